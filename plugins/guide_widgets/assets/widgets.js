@@ -1,0 +1,271 @@
+// Binds the widgets on a page to the one Python worker, and shows their results.
+// Included on every page (instant navigation can bring a widget page in later), it does nothing on pages
+// without widgets. The worker outlives page changes, so Python boots once per visit.
+
+const BOOT_TIMEOUT_MS = 60000;
+const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
+
+const engine = {
+  worker: null,
+  state: "idle", // idle | loading | ready | failed
+  problem: "",
+  runtime: null,
+  timer: 0,
+  nextId: 1,
+  waiting: new Map(), // request id -> widget
+};
+
+const widgets = new Set(); // bound widgets still in the document
+
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function formatDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(year, month - 1, day).toLocaleDateString(undefined, {
+    weekday: "long", year: "numeric", month: "long", day: "numeric",
+  });
+}
+
+// --- The worker ------------------------------------------------------------------------------------------
+
+function startWorker(runtime) {
+  engine.runtime = runtime;
+  engine.state = "loading";
+  engine.problem = "";
+  showStatus();
+  const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+  engine.worker = worker;
+  worker.onmessage = (event) => onWorkerMessage(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail("the Python worker could not start");
+  };
+  worker.postMessage({
+    type: "boot",
+    pyodide: new URL("../pyodide/", import.meta.url).href,
+    logic: new URL(runtime.logic, import.meta.url).href,
+    version: runtime.version,
+    lock: runtime.lock,
+  });
+  clearTimeout(engine.timer);
+  engine.timer = setTimeout(() => fail("Python took too long to load"), BOOT_TIMEOUT_MS);
+}
+
+function stopWorker() {
+  clearTimeout(engine.timer);
+  if (engine.worker) engine.worker.terminate();
+  engine.worker = null;
+  engine.waiting.clear();
+  for (const widget of widgets) widget.inFlight = false;
+}
+
+function fail(problem) {
+  stopWorker();
+  engine.state = "failed";
+  engine.problem = problem;
+  showStatus();
+}
+
+function restart() {
+  stopWorker();
+  startWorker(engine.runtime);
+  for (const widget of widgets) request(widget);
+}
+
+function onWorkerMessage(message) {
+  if (message.type === "ready") {
+    clearTimeout(engine.timer);
+    engine.state = "ready";
+    showStatus();
+  } else if (message.type === "failed") {
+    fail(message.message);
+  } else if (message.type === "result" || message.type === "error") {
+    const widget = engine.waiting.get(message.id);
+    engine.waiting.delete(message.id);
+    if (!widget) return;
+    widget.inFlight = false;
+    if (widget.queued) {
+      // The reader changed something meanwhile: this answer is already stale, ask again.
+      widget.queued = false;
+      request(widget);
+    } else if (message.type === "result") {
+      showResult(widget, message.result);
+    } else {
+      showError(widget, message.message);
+    }
+  }
+}
+
+// --- Widgets ---------------------------------------------------------------------------------------------
+
+function fieldsOf(form) {
+  const fields = {};
+  for (const control of form.elements) {
+    if (!control.name) continue;
+    if (control.type === "checkbox") {
+      fields[control.name] ??= [];
+      if (control.checked) fields[control.name].push(control.value);
+    } else if (control.type === "radio") {
+      fields[control.name] ??= "";
+      if (control.checked) fields[control.name] = control.value;
+    } else {
+      fields[control.name] = control.value;
+    }
+  }
+  return fields;
+}
+
+function request(widget) {
+  if (!widget.root.isConnected) {
+    widgets.delete(widget);
+    return;
+  }
+  if (engine.state === "failed") return;
+  if (!engine.worker) startWorker(widget.runtime);
+  if (widget.inFlight) {
+    widget.queued = true;
+    return;
+  }
+  const id = engine.nextId++;
+  widget.inFlight = true;
+  engine.waiting.set(id, widget);
+  engine.worker.postMessage({
+    type: "run",
+    id,
+    request: { widget: widget.kind, spec: widget.spec, fields: fieldsOf(widget.form), today: localToday() },
+  });
+}
+
+function build(node, widget) {
+  switch (node.t) {
+    case "text":
+      return document.createTextNode(node.v);
+    case "date": {
+      const time = document.createElement("time");
+      time.dateTime = node.iso;
+      time.textContent = formatDate(node.iso);
+      return time;
+    }
+    case "progress": {
+      const bar = document.createElement("progress");
+      bar.max = node.max;
+      bar.value = node.value;
+      bar.setAttribute("aria-label", node.label);
+      bar.textContent = node.label;
+      return bar;
+    }
+    case "band": {
+      const template = widget.root.querySelector(`template[data-gw-band="${Number(node.i)}"]`);
+      return template ? template.content.cloneNode(true) : document.createTextNode("");
+    }
+    case "download": {
+      const link = document.createElement("a");
+      const url = URL.createObjectURL(new Blob([node.content], { type: node.mime }));
+      widget.urls.push(url);
+      link.href = url;
+      link.download = node.filename;
+      link.className = "gw-download";
+      link.textContent = node.label;
+      return link;
+    }
+    default: {
+      if (!TAGS.has(node.t)) return document.createTextNode("");
+      const element = document.createElement(node.t);
+      if (node.cls) element.className = node.cls;
+      if (node.title) element.title = node.title;
+      for (const child of node.c || []) element.append(build(child, widget));
+      return element;
+    }
+  }
+}
+
+function showMessages(widget, errors) {
+  for (const slot of widget.root.querySelectorAll("[data-gw-message]")) {
+    const name = slot.dataset.gwMessage;
+    const text = errors[name] || "";
+    slot.textContent = text;
+    slot.hidden = !text;
+    for (const control of widget.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+      if (text) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+  }
+}
+
+function showResult(widget, result) {
+  for (const url of widget.urls.splice(0)) URL.revokeObjectURL(url);
+  showMessages(widget, result.errors || {});
+  widget.output.replaceChildren(...result.view.map((node) => build(node, widget)));
+  widget.root.dataset.gwState = "answered";
+}
+
+function showError(widget, message) {
+  const paragraph = document.createElement("p");
+  paragraph.className = "gw-problem";
+  paragraph.textContent = `Something went wrong while working this out: ${message}`;
+  widget.output.replaceChildren(paragraph);
+  widget.root.dataset.gwState = "error";
+}
+
+function showStatus() {
+  for (const widget of widgets) {
+    const status = widget.status;
+    widget.root.dataset.gwEngine = engine.state;
+    if (engine.state === "loading") {
+      status.replaceChildren("Loading Python on your device… You can fill in the form meanwhile.");
+    } else if (engine.state === "failed") {
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "gw-retry";
+      retry.textContent = "Try again";
+      retry.addEventListener("click", restart);
+      status.replaceChildren(`This tool could not start: ${engine.problem}. The guide itself still works. `, retry);
+    } else {
+      status.replaceChildren();
+    }
+  }
+}
+
+function bind(root) {
+  if (root.dataset.gwBound) return;
+  root.dataset.gwBound = "yes";
+  const widget = {
+    root,
+    kind: root.dataset.gwKind,
+    spec: JSON.parse(root.dataset.gwSpec),
+    runtime: JSON.parse(root.dataset.gwRuntime),
+    form: root.querySelector("form"),
+    output: root.querySelector("[data-gw-result]"),
+    status: root.querySelector("[data-gw-status]"),
+    urls: [],
+    inFlight: false,
+    queued: false,
+  };
+  widgets.add(widget);
+  const start = widget.form.elements.namedItem("start");
+  if (widget.kind === "no-contact" && start && !start.value) start.value = localToday();
+  const ask = () => request(widget);
+  widget.form.addEventListener("input", ask);
+  widget.form.addEventListener("change", ask);
+  widget.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    ask();
+  });
+  widget.form.addEventListener("reset", () => setTimeout(ask, 0));
+  showStatus();
+  request(widget);
+}
+
+function bindAll() {
+  for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
+  for (const root of document.querySelectorAll("[data-gw-kind]")) bind(root);
+  showStatus();
+}
+
+bindAll();
+// Material's instant navigation swaps the page without reloading scripts: bind again after each swap.
+if (window.document$) window.document$.subscribe(bindAll);

@@ -1,0 +1,235 @@
+"""The Markdown side of widgets: `/// kind | Title` blocks (pymdownx.blocks) whose YAML body is the spec.
+
+pymdownx.blocks quietly leaves a block it cannot read as plain text. Here every widget block is accepted
+by the parser and checked by us instead, and every problem stops the conversion with the file, the line
+and the fix. pymdownx does not report lines, so a preprocessor notes where each `///` header sits in
+the source before any other extension rewrites it; blocks meet their headers in document order.
+
+The same extension also keeps `#anchor` links working after the guide is split into pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
+
+from .render import render_widget
+from .specs import SPECS, SpecError, anchors_in, line_of, parse_spec
+
+_HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class WidgetError(PluginError):
+    """One or more bad widget blocks; the message lists each with file, line and fix."""
+
+
+@dataclass
+class WidgetContext:
+    """What the blocks need to know about the page being converted. The plugin sets it per page."""
+
+    source: str = "<markdown>"
+    first_line: int = 1
+    href_for: Callable[[str], str | None] = lambda anchor: f"#{anchor}"
+    cross_links: dict[str, str] = field(default_factory=dict)
+    runtime: dict[str, Any] = field(default_factory=dict)
+    headers: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    kinds_used: list[str] = field(default_factory=list)
+
+    def start_page(self, source: str, first_line: int = 1,
+                   href_for: Callable[[str], str | None] | None = None,
+                   cross_links: dict[str, str] | None = None) -> None:
+        self.source, self.first_line = source, first_line
+        if href_for is not None:
+            self.href_for = href_for
+        self.cross_links = cross_links or {}
+        self.reset()
+
+    def reset(self) -> None:
+        self.headers.clear()
+        self.errors.clear()
+        self.kinds_used.clear()
+
+    def report(self, page_line: int, problem: str, fix: str) -> None:
+        line = self.first_line + max(page_line, 1) - 1
+        self.errors.append(f"{self.source}:{line}: {problem} Fix: {fix}")
+
+
+def scan_headers(lines: list[str]) -> list[tuple[int, str]]:
+    """(1-based line, lower-case name) of each `///` block header outside fenced code."""
+    found: list[tuple[int, str]] = []
+    fence = ""
+    for number, line in enumerate(lines, 1):
+        opener = _FENCE.match(line)
+        if fence:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opener:
+            fence = opener.group(1)
+            continue
+        header = _HEADER.match(line)
+        if header:
+            found.append((number, header.group(1).lower()))
+    return found
+
+
+class _HeaderLines(Preprocessor):
+    """Remembers the line of every block header and rejects names that no block extension knows."""
+
+    def __init__(self, md: Markdown, context: WidgetContext, manager: BlocksProcessor) -> None:
+        super().__init__(md)
+        self.context = context
+        self.manager = manager
+
+    def run(self, lines: list[str]) -> list[str]:
+        known = sorted(self.manager.blocks)
+        for line, name in scan_headers(lines):
+            if name in SPECS:
+                self.context.headers.append((line, name))
+            elif name not in self.manager.blocks:
+                others = [n for n in known if n not in SPECS]
+                also = f", or another block this site knows ({', '.join(others)})" if others else ""
+                self.context.report(line, f"unknown block '/// {name}'.",
+                                    f"Use a widget kind ({', '.join(sorted(SPECS))}){also}.")
+        return lines
+
+
+class WidgetBlock(Block):
+    """A widget: `/// kind | Title`, then YAML options, then `///`."""
+
+    ARGUMENT = None
+    OPTIONS: dict[str, tuple[Any, Callable[[Any], Any]]] = {}
+
+    def on_init(self) -> None:
+        self.context: WidgetContext = self.config["context"]
+
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        # Accept every header: problems are reported, never silently turned back into text.
+        self.argument = arg
+        self.header_options = options
+        self.options = {"attrs": {}}
+        return True
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self.parent = parent
+        return etree.SubElement(parent, "div")
+
+    def on_end(self, block: etree.Element) -> None:
+        context = self.context
+        number = len(context.kinds_used)
+        context.kinds_used.append(self.NAME)
+        line = next((ln for i, (ln, name) in enumerate(context.headers) if i == number), 1)
+        body = block.text or ""
+        # The template renders the whole widget: swap the parser's element for the stashed HTML.
+        position = list(self.parent).index(block)
+        self.parent.remove(block)
+        try:
+            html = self._render(number, body)
+        except SpecError as exc:
+            context.report(line + exc.line, f"widget '/// {self.NAME}': {exc.problem}", exc.fix)
+            return
+        holder = etree.Element("p")
+        holder.text = self.md.htmlStash.store(html)
+        self.parent.insert(position, holder)
+
+    def _render(self, number: int, body: str) -> str:
+        if self.header_options:
+            names = ", ".join(sorted(self.header_options))
+            raise SpecError(0, f"options under the header line ({names}) are not read.",
+                            "Write every option in the block's body, unindented, one 'name: value' per line.")
+        title = (self.argument or "").strip()
+        if not title:
+            raise SpecError(0, "the widget has no title.", f"Write one after the name: /// {self.NAME} | Title")
+        spec = parse_spec(self.NAME, body)
+        hrefs: dict[str, str] = {}
+        for path, anchor in anchors_in(spec):
+            href = self.context.href_for(anchor[1:])
+            if href is None:
+                raise SpecError(line_of(body, path), f"the link '{anchor}' points to no section or heading "
+                                "of the guide.", "Link to an existing heading's anchor, such as '#' plus a "
+                                "section's slug.")
+            hrefs[anchor] = href
+        return render_widget(self.NAME, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime)
+
+
+class _CrossPageLinks(Treeprocessor):
+    """Points `#anchor` links at the page that now holds the anchor after the split."""
+
+    def __init__(self, md: Markdown, context: WidgetContext) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        targets = self.context.cross_links
+        if not targets:
+            return
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith("#") and href[1:] in targets:
+                link.set("href", targets[href[1:]])
+
+
+class _RaiseErrors(Treeprocessor):
+    """Stops the conversion once the whole page has been read, listing every problem found."""
+
+    def __init__(self, md: Markdown, context: WidgetContext) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        context = self.context
+        if len(context.kinds_used) < len(context.headers):
+            line, name = context.headers[len(context.kinds_used)]
+            context.report(line, f"the widget block '/// {name}' could not be read.",
+                           "Check that its first line is '/// " + name + " | Title' with nothing indented "
+                           "below it, and that it ends with a '///' line.")
+        if context.errors:
+            problems = "\n".join(f"  {error}" for error in context.errors)
+            raise WidgetError(f"Bad widget block{'s' * (len(context.errors) > 1)}:\n{problems}")
+
+
+def _block_class(kind: str) -> type[WidgetBlock]:
+    return type(f"{kind.title().replace('-', '')}Block", (WidgetBlock,), {"NAME": kind})
+
+
+class WidgetsExtension(BlocksExtension):
+    """Markdown extension: the widget blocks, the header scanner and the cross-page link fixer."""
+
+    def __init__(self, context: WidgetContext | None = None, **kwargs: Any) -> None:
+        self.context = context or WidgetContext()
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        md.registerExtension(self)
+        for kind in SPECS:
+            block_mgr.register(_block_class(kind), {"context": self.context})
+        # Before normalize_whitespace (30) and before any fence extension stashes code away.
+        md.preprocessors.register(_HeaderLines(md, self.context, block_mgr), "gw_header_lines", 40)
+        # After inline links exist (20), before MkDocs turns '.md' paths into URLs (0).
+        md.treeprocessors.register(_CrossPageLinks(md, self.context), "gw_cross_page_links", 10)
+        # Last of all tree work, once per page (postprocessors also run for every heading's TOC entry).
+        md.treeprocessors.register(_RaiseErrors(md, self.context), "gw_raise_errors", -100)
+
+    def reset(self) -> None:
+        self.context.reset()
+
+
+def relative_md_path(target: str, current: str) -> str:
+    """The Markdown link from one docs-relative file to another, e.g. 'a/b.md' -> 'c.md' gives '../c.md'."""
+    return posixpath.relpath(target, posixpath.dirname(current) or ".")

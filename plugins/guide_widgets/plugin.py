@@ -1,0 +1,157 @@
+"""The MkDocs adapter: each event hands its work to the modules that own it."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from .blocks import WidgetContext, WidgetsExtension, relative_md_path
+from .config import GuideWidgetsConfig
+from .runtime import (
+    ASSET_FILES,
+    ASSETS_DIR,
+    PACKAGE_DIR,
+    PYODIDE_DIR,
+    RuntimeMissing,
+    asset_path,
+    find_pyodide,
+    logic_archive,
+    page_runtime,
+)
+from .splitter import Guide, GuideError, Page, contents_markdown, split_guide
+
+log = get_plugin_logger(__name__)
+
+REQUIRED_EXTENSIONS = {
+    "toc": "it gives headings the anchors that links between sections use",
+    "attr_list": "it reads explicit slugs such as '## Heading {#my-slug}'",
+}
+
+
+class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.context = WidgetContext()
+        self.guide: Guide | None = None
+        self.guide_source = ""
+        self.guide_pages: dict[str, Page] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for name, reason in REQUIRED_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                raise PluginError(f"guide_widgets needs the Markdown extension '{name}': {reason}. "
+                                  f"Fix: add '- {name}' under markdown_extensions in mkdocs.yml.")
+        project = Path(config.config_file_path or ".").resolve().parent
+        try:
+            pyodide = find_pyodide(project / self.config.node_modules)
+        except RuntimeMissing as exc:
+            raise PluginError(str(exc)) from exc
+        self.pyodide = pyodide
+        self.logic_name, self.logic_bytes = logic_archive()
+        self.context.runtime = page_runtime(pyodide, self.logic_name)
+        self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
+
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                         if not isinstance(e, WidgetsExtension)]
+        config.markdown_extensions.append(WidgetsExtension(self.context))  # type: ignore[arg-type]
+        config.extra_css.append(f"{ASSETS_DIR}/widgets.css")
+        script = ExtraScriptValue(f"{ASSETS_DIR}/widgets.js")
+        script.type = "module"
+        config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        guide_file = files.get_file_from_path(self.config.guide)
+        self.guide_source = f"{self.docs_label}/{self.config.guide}"
+        if guide_file is None:
+            raise PluginError(f"{self.guide_source}: the guide document was not found. Fix: create it, or set "
+                              "'guide:' under 'plugins: - guide_widgets:' in mkdocs.yml to the guide's path "
+                              "inside docs_dir.")
+        slugify = config.mdx_configs.get("toc", {}).get("slugify")
+        try:
+            guide = split_guide(guide_file.content_string, **({"slugify": slugify} if slugify else {}))
+        except GuideError as exc:
+            raise PluginError(f"{self.guide_source}:{exc}") from exc
+        self.guide = guide
+        files.remove(guide_file)
+
+        generated: list[File] = []
+        self.guide_pages = {}
+        for page in guide.pages:
+            src = self._src_of(page)
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"{self.guide_source}:{page.first_line}: the page for '{page.title}' would be "
+                                  f"{self.docs_label}/{src}, which already exists. Fix: rename or move that "
+                                  "file, give the section another slug, or set 'pages_dir' for the guide.")
+            markdown = page.markdown
+            if page is guide.landing:
+                markdown += contents_markdown(guide, lambda p, base=src: relative_md_path(self._src_of(p), base))
+            generated.append(File.generated(config, src, content=markdown))
+            self.guide_pages[src] = page
+
+        generated += [File.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
+                      for path in self.pyodide.files()]
+        generated += [File.generated(config, f"{ASSETS_DIR}/{name}", abs_src_path=str(asset_path(name)))
+                      for name in ASSET_FILES]
+        generated.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
+
+        # Without an explicit nav, MkDocs lists pages in file order: the guide first, in document order.
+        return Files([*generated, *files])
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        src = page.file.src_uri
+        own = self.guide_pages.get(src)
+        if own is not None:
+            source, first_line = self.guide_source, own.first_line
+        else:
+            source = f"{self.docs_label}/{src}"
+            first_line = max(len(page.file.content_string.splitlines()) - len(markdown.splitlines()), 0) + 1
+        self.context.start_page(source, first_line, self._href_resolver(page, files),
+                                self._cross_links(src, own))
+        return markdown
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(PACKAGE_DIR))
+        return server
+
+    def _src_of(self, page: Page) -> str:
+        return posixpath.join(self.config.pages_dir, f"{page.slug}.md")
+
+    def _cross_links(self, src: str, own: Page | None) -> dict[str, str]:
+        """`#anchor` -> Markdown link, for anchors that the split moved to another page."""
+        if self.guide is None or own is None:
+            return {}
+        links: dict[str, str] = {}
+        for anchor, target in self.guide.anchor_pages().items():
+            if target is own or anchor in own.anchors:
+                continue
+            path = relative_md_path(self._src_of(target), src)
+            links[anchor] = path if anchor == target.slug else f"{path}#{anchor}"
+        return links
+
+    def _href_resolver(self, page: MkDocsPage, files: Files) -> Any:
+        anchors = self.guide.anchor_pages() if self.guide else {}
+
+        def href_for(anchor: str) -> str | None:
+            target = anchors.get(anchor)
+            if target is None:
+                return None
+            target_file = files.get_file_from_path(self._src_of(target))
+            if target_file is None:
+                return None
+            if target_file is page.file:
+                return f"#{anchor}"
+            url = target_file.url_relative_to(page.file)
+            return url if anchor == target.slug else f"{url}#{anchor}"
+
+        return href_for

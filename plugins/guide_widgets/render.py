@@ -1,0 +1,53 @@
+"""Spec to HTML: each widget kind has one Jinja2 template in templates/, rendered at build time.
+
+The HTML is complete and usable before any script runs: every control is labelled, grouped in fieldsets,
+and followed by a live region where results appear. Author texts are Markdown rendered here once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown import Markdown
+from markupsafe import Markup
+
+_env = Environment(
+    loader=PackageLoader("guide_widgets", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def inline_markdown(text: str) -> Markup:
+    """Author text as HTML without the surrounding paragraph: emphasis and code, on one line."""
+    html = Markdown().convert(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+_env.filters["md"] = inline_markdown
+
+
+def compact_json(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+def render_widget(kind: str, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
+                  runtime: dict[str, Any]) -> str:
+    """The inner HTML of one widget of `kind`, from its validated spec."""
+    template = _env.get_template(f"{kind}.html")
+    return template.render(
+        id=widget_id,
+        kind=kind,
+        title=title,
+        spec=spec,
+        hrefs=hrefs,
+        spec_json=compact_json(spec),
+        runtime_json=compact_json(runtime),
+    )

@@ -1,0 +1,86 @@
+"""What the browser needs to run widget logic: the pinned Pyodide files, the logic archive, our scripts.
+
+Everything here is served from the site itself. The Pyodide files come from the npm package that
+`npm ci` installed; the logic archive is built from this package's `logic/` folder and named by its
+content hash, so a browser never runs a stale copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PYODIDE_VERSION = "314.0.7"
+# The runtime files a browser fetches to boot Pyodide; the lock file's facts travel in the page instead.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_DIR = "assets/pyodide"
+ASSETS_DIR = "assets/guide-widgets"
+ASSET_FILES = ("widgets.js", "worker.js", "widgets.css")
+
+PACKAGE_DIR = Path(__file__).parent
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class RuntimeMissing(RuntimeError):
+    """Pyodide is not installed as pinned; the message is one line naming the command that fixes it."""
+
+
+@dataclass(frozen=True)
+class Pyodide:
+    folder: Path
+    lock_info: dict[str, Any]
+
+    def files(self) -> list[Path]:
+        return [self.folder / name for name in PYODIDE_FILES]
+
+
+def find_pyodide(node_modules: Path) -> Pyodide:
+    """The installed Pyodide package, checked to be the pinned version with every runtime file present."""
+    folder = node_modules / "pyodide"
+    fix = "run `npm ci` in the project folder (or ./scripts/setup)"
+    try:
+        installed = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        raise RuntimeMissing(f"Pyodide {PYODIDE_VERSION} is not installed in {folder}: {fix}.") from None
+    if installed != PYODIDE_VERSION:
+        raise RuntimeMissing(f"Pyodide {installed} is installed in {folder}, but this site needs "
+                             f"{PYODIDE_VERSION}: {fix}.")
+    missing = [name for name in (*PYODIDE_FILES, "pyodide-lock.json") if not (folder / name).is_file()]
+    if missing:
+        raise RuntimeMissing(f"Pyodide in {folder} lacks {', '.join(missing)}: {fix}.")
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return Pyodide(folder=folder, lock_info=lock["info"])
+
+
+def logic_sources() -> list[tuple[str, Path]]:
+    """(archive name, file) for each Python file that runs in the browser, in a stable order."""
+    files = [("guide_widgets/__init__.py", PACKAGE_DIR / "__init__.py")]
+    files += [(f"guide_widgets/logic/{path.name}", path) for path in sorted((PACKAGE_DIR / "logic").glob("*.py"))]
+    return files
+
+
+def logic_archive() -> tuple[str, bytes]:
+    """The logic package as a reproducible zip, and its file name carrying the content hash."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, path in logic_sources():
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    data = buffer.getvalue()
+    return f"logic-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+def asset_path(name: str) -> Path:
+    return PACKAGE_DIR / "assets" / name
+
+
+def page_runtime(pyodide: Pyodide, logic_name: str) -> dict[str, Any]:
+    """What a widget page tells the worker: file names and the Pyodide facts to check and boot with."""
+    return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info}

@@ -1,0 +1,312 @@
+"""What each widget kind accepts in its block, validated with MkDocs' own config machinery.
+
+A widget block's body is YAML. `parse_spec()` loads it, checks it against the kind's `base.Config` class,
+and returns the spec as plain data, or raises `SpecError` naming the line inside the body, the problem
+and the fix.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without the 1.1 surprises: `Yes`, `No`, `on` and `off` stay text; only true/false are booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+class SpecError(ValueError):
+    """A bad widget block body: `line` is 1-based inside the body (0 when it is the block as a whole)."""
+
+    def __init__(self, line: int, problem: str, fix: str) -> None:
+        super().__init__(f"{problem} Fix: {fix}")
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+
+
+class PathError(ValidationError):
+    """A validation error deep inside the body, with the path of keys and item numbers that leads to it."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class Text(c.BaseConfigOption[str]):
+    """A non-empty string."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValidationError(f"expected text, got {_describe(value)}.")
+        if not str(value).strip():
+            raise ValidationError("expected text, got an empty value.")
+        return str(value).strip()
+
+
+class Number(c.BaseConfigOption[float]):
+    """A number (integer or decimal), optionally within a range."""
+
+    def __init__(self, minimum: float | None = None, maximum: float | None = None,
+                 integer: bool = False, default: float | None = None) -> None:
+        super().__init__()
+        self.minimum, self.maximum, self.integer = minimum, maximum, integer
+        self.default = default
+
+    def run_validation(self, value: object) -> float:
+        kind = "a whole number" if self.integer else "a number"
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValidationError(f"expected {kind}, got {_describe(value)}.")
+        if self.integer and value != int(value):
+            raise ValidationError(f"expected {kind}, got {value}.")
+        if (self.minimum is not None and value < self.minimum) or \
+                (self.maximum is not None and value > self.maximum):
+            raise ValidationError(f"expected {kind} from {_num(self.minimum)} to {_num(self.maximum)}, "
+                                  f"got {_num(value)}.")
+        return int(value) if self.integer or value == int(value) else float(value)
+
+
+class Anchor(c.BaseConfigOption[str]):
+    """A link to a place in the guide, written '#anchor'. Whether it exists is checked by the caller."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.startswith("#") or len(value) < 2 or " " in value:
+            raise ValidationError(f"expected a link to a guide section written like '#section-slug', "
+                                  f"got {_describe(value)}.")
+        return value
+
+
+class Items(c.BaseConfigOption[list[dict[str, Any]]]):
+    """A list whose items are each validated by a `base.Config` class; errors name the item."""
+
+    def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1) -> None:
+        super().__init__()
+        self.item = item
+        self.min_items = min_items
+
+    def run_validation(self, value: object) -> list[Any]:
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list (lines starting with '- '), got {_describe(value)}.")
+        if len(value) < self.min_items:
+            raise ValidationError(f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}, "
+                                  f"got {len(value)}.")
+        return [self._item(number, entry) for number, entry in enumerate(value, 1)]
+
+    def _item(self, number: int, entry: object) -> Any:
+        if isinstance(self.item, c.BaseConfigOption):
+            try:
+                return self.item.validate(entry)
+            except ValidationError as exc:
+                raise PathError((number,), f"item {number}: {exc}") from exc
+        if not isinstance(entry, dict):
+            raise PathError((number,), f"item {number}: expected 'name: value' lines, got {_describe(entry)}.")
+        return validate_config(self.item, entry, prefix=(number,), label=f"item {number}")
+
+
+def validate_config(schema: type[base.Config], data: dict[str, Any],
+                    prefix: tuple[str | int, ...] = (), label: str = "") -> dict[str, Any]:
+    """Validate `data` against `schema`, raising PathError for the first problem found."""
+    lead = f"{label}, " if label else ""
+    known = [name for name, _ in schema._schema]
+    for key in data:
+        if key not in known:
+            raise PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.")
+    config = schema()
+    config.load_dict(data)
+    failed, _warnings = config.validate()
+    if failed:
+        key, error = failed[0]
+        inner = error.path if isinstance(error, PathError) else ()
+        message = str(error)
+        if message == "Required configuration not provided.":
+            message = "this option is required but missing."
+        raise PathError((*prefix, key, *inner), f"{lead}'{key}': {message}")
+    return {name: config[name] for name in known}
+
+
+# --- The widget kinds -------------------------------------------------------------------------------------
+
+class Band(base.Config):
+    """One result band: shown when the score reaches `min`."""
+
+    min = Number(minimum=0, maximum=100)
+    title = Text()
+    text = Text()
+    link = c.Optional(Anchor())
+    link_text = c.Optional(Text())
+
+
+class Stage(base.Config):
+    """One stage of the no-contact period, from `from` percent of it onwards."""
+
+    # `from` is a Python keyword, hence the attribute name; the YAML key stays `from`.
+    from_ = Number(minimum=0, maximum=100)
+    text = Text()
+    link = c.Optional(Anchor())
+    link_text = c.Optional(Text())
+
+
+Stage._schema = tuple(("from", option) if name == "from_" else (name, option) for name, option in Stage._schema)
+
+
+class NoContactSpec(base.Config):
+    """The no-contact calculator."""
+
+    days = Number(minimum=1, maximum=365, integer=True, default=30)
+    stages = Items(Stage)
+
+
+class ApologySpec(base.Config):
+    """The apology checklist."""
+
+    parts = Items(Text())
+    done = Items(Text())
+    felt = Items(Text())
+    bands = Items(Band)
+    draft = c.Type(bool, default=True)
+
+
+class Answer(base.Config):
+    label = Text()
+    weight = Number()
+
+
+class Question(base.Config):
+    text = Text()
+    answers = Items(Answer, min_items=2)
+
+
+class WalkAwaySpec(base.Config):
+    """The walk-away signs quiz."""
+
+    questions = Items(Question)
+    bands = Items(Band)
+    min_answered = c.Optional(Number(minimum=1, integer=True))
+
+
+SPECS: dict[str, type[base.Config]] = {
+    "no-contact": NoContactSpec,
+    "apology-checklist": ApologySpec,
+    "walk-away-quiz": WalkAwaySpec,
+}
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of 'name: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else (str(int(value)) if value == int(value) else str(value))
+
+
+def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int:
+    """The 1-based line of the deepest YAML node that `path` reaches."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else 0)
+    for step in path:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            for key, value in node.value:
+                if key.value == step:
+                    child, line = value, key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 < step <= len(node.value):
+            child = node.value[step - 1]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def _ordered(kind: str, spec: dict[str, Any], root: yaml.Node | None) -> None:
+    """Checks across items: thresholds ascend from zero, the quiz asks for no more answers than it has."""
+    for key, field in (("bands", "min"), ("stages", "from")):
+        items = spec.get(key)
+        if not items:
+            continue
+        if items[0][field] != 0:
+            raise SpecError(_line_of(root, (key, 1, field)), f"the first of '{key}' starts at {items[0][field]}.",
+                            f"Give the first item '{field}: 0' so that every result has a text.")
+        for number in range(1, len(items)):
+            if items[number][field] <= items[number - 1][field]:
+                raise SpecError(_line_of(root, (key, number + 1, field)),
+                                f"'{key}' item {number + 1} has '{field}: {_num(items[number][field])}', "
+                                f"not above the item before it.",
+                                f"List '{key}' from the lowest '{field}' to the highest, each one higher.")
+    if kind == "walk-away-quiz":
+        asked = spec["min_answered"]
+        if asked is not None and asked > len(spec["questions"]):
+            raise SpecError(_line_of(root, ("min_answered",)),
+                            f"'min_answered' is {asked}, but the quiz has {len(spec['questions'])} questions.",
+                            "Lower 'min_answered' or add questions.")
+
+
+def parse_spec(kind: str, body: str) -> dict[str, Any]:
+    """Parse and validate the YAML body of a widget block of `kind` (a key of SPECS)."""
+    schema = SPECS[kind]
+    try:
+        root = yaml.compose(body, Loader=_Loader)
+        data = yaml.load(body, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise SpecError(line, f"the block's options are not valid YAML ({reason}).",
+                        "Write one 'name: value' per line; indent list items under their name.") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SpecError(1, f"the block's body is {_describe(data)}, not options.",
+                        "Write the widget's options as 'name: value' lines.")
+    try:
+        spec = validate_config(schema, data)
+    except PathError as exc:
+        raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc))) from exc
+    _ordered(kind, spec, root)
+    return spec
+
+
+def _fix_for(path: tuple[str | int, ...], message: str) -> str:
+    names = [step for step in path if isinstance(step, str)]
+    name = names[-1] if names else "the item"
+    if "unknown option" in message:
+        return f"Remove '{name}' or correct its spelling."
+    if "required but missing" in message:
+        return f"Add a line '{name}: ...' to this item."
+    if "expected " in message:
+        wanted = message.split("expected ", 1)[1].split(", got")[0].rstrip(".")
+        return f"Give '{name}' {wanted}."
+    return f"Correct '{name}'."
+
+
+def anchors_in(spec: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every '#anchor' link in a spec, with its path."""
+    for key in ("bands", "stages"):
+        for number, item in enumerate(spec.get(key) or (), 1):
+            if item.get("link"):
+                yield (key, number, "link"), item["link"]
+
+
+def line_of(body: str, path: tuple[str | int, ...]) -> int:
+    """The 1-based line inside `body` that `path` points to."""
+    return _line_of(yaml.compose(body, Loader=_Loader), path)
