@@ -11,7 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.utils import nest_paths
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .blocks import WidgetContext, WidgetsExtension, relative_md_path
@@ -30,6 +31,10 @@ from .runtime import (
 from .splitter import Guide, GuideError, Page, contents_markdown, split_guide
 
 log = get_plugin_logger(__name__)
+
+
+class _GuideNav(list[Any]):
+    """The nav this plugin writes when mkdocs.yml has none: told apart so that a rebuild writes it anew."""
 
 REQUIRED_EXTENSIONS = {
     "toc": "it gives headings the anchors that links between sections use",
@@ -57,6 +62,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         except RuntimeMissing as exc:
             raise PluginError(str(exc)) from exc
         self.pyodide = pyodide
+        self.auto_nav = config.nav is None or isinstance(config.nav, _GuideNav)
         self.logic_name, self.logic_bytes = logic_archive()
         self.context.runtime = page_runtime(pyodide, self.logic_name)
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
@@ -81,7 +87,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         try:
             guide = split_guide(guide_file.content_string, **({"slugify": slugify} if slugify else {}))
         except GuideError as exc:
-            raise PluginError(f"{self.guide_source}:{exc}") from exc
+            raise PluginError(f"{self.guide_source}:{exc.line}: {exc.problem} Fix: {exc.fix}") from exc
         self.guide = guide
         files.remove(guide_file)
 
@@ -105,8 +111,13 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                       for name in ASSET_FILES]
         generated.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
 
-        # Without an explicit nav, MkDocs lists pages in file order: the guide first, in document order.
-        return Files([*generated, *files])
+        files = Files([*generated, *files])
+        if self.auto_nav:
+            # MkDocs would sort pages by name: list the guide first, in document order, then the rest.
+            rest = sorted((f for f in files.documentation_pages() if f.src_uri not in self.guide_pages
+                           and f.inclusion.is_in_nav()), key=file_sort_key)
+            config.nav = _GuideNav([*self.guide_pages, *nest_paths(f.src_uri for f in rest)])
+        return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri

@@ -135,7 +135,8 @@ def _page(title: Heading, slug: str, lines: list[str], first_index: int,
     body = list(lines)
     seen: set[str] = set()
     unique(slug, seen)
-    anchors: list[str] = []
+    anchors: list[str] = [title.anchor] if title.anchor and title.anchor != slug else []
+    seen.update(anchors)
     for index, heading in headings:
         if promote:
             body[index - first_index] = _promote(body[index - first_index])

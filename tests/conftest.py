@@ -1,0 +1,50 @@
+"""Shared fixtures: building sites with the real `mkdocs` command, and the project's paths."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.html from the output")
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `site`, as a user would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site), *extra],
+        capture_output=True, text=True, env=env, check=False, cwd=project,
+    )
+
+
+def make_project(tmp_path: Path, guide: str, **files: str) -> Path:
+    """A copy of the second fixture site with its guide (and any other docs file) replaced."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "second-guide", project)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / "docs" / "guide.md").write_text(guide, encoding="utf-8")
+    for name, text in files.items():
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our guide, built once for the whole session."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

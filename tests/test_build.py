@@ -1,0 +1,248 @@
+"""Full builds with `mkdocs build --strict`: our guide, a second guide, and every way a guide can be wrong."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import FIXTURES, ROOT, make_project, mkdocs_build
+
+from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
+
+SECTIONS = ["understanding-the-damage", "taking-responsibility", "the-no-contact-rule", "investing-in-yourself",
+            "re-establishing-contact", "rebuilding-trust", "knowing-when-to-walk-away",
+            "frequently-asked-questions", "in-summary"]
+
+
+def test_our_guide_has_a_page_per_section_in_document_order(built_site: Path):
+    for slug in SECTIONS:
+        assert (built_site / slug / "index.html").is_file()
+    landing = (built_site / "index.html").read_text()
+    assert "<h1 id=\"making-amends-after-hurting-a-partner\">Making amends after hurting a partner" in landing
+    nav = landing.split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
+    positions = [nav.index(f'href="{slug}/"') for slug in SECTIONS]
+    assert positions == sorted(positions)
+    contents = landing.split('id="contents"', 1)[1]
+    positions = [contents.index(f'href="{slug}/"') for slug in SECTIONS]
+    assert positions == sorted(positions)
+    assert not (built_site / "guide" / "index.html").exists()
+
+
+def test_previous_and_next_links_follow_the_guide(built_site: Path):
+    page = (built_site / "the-no-contact-rule" / "index.html").read_text()
+    footer = page.split('class="md-footer__inner', 1)[1]
+    assert 'href="../taking-responsibility/"' in footer
+    assert 'href="../investing-in-yourself/"' in footer
+
+
+def test_subheadings_fill_the_page_table_of_contents(built_site: Path):
+    page = (built_site / "taking-responsibility" / "index.html").read_text()
+    toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#the-parts-of-a-sincere-apology"' in toc
+    assert 'href="#showing-that-you-are-changing"' in toc
+
+
+def test_links_between_sections_still_work_after_the_split(built_site: Path):
+    walk_away = (built_site / "knowing-when-to-walk-away" / "index.html").read_text()
+    assert 'href="../in-summary/"' in walk_away
+    no_contact = (built_site / "the-no-contact-rule" / "index.html").read_text()
+    assert 'href="../investing-in-yourself/#a-stronger-support-system"' in no_contact
+
+
+def test_second_guide_with_pages_dir_and_an_extra_page(tmp_path: Path):
+    project = tmp_path / "second"
+    shutil.copytree(FIXTURES / "second-guide", project)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert sorted(p.name for p in (site / "plants").glob("*.html")) == [
+        "index.html", "repotting.html", "sun.html", "watering.html"]
+    watering = (site / "plants" / "watering.html").read_text()
+    assert 'href="sun.html"' in watering
+    assert 'href="sun.html#reading-the-leaves"' in watering
+    assert "<h2 id=\"how-often\">" in watering
+    assert "## Not a section" in watering
+    repotting = (site / "plants" / "repotting.html").read_text()
+    assert 'href="index.html#keeping-houseplants-alive"' in repotting
+    assert 'href="watering.html#how-often"' in repotting  # a widget's band link, resolved at build time
+    assert (site / "about.html").is_file()
+    assert (site / "plants" / "index.html").read_text().count('class="md-nav__link') >= 4
+
+
+@pytest.mark.parametrize(("guide", "message"), [
+    ("# T\n\nJust an introduction.\n",
+     "ERROR   -  docs/guide.md:1: the guide has no sections. "
+     "Fix: Start each section with a '## Heading' line below the title."),
+    ("# T\n\n## Twice\n\n## Twice\n",
+     "ERROR   -  docs/guide.md:5: the section 'Twice' has the slug 'twice', already used by the section on "
+     "line 3. Fix: Rename it, or give it its own slug: ## Twice {#another-slug}"),
+    ("# T\n\n## ???\n",
+     "ERROR   -  docs/guide.md:3: the heading '???' gives an empty URL slug. "
+     "Fix: Add letters or digits to it, or give it a slug: ## ??? {#my-slug}"),
+    ("Hello\n# T\n\n## A\n",
+     "ERROR   -  docs/guide.md:1: text before the guide's title cannot be placed on any page. "
+     "Fix: Move it below the '# ' title line, where it opens the landing page."),
+])
+def test_bad_guides_stop_the_build_with_file_line_and_fix(tmp_path: Path, guide: str, message: str):
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 1
+    assert message in result.stderr
+
+
+def test_intro_text_goes_to_the_landing_page(tmp_path: Path):
+    project = make_project(tmp_path, "# T\n\nWelcome, reader.\n\n## A\n\nText.\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    landing = (tmp_path / "site" / "plants" / "index.html").read_text()
+    assert "Welcome, reader." in landing
+    assert 'href="a.html"' in landing
+
+
+def test_missing_guide_file_stops_the_build(tmp_path: Path):
+    project = make_project(tmp_path, "")
+    (project / "docs" / "guide.md").unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("ERROR   -  docs/guide.md: the guide document was not found. Fix: create it, or set 'guide:' under "
+            "'plugins: - guide_widgets:' in mkdocs.yml to the guide's path inside docs_dir.") in result.stderr
+
+
+def test_a_page_that_would_overwrite_an_existing_file_stops_the_build(tmp_path: Path):
+    project = make_project(tmp_path, "# T\n\n## About\n", **{"plants/about.md": "# Mine\n"})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "ERROR   -  docs/guide.md:3: the page for 'About' would be docs/plants/about.md, which already exists." \
+        in result.stderr
+
+
+def test_missing_prerequisite_extension_is_named(tmp_path: Path):
+    project = make_project(tmp_path, "# T\n\n## A\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - attr_list\n", ""))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("guide_widgets needs the Markdown extension 'attr_list': it reads explicit slugs such as "
+            "'## Heading {#my-slug}'. Fix: add '- attr_list' under markdown_extensions in mkdocs.yml.") \
+        in result.stderr
+
+
+# --- Pyodide, self-hosted ---------------------------------------------------------------------------------
+
+def test_pyodide_runtime_files_are_copied_under_one_folder(built_site: Path):
+    copied = sorted(p.name for p in (built_site / "assets" / "pyodide").iterdir())
+    assert copied == sorted(PYODIDE_FILES)
+    source = ROOT / "node_modules" / "pyodide"
+    for name in PYODIDE_FILES:
+        assert (built_site / "assets" / "pyodide" / name).read_bytes() == (source / name).read_bytes()
+
+
+def test_package_json_pins_the_version_the_plugin_checks():
+    assert json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"] == PYODIDE_VERSION
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/pyodide"]["version"] == PYODIDE_VERSION
+
+
+def _fake_node_modules(tmp_path: Path, version: str | None) -> Path:
+    folder = tmp_path / "fake_modules"
+    (folder / "pyodide").mkdir(parents=True)
+    if version:
+        (folder / "pyodide" / "package.json").write_text(json.dumps({"version": version}))
+    return folder
+
+
+@pytest.mark.parametrize(("version", "message"), [
+    (None, f"ERROR   -  Pyodide {PYODIDE_VERSION} is not installed in {{folder}}: run `npm ci` in the project folder "
+           "(or ./scripts/setup)."),
+    ("0.26.0", f"ERROR   -  Pyodide 0.26.0 is installed in {{folder}}, but this site needs {PYODIDE_VERSION}: "
+               "run `npm ci` in the project folder (or ./scripts/setup)."),
+])
+def test_missing_or_wrong_pyodide_stops_the_build_in_one_line(tmp_path: Path, version, message):
+    project = make_project(tmp_path, "# T\n\n## A\n")
+    modules = _fake_node_modules(tmp_path, version)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("pages_dir: plants", f"pages_dir: plants\n      node_modules: {modules}"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert message.format(folder=modules / "pyodide") in result.stderr.splitlines()
+
+
+class _Resources(HTMLParser):
+    """Collects every URL a page makes the browser load: scripts, styles, images, fonts, frames, media."""
+
+    LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"), ("frame", "src"),
+               ("source", "src"), ("source", "srcset"), ("audio", "src"), ("video", "src"), ("video", "poster"),
+               ("embed", "src"), ("object", "data"), ("track", "src"), ("input", "src"), ("image", "href")}
+    LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch",
+                 "manifest", "apple-touch-icon", "shortcut icon"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if (tag, name) in self.LOADING:
+                self.urls += [part.strip().split(" ")[0] for part in value.split(",")] if "srcset" in name \
+                    else [value]
+        if tag == "link" and values.get("rel", "").lower() in self.LINK_RELS:
+            self.urls.append(values.get("href", ""))
+        if "style" in values:
+            self.styles.append(values["style"])
+        self._in_style = tag == "style"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
+JS_WORKER = re.compile(r"new (?:Shared)?Worker\(\s*['\"]([^'\"]+)")
+
+
+def _external(url: str) -> bool:
+    parts = urlsplit(urljoin("https://site.invalid/page/", url))
+    return parts.scheme not in ("data", "blob") and parts.netloc != "site.invalid"
+
+
+def test_no_built_page_loads_anything_from_another_origin(built_site: Path):
+    offenders: list[str] = []
+    checked = 0
+    for page in built_site.rglob("*.html"):
+        parser = _Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        urls = parser.urls + [m.group(1) or m.group(2) for s in parser.styles for m in CSS_URL.finditer(s)]
+        offenders += [f"{page.relative_to(built_site)}: {url}" for url in urls if url and _external(url)]
+        checked += 1
+    for sheet in built_site.rglob("*.css"):
+        urls = [m.group(1) or m.group(2) for m in CSS_URL.finditer(sheet.read_text(encoding="utf-8"))]
+        offenders += [f"{sheet.relative_to(built_site)}: {url}" for url in urls if _external(url)]
+    for script in (built_site / "assets" / "guide-widgets").glob("*.js"):
+        offenders += [f"{script.name}: {url}" for url in JS_WORKER.findall(script.read_text()) if _external(url)]
+    assert checked > 10
+    assert offenders == []
+
+
+def test_the_walk_finds_an_external_resource(tmp_path: Path):
+    """The walk above must be able to fail: a page with a CDN script is caught."""
+    parser = _Resources()
+    parser.feed('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><script src="/x.js"></script>'
+                '<div style="background: url(//cdn.example.com/a.png)"></div>')
+    urls = parser.urls + [m.group(1) or m.group(2) for s in parser.styles for m in CSS_URL.finditer(s)]
+    assert [url for url in urls if _external(url)] == ["https://fonts.googleapis.com/css", "//cdn.example.com/a.png"]
+
+
+def test_pages_without_widgets_carry_no_widget(built_site: Path):
+    for slug in ("investing-in-yourself", "privacy", "about"):
+        html = (built_site / slug / "index.html").read_text()
+        assert "data-gw-kind" not in html
+        assert "assets/pyodide" not in html
