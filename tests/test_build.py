@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build
-
 from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
 
 SECTIONS = ["understanding-the-damage", "taking-responsibility", "the-no-contact-rule", "investing-in-yourself",
@@ -246,3 +245,19 @@ def test_pages_without_widgets_carry_no_widget(built_site: Path):
         html = (built_site / slug / "index.html").read_text()
         assert "data-gw-kind" not in html
         assert "assets/pyodide" not in html
+
+
+def test_a_bad_widget_in_the_guide_stops_the_build_at_its_guide_line(tmp_path: Path):
+    guide = ("# T\n\n## A\n\nText.\n\n## B\n\n/// no-contact | Days\ndays: 0\nstages:\n  - from: 0\n    text: x\n"
+             "///\n")
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 1
+    assert ("docs/guide.md:10: widget '/// no-contact': 'days': expected a whole number from 1 to 365, got 0. "
+            "Fix: Give 'days' a whole number from 1 to 365.") in result.stderr
+
+
+def test_a_bad_widget_on_an_ordinary_page_names_that_page(tmp_path: Path):
+    page = "---\ntitle: Extra\n---\n\n# Extra\n\n/// walk-away | Q\n///\n"
+    result = mkdocs_build(make_project(tmp_path, "# T\n\n## A\n", **{"extra.md": page}), tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/extra.md:7: unknown block '/// walk-away'." in result.stderr

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from guide_widgets.splitter import GuideError, contents_markdown, split_guide
 
 GUIDE = """# The guide

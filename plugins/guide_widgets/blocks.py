@@ -120,7 +120,7 @@ class WidgetBlock(Block):
         # Accept every header: problems are reported, never silently turned back into text.
         self.argument = arg
         self.header_options = options
-        self.options = {"attrs": {}}
+        self.options: dict[str, Any] = {"attrs": {}}
         return True
 
     def on_markdown(self) -> str:

@@ -11,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.utils import nest_paths
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import nest_paths
 
 from .blocks import WidgetContext, WidgetsExtension, relative_md_path
 from .config import GuideWidgetsConfig
@@ -69,7 +69,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
         config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                          if not isinstance(e, WidgetsExtension)]
-        config.markdown_extensions.append(WidgetsExtension(self.context))  # type: ignore[arg-type]
+        config.markdown_extensions.append(WidgetsExtension(self.context))
         config.extra_css.append(f"{ASSETS_DIR}/widgets.css")
         script = ExtraScriptValue(f"{ASSETS_DIR}/widgets.js")
         script.type = "module"
@@ -101,7 +101,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                                   "file, give the section another slug, or set 'pages_dir' for the guide.")
             markdown = page.markdown
             if page is guide.landing:
-                markdown += contents_markdown(guide, lambda p, base=src: relative_md_path(self._src_of(p), base))
+                markdown += contents_markdown(guide, lambda p: relative_md_path(self._src_of(p), self._src_of(guide.landing)))
             generated.append(File.generated(config, src, content=markdown))
             self.guide_pages[src] = page
 

@@ -62,7 +62,7 @@ def test_restart_counts_from_the_broken_day():
 
 def test_stage_boundaries():
     # 30 days: 40% is day 12, 80% is day 24.
-    stages = {day: run("2026-12-31", None or f"2026-12-{31 - day:02d}")["facts"]["stage"] for day in (11, 12, 23, 24)}
+    stages = {day: run("2026-12-31", f"2026-12-{31 - day:02d}")["facts"]["stage"] for day in (11, 12, 23, 24)}
     assert stages == {11: 0, 12: 1, 23: 1, 24: 2}
 
 
