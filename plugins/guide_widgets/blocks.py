@@ -26,9 +26,9 @@ from pymdownx.blocks.block import Block
 
 from .render import render_widget
 from .specs import SPECS, SpecError, anchors_in, line_of, parse_spec
+from .splitter import outside_fences
 
 _HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 class WidgetError(PluginError):
@@ -69,21 +69,8 @@ class WidgetContext:
 
 def scan_headers(lines: list[str]) -> list[tuple[int, str]]:
     """(1-based line, lower-case name) of each `///` block header outside fenced code."""
-    found: list[tuple[int, str]] = []
-    fence = ""
-    for number, line in enumerate(lines, 1):
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
-        header = _HEADER.match(line)
-        if header:
-            found.append((number, header.group(1).lower()))
-    return found
+    return [(index + 1, header.group(1).lower()) for index, line in outside_fences(lines)
+            if (header := _HEADER.match(line))]
 
 
 class _HeaderLines(Preprocessor):

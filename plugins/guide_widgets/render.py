@@ -47,6 +47,7 @@ def render_widget(kind: str, widget_id: str, title: str, spec: dict[str, Any], h
         kind=kind,
         title=title,
         spec=spec,
+        bands=spec.get("bands") or spec.get("stages") or [],
         hrefs=hrefs,
         spec_json=compact_json(spec),
         runtime_json=compact_json(runtime),

@@ -106,8 +106,8 @@ def _parse_heading(match: re.Match[str], line: int, slugify: Slugify) -> Heading
     return Heading(level=level, text=text, anchor=anchor, line=line, explicit=explicit)
 
 
-def iter_headings(lines: list[str], slugify: Slugify = toc_slugify) -> Iterator[tuple[int, Heading]]:
-    """Yield (index, heading) for each ATX heading outside fenced code."""
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Yield (index, line) for each line that is not part of fenced code (``` or ~~~)."""
     fence = ""
     for index, line in enumerate(lines):
         opener = _FENCE.match(line)
@@ -115,10 +115,15 @@ def iter_headings(lines: list[str], slugify: Slugify = toc_slugify) -> Iterator[
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) \
                     and not line.strip().lstrip(fence[0]):
                 fence = ""
-            continue
-        if opener:
+        elif opener:
             fence = opener.group(1)
-            continue
+        else:
+            yield index, line
+
+
+def iter_headings(lines: list[str], slugify: Slugify = toc_slugify) -> Iterator[tuple[int, Heading]]:
+    """Yield (index, heading) for each ATX heading outside fenced code."""
+    for index, line in outside_fences(lines):
         match = _HEADING.match(line)
         if match:
             yield index, _parse_heading(match, index + 1, slugify)
