@@ -117,3 +117,20 @@ def test_apology_checklist_marks_excuses_in_the_draft_as_text(page: Page, base_u
     expect(result.locator("mark")).to_have_count(2)
     expect(result.locator(".gw-draft")).to_have_text(draft)
     assert result.locator("img").count() == 0
+
+
+def test_a_missing_runtime_file_is_reported_with_a_retry_that_works(browser: Any, base_url: str):
+    context = browser.new_context()
+    broken = context.new_page()
+    context.route("**/assets/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404, body="gone"))
+    broken.goto(f"{base_url}/knowing-when-to-walk-away/")
+    status = broken.locator("[data-gw-status]")
+    expect(status).to_contain_text("This tool could not start: the Python runtime files could not be loaded.",
+                                   timeout=READY_MS)
+    expect(broken.get_by_role("heading", name="Signs that the door is closed")).to_be_visible()
+    broken.get_by_label("Yes, they are with someone new.").check()  # still usable as a form meanwhile
+    context.unroute("**/assets/pyodide/pyodide.mjs")
+    broken.get_by_role("button", name="Try again").click()
+    expect(broken.locator("[data-gw-result]")).to_contain_text("1 of 6 questions answered.", timeout=READY_MS)
+    expect(status).to_be_empty()
+    context.close()
