@@ -28,7 +28,7 @@ from .runtime import (
     logic_archive,
     page_runtime,
 )
-from .splitter import Guide, GuideError, Page, contents_markdown, split_guide
+from .splitter import GuideError, Page, contents_markdown, split_guide
 
 log = get_plugin_logger(__name__)
 
@@ -47,9 +47,9 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
     def __init__(self) -> None:
         self.context = WidgetContext()
-        self.guide: Guide | None = None
         self.guide_source = ""
         self.guide_pages: dict[str, Page] = {}
+        self.anchor_pages: dict[str, Page] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name, reason in REQUIRED_EXTENSIONS.items():
@@ -88,7 +88,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             guide = split_guide(guide_file.content_string, **({"slugify": slugify} if slugify else {}))
         except GuideError as exc:
             raise PluginError(f"{self.guide_source}:{exc.line}: {exc.problem} Fix: {exc.fix}") from exc
-        self.guide = guide
+        self.anchor_pages = guide.anchor_pages()
         files.remove(guide_file)
 
         generated: list[File] = []
@@ -140,10 +140,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
     def _cross_links(self, src: str, own: Page | None) -> dict[str, str]:
         """`#anchor` -> Markdown link, for anchors that the split moved to another page."""
-        if self.guide is None or own is None:
+        if own is None:
             return {}
         links: dict[str, str] = {}
-        for anchor, target in self.guide.anchor_pages().items():
+        for anchor, target in self.anchor_pages.items():
             if target is own or anchor in own.anchors:
                 continue
             path = relative_md_path(self._src_of(target), src)
@@ -151,7 +151,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         return links
 
     def _href_resolver(self, page: MkDocsPage, files: Files) -> Any:
-        anchors = self.guide.anchor_pages() if self.guide else {}
+        anchors = self.anchor_pages
 
         def href_for(anchor: str) -> str | None:
             target = anchors.get(anchor)

@@ -43,9 +43,9 @@ def test_score_is_share_of_the_highest_weights_answered():
 def test_band_boundaries_are_inclusive():
     assert score(SPEC, {0: 0, 1: 0}) == 0.0
     # Exactly 65%: find answers that give it is awkward, so check the band rule at its edges directly.
-    from guide_widgets.logic.walk_away import band_index
+    from guide_widgets.logic.bands import reached
     bands = SPEC["bands"]
-    assert [band_index(p, bands) for p in (0, 34.99, 35, 64.99, 65, 100)] == [0, 0, 1, 1, 2, 2]
+    assert [reached(bands, p) for p in (0, 34.99, 35, 64.99, 65, 100)] == [0, 0, 1, 1, 2, 2]
 
 
 def test_all_answers_at_the_top_give_the_last_band():

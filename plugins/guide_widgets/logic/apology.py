@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .bands import reached
 from .view import Node, band, el, result
 
 _WORD = r"(?<![\w'])"
@@ -107,10 +108,7 @@ def _chosen(fields: dict[str, Any], name: str, options: list[str]) -> list[str]:
 
 def band_for(score: float, bands: list[dict[str, Any]], blocked: bool) -> int:
     """The highest band the score reaches; never the top band while something blocks readiness."""
-    index = 0
-    for number, item in enumerate(bands):
-        if score >= item["min"]:
-            index = number
+    index = reached(bands, score)
     if blocked and index == len(bands) - 1 and index > 0:
         index -= 1
     return index

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from .bands import reached
 from .view import Node, band, download, el, progress, result
 from .view import date as date_node
 
@@ -37,15 +38,6 @@ def parse_days(value: object) -> int | None:
 def end_date(start: date, days: int) -> date:
     """The day the period is over: `days` full days after the last contact."""
     return start + timedelta(days=days)
-
-
-def stage_index(stages: list[dict[str, Any]], percent: float) -> int:
-    """The last stage whose `from` the elapsed percentage has reached."""
-    chosen = 0
-    for index, stage in enumerate(stages):
-        if percent >= stage["from"]:
-            chosen = index
-    return chosen
 
 
 def calendar_event(ends: date, today: date, days: int) -> str:
@@ -110,7 +102,7 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
     day = min(elapsed, days)
     left = days - day
     done = elapsed >= days
-    stage = stage_index(spec["stages"], 100.0 * day / days)
+    stage = reached(spec["stages"], 100.0 * day / days, key="from")
 
     if done:
         headline = f"Done: all {days} days"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .bands import reached
 from .view import Node, band, el, result
 
 
@@ -35,14 +36,6 @@ def score(spec: dict[str, Any], chosen: dict[int, int]) -> float:
     return 100.0 * got / best if best > 0 else 0.0
 
 
-def band_index(percent: float, bands: list[dict[str, Any]]) -> int:
-    index = 0
-    for number, item in enumerate(bands):
-        if percent >= item["min"]:
-            index = number
-    return index
-
-
 def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
     chosen, errors = answers_of(spec, fields)
     total = len(spec["questions"])
@@ -54,7 +47,7 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[s
                             el("p", f"Answer {more} more question{'s' * (more != 1)} to see a result.")]
         return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None)
     percent = score(spec, chosen)
-    chosen_band = band_index(percent, spec["bands"])
+    chosen_band = reached(spec["bands"], percent)
     view = [el("p", f"Based on {len(chosen)} of {total} answers.", cls="gw-headline"), band(chosen_band)]
     if open_count:
         view.append(el("p", f"{open_count} question{'s' * (open_count != 1)} still open: your answers "
