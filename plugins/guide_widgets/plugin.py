@@ -17,6 +17,7 @@ from mkdocs.utils import nest_paths
 
 from .blocks import WidgetContext, WidgetsExtension, relative_md_path
 from .config import GuideWidgetsConfig
+from .csp import with_policy
 from .runtime import (
     ASSET_FILES,
     ASSETS_DIR,
@@ -56,7 +57,8 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             if name not in config.markdown_extensions:
                 raise PluginError(f"guide_widgets needs the Markdown extension '{name}': {reason}. "
                                   f"Fix: add '- {name}' under markdown_extensions in mkdocs.yml.")
-        project = Path(config.config_file_path or ".").resolve().parent
+        # A config read from stdin (`mkdocs build -f -`) has no file: paths are then relative to the working folder.
+        project = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
             pyodide = find_pyodide(project / self.config.node_modules)
         except RuntimeMissing as exc:
@@ -130,6 +132,13 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.context.start_page(source, first_line, self._href_resolver(page, files),
                                 self._cross_links(src, own))
         return markdown
+
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return with_policy(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # Extra templates: 404.html gets a policy like any page; sitemap.xml and the like are left alone.
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(PACKAGE_DIR))
