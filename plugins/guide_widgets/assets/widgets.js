@@ -3,6 +3,9 @@
 // without widgets. The worker outlives page changes, so Python boots once per visit.
 
 const BOOT_TIMEOUT_MS = 60000;
+// Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
+// stopped by the browser). It is then replaced once; a second stall in a row is reported as a failure.
+const ANSWER_TIMEOUT_MS = 5000;
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
 
 const engine = {
@@ -11,6 +14,8 @@ const engine = {
   problem: "",
   runtime: null,
   timer: 0,
+  watchdog: 0,
+  stalls: 0, // replacements since the last answer
   nextId: 1,
   waiting: new Map(), // request id -> widget
 };
@@ -42,7 +47,8 @@ function startWorker(runtime) {
   worker.onmessage = (event) => onWorkerMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    fail("the Python worker could not start");
+    if (engine.state === "ready") replaceWorker();
+    else fail("the Python worker could not start");
   };
   worker.postMessage({
     type: "boot",
@@ -57,6 +63,8 @@ function startWorker(runtime) {
 
 function stopWorker() {
   clearTimeout(engine.timer);
+  clearTimeout(engine.watchdog);
+  engine.watchdog = 0;
   if (engine.worker) engine.worker.terminate();
   engine.worker = null;
   engine.waiting.clear();
@@ -71,9 +79,29 @@ function fail(problem) {
 }
 
 function restart() {
+  engine.stalls = 0;
   stopWorker();
   startWorker(engine.runtime);
   for (const widget of widgets) request(widget);
+}
+
+// The worker stopped answering or crashed after it was ready: start a new one and ask again.
+function replaceWorker() {
+  if (engine.stalls >= 1) {
+    fail("Python stopped answering");
+    return;
+  }
+  const stalls = engine.stalls + 1;
+  restart();
+  engine.stalls = stalls;
+}
+
+function watch() {
+  clearTimeout(engine.watchdog);
+  engine.watchdog = 0;
+  if (engine.state === "ready" && engine.waiting.size > 0) {
+    engine.watchdog = setTimeout(replaceWorker, ANSWER_TIMEOUT_MS);
+  }
 }
 
 function onWorkerMessage(message) {
@@ -81,11 +109,16 @@ function onWorkerMessage(message) {
     clearTimeout(engine.timer);
     engine.state = "ready";
     showStatus();
+    watch();
   } else if (message.type === "failed") {
     fail(message.message);
+  } else if (message.type === "crashed") {
+    replaceWorker();
   } else if (message.type === "result" || message.type === "error") {
     const widget = engine.waiting.get(message.id);
     engine.waiting.delete(message.id);
+    engine.stalls = 0;
+    watch();
     if (!widget) return;
     widget.inFlight = false;
     if (widget.queued) {
@@ -138,6 +171,7 @@ function request(widget) {
     id,
     request: { widget: widget.kind, spec: widget.spec, fields: fieldsOf(widget.form), today: localToday() },
   });
+  if (!engine.watchdog) watch();
 }
 
 function build(node, widget) {
@@ -197,6 +231,11 @@ function showMessages(widget, errors) {
 }
 
 function showResult(widget, result) {
+  // The same answer again (an input and a change event for one edit) leaves the page alone: a screen reader
+  // does not hear it twice, and a download link being clicked is not swapped out from under the pointer.
+  const shown = JSON.stringify(result);
+  if (shown === widget.shown && widget.root.dataset.gwState === "answered") return;
+  widget.shown = shown;
   for (const url of widget.urls.splice(0)) URL.revokeObjectURL(url);
   showMessages(widget, result.errors || {});
   widget.output.replaceChildren(...result.view.map((node) => build(node, widget)));
@@ -242,6 +281,7 @@ function bind(root) {
     output: root.querySelector("[data-gw-result]"),
     status: root.querySelector("[data-gw-status]"),
     urls: [],
+    shown: "",
     inFlight: false,
     queued: false,
   };

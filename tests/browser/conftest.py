@@ -1,0 +1,155 @@
+"""The built site served over HTTP the way a static host serves it, and Debian's Chromium driven by Playwright.
+
+Every test gets a fresh browser context (no cache, no storage) whose page is watched: a request to any other
+origin, a console error, an uncaught exception or a dialog fails the test when it ends, unless the test says
+which console errors it provokes on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from .site_server import SiteServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHROMIUM = "/usr/bin/chromium"
+# From ../shared/NOTES.md: what Debian's Chromium needs here, and nothing that phones home.
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+# The path GitHub Pages would serve this project site under: the path of `site_url` in mkdocs.yml.
+SUB_PATH = "/making-amends/"
+
+
+def build_for(url: str, site: Path) -> Path:
+    """Our guide built with `site_url` set to where it will be served, as an author deploying it would set it.
+
+    Material's instant navigation only takes over links that the sitemap lists, and the sitemap holds full
+    URLs made from `site_url`: with the wrong address, every link is a full page load.
+    """
+    # A repeated top-level key wins in YAML: the config is the project's own, plus this one line.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "-", "-d", str(site)],
+        input=config, capture_output=True, text=True, cwd=ROOT, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """Our guide under a sub-path, as GitHub Pages serves a project site."""
+    with SiteServer(SUB_PATH) as server:
+        server.directory = build_for(server.url, tmp_path_factory.mktemp("sub-path-site"))
+        yield server
+
+
+@pytest.fixture(scope="session")
+def root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """Our guide at the root of its origin, as a user site or a custom domain serves it."""
+    with SiteServer("/") as server:
+        server.directory = build_for(server.url, tmp_path_factory.mktemp("root-site"))
+        yield server
+
+
+@pytest.fixture(scope="session")
+def built_site(site: SiteServer) -> Path:
+    """The build the browser tests visit (it shadows the session build of tests/conftest.py)."""
+    return site.directory
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is missing: ./scripts/test installs it (apt-get install -y chromium)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Watch:
+    """What a page did that a reader should never see: foreign requests, console errors, dialogs."""
+
+    def __init__(self, context: BrowserContext, origin: str) -> None:
+        self.origin = origin
+        self.urls: list[str] = []
+        self.foreign: list[str] = []
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        self.allowed: list[re.Pattern[str]] = []
+        context.on("request", self._request)
+        context.on("page", self.page)
+
+    def _request(self, request: Any) -> None:
+        self.urls.append(request.url)
+        if not request.url.startswith((self.origin + "/", "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def page(self, page: Page) -> None:
+        page.on("console", lambda m: self._problem(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self._problem(f"uncaught: {e}"))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("worker", lambda w: w.on("console", lambda m: self._problem(m.text) if m.type == "error" else None))
+
+    def allow(self, pattern: str) -> None:
+        """Console errors matching `pattern` are expected in this test (it provokes them)."""
+        self.allowed.append(re.compile(pattern))
+
+    def _problem(self, text: str) -> None:
+        if not any(p.search(text) for p in self.allowed):
+            self.problems.append(text)
+
+    def check(self) -> None:
+        assert self.foreign == [], "requests left the site"
+        assert self.problems == [], "console errors"
+        assert self.dialogs == [], "dialogs opened"
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A context as a reader in English with UTC clocks has; the tests compute dates in UTC too."""
+    return browser.new_context(locale="en-US", timezone_id="UTC", **options)
+
+
+@contextmanager
+def watched(browser: Browser, origin: str, **options: Any) -> Iterator[tuple[BrowserContext, Watch]]:
+    """A fresh context whose pages are watched; the watch's findings fail the test at the end."""
+    context = new_context(browser, **options)
+    watcher = Watch(context, origin)
+    yield context, watcher
+    context.close()
+    watcher.check()
+
+
+@pytest.fixture
+def watch(browser: Browser, site: SiteServer) -> Iterator[tuple[BrowserContext, Watch]]:
+    with watched(browser, site.origin, accept_downloads=True) as pair:
+        yield pair
+
+
+@pytest.fixture
+def page(watch: tuple[BrowserContext, Watch]) -> Page:
+    context, _ = watch
+    return context.new_page()
+
+
+@pytest.fixture
+def watcher(watch: tuple[BrowserContext, Watch]) -> Watch:
+    return watch[1]
+
+
+def today() -> datetime.date:
+    return datetime.datetime.now(datetime.UTC).date()
+

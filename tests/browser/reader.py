@@ -1,0 +1,87 @@
+"""What a reader does on a page, in a few words each: open a widget page, answer, read the result."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from .site_server import SiteServer
+
+# Python boots in a few seconds here; a slow, busy CI machine gets generous room.
+READY_MS = 60_000
+
+# The guide's widget pages, by the widget they hold.
+APOLOGY = "taking-responsibility/"
+NO_CONTACT = "the-no-contact-rule/"
+QUIZ = "knowing-when-to-walk-away/"
+WIDGET_PAGES = (APOLOGY, NO_CONTACT, QUIZ)
+
+
+def site_pages(built_site: Path) -> list[str]:
+    """Every page of the built site, as paths relative to its root ("" is the landing page)."""
+    pages = []
+    for index in built_site.rglob("index.html"):
+        relative = index.parent.relative_to(built_site).as_posix()
+        if not relative.startswith("assets"):
+            pages.append("" if relative == "." else relative + "/")
+    return sorted(pages)
+
+
+def result(page: Page) -> Locator:
+    return page.locator("[data-gw-result]")
+
+
+def status(page: Page) -> Locator:
+    return page.locator("[data-gw-status]")
+
+
+def open_page(page: Page, site: SiteServer, path: str) -> None:
+    page.goto(site.url + path)
+
+
+def ready(page: Page) -> Locator:
+    """Waits until the page's widget has shown its first result, and returns the result region."""
+    region = result(page)
+    expect(region).not_to_be_empty(timeout=READY_MS)
+    return region
+
+
+def answer_quiz(page: Page, answers: dict[int, int]) -> None:
+    """Clears the quiz, then picks answer index `a` for question number `q` (1-based), with the mouse."""
+    page.get_by_role("button", name="Clear my answers").click()
+    for question, choice in answers.items():
+        page.locator(f"input[name=q{question}][value='{choice}']").check()
+
+
+def days_ago(days: int) -> str:
+    return (today() - datetime.timedelta(days=days)).isoformat()
+
+
+def today() -> datetime.date:
+    """Today as the page sees it: contexts run with timezone_id UTC."""
+    return datetime.datetime.now(datetime.UTC).date()
+
+
+def tab_to(page: Page, selector: str, limit: int = 250) -> None:
+    """Presses Tab until the element matching `selector` has focus: proof that the keyboard reaches it."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} was not reached with {limit} presses of Tab")
+
+
+def focused(page: Page) -> Any:
+    return page.evaluate("() => document.activeElement && (document.activeElement.id || document.activeElement.tagName)")
+
+
+def widget_id(page: Page) -> str:
+    return page.locator("[data-gw-kind]").first.get_attribute("id") or ""
+
+
+def expect_band(region: Locator, title: str) -> None:
+    expect(region.locator(".gw-band-title")).to_have_text(re.compile(re.escape(title)))

@@ -1,0 +1,123 @@
+"""A static host for the built site on 127.0.0.1: a path prefix, a log of what was asked, and faults on demand."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+GATE_TIMEOUT_S = 120
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that moves on drops connections mid-response: that is normal, not worth a traceback.
+        pass
+
+
+class SiteServer:
+    """Serves `directory` under `prefix` (e.g. "/making-amends/"), like GitHub Pages serves a project site.
+
+    Paths outside the prefix and missing files get the site's 404 page with status 404. Tests can make a file
+    missing (`missing`), or hold its response until they let it through (`held`).
+    """
+
+    def __init__(self, prefix: str) -> None:
+        assert prefix.startswith("/") and prefix.endswith("/")
+        self.directory = Path("/nonexistent")  # set before serving: the build needs the address first
+        self.prefix = prefix
+        self.requested: list[str] = []
+        self.extra: dict[str, tuple[str, bytes]] = {}
+        self._missing: set[str] = set()
+        self._gates: dict[str, threading.Event] = {}
+        server = self
+
+        class Handler(SimpleHTTPRequestHandler):
+            extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                              ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, directory=str(server.directory), **kwargs)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                server.requested.append(path)
+                for suffix, gate in list(server._gates.items()):
+                    if path.endswith(suffix):
+                        gate.wait(GATE_TIMEOUT_S)
+                if path in server.extra:
+                    kind, body = server.extra[path]
+                    self._send(HTTPStatus.OK, kind, body)
+                elif not path.startswith(server.prefix) or any(path.endswith(s) for s in server._missing):
+                    self._not_found()
+                else:
+                    self.path = "/" + self.path[len(server.prefix):]
+                    target = Path(self.translate_path(self.path))
+                    if target.is_dir() and (target / "index.html").is_file() and not path.endswith("/"):
+                        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                        self.send_header("Location", path + "/")
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                    elif target.is_file() or (target / "index.html").is_file():
+                        super().do_GET()
+                    else:
+                        self._not_found()
+
+            def _not_found(self) -> None:
+                page = server.directory / "404.html"
+                self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", page.read_bytes())
+
+            def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self._server = _Server(("127.0.0.1", 0), Handler)
+        self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self.url = self.origin + prefix
+
+    def __enter__(self) -> SiteServer:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        for gate in self._gates.values():
+            gate.set()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def count(self, suffix: str) -> int:
+        """How many times a path ending in `suffix` was asked for."""
+        return sum(path.endswith(suffix) for path in self.requested)
+
+    @contextmanager
+    def missing(self, suffix: str) -> Iterator[None]:
+        """Paths ending in `suffix` answer 404 while this is active."""
+        self._missing.add(suffix)
+        try:
+            yield
+        finally:
+            self._missing.discard(suffix)
+
+    @contextmanager
+    def held(self, suffix: str) -> Iterator[threading.Event]:
+        """Responses for paths ending in `suffix` wait until the yielded event is set (or this ends)."""
+        gate = threading.Event()
+        self._gates[suffix] = gate
+        try:
+            yield gate
+        finally:
+            gate.set()
+            del self._gates[suffix]

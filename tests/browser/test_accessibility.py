@@ -1,0 +1,178 @@
+"""Accessible to every reader: axe-core finds nothing at WCAG 2.2 AA on any page in either colour scheme,
+before and after a widget answers; results are announced; focus is always visible; every control has a name;
+and at 320 px nothing scrolls sideways.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import Watch, new_context
+from .reader import (
+    APOLOGY,
+    NO_CONTACT,
+    QUIZ,
+    WIDGET_PAGES,
+    answer_quiz,
+    days_ago,
+    open_page,
+    ready,
+    site_pages,
+    tab_to,
+)
+from .site_server import SiteServer
+
+AXE = Axe()
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.2 AA findings for the page as it is now, one line each."""
+    found = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}}).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in found]
+
+
+def show_results(page: Page, path: str) -> None:
+    """Makes the page's widget show a full result, with a field message where the widget has them."""
+    region = ready(page)
+    if path == QUIZ:
+        answer_quiz(page, {1: 2, 2: 2, 3: 1, 4: 1, 5: 0})
+        expect(region.locator(".gw-band")).to_be_visible()
+    elif path == NO_CONTACT:
+        page.get_by_label("Date of your last contact").fill(days_ago(9))
+        expect(region.locator(".gw-download")).to_be_visible()
+        page.get_by_label("Length of the period, in days").fill("999")
+        expect(page.locator("[data-gw-message=days]")).to_be_visible()
+    elif path == APOLOGY:
+        page.get_by_label("Lying").check()
+        page.get_by_label("Your draft apology (optional)").fill("I lied, but you made me do it.")
+        expect(region.locator("mark")).to_have_count(2)
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request: pytest.FixtureRequest, browser: Browser, site: SiteServer) -> Any:
+    context = new_context(browser, color_scheme=request.param)
+    watcher = Watch(context, site.origin)
+    page = context.new_page()
+    page.scheme = request.param  # type: ignore[attr-defined]
+    page.watcher = watcher  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    watcher.check()
+
+
+def test_axe_finds_nothing_on_any_page(scheme_page: Page, site: SiteServer, built_site: Path):
+    page = scheme_page
+    expected = "slate" if page.scheme == "dark" else "default"  # type: ignore[attr-defined]
+    found: dict[str, list[str]] = {}
+    for path in [*site_pages(built_site), "no-such-page/"]:
+        if path == "no-such-page/":
+            page.watcher.allow("status of 404")  # type: ignore[attr-defined]  # the page itself is the 404
+        open_page(page, site, path)
+        page.wait_for_load_state("load")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+        found[path or "/"] = violations(page)
+    assert {p: v for p, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_axe_finds_nothing_before_and_after_a_widget_answers(scheme_page: Page, site: SiteServer, path: str):
+    page = scheme_page
+    open_page(page, site, path)
+    before = violations(page)
+    show_results(page, path)
+    after = violations(page)
+    assert (before, after) == ([], [])
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_results_are_announced_through_a_live_region(page: Page, site: SiteServer, path: str):
+    open_page(page, site, path)
+    region = page.locator("[data-gw-result]")
+    expect(region).to_have_attribute("aria-live", "polite")
+    expect(page.locator("[data-gw-status]")).to_have_attribute("role", "status")
+    # The region is in the page from the start and is filled in place: a screen reader hears each change.
+    region.evaluate("element => { element.gwMarker = 'same node'; }")
+    ready(page)
+    show_results(page, path)
+    assert region.evaluate("element => element.gwMarker") == "same node"
+    expect(region).not_to_be_empty()
+
+
+FOCUS_STYLE = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    // A visually hidden input (a styled checkbox or toggle) shows its focus on a label: its own, or the one
+    // right after it (Material's colour-scheme toggle).
+    const next = element.nextElementSibling;
+    const shapes = [element, ...(element.labels || []), ...(next && next.tagName === "LABEL" ? [next] : [])];
+    const shown = shapes.some((shape) => {
+        const style = getComputedStyle(shape);
+        return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+    });
+    return {what: element.outerHTML.slice(0, 160), shown};
+}"""
+
+
+@pytest.mark.parametrize("path", ["", *WIDGET_PAGES])
+def test_focus_is_always_visible(page: Page, site: SiteServer, path: str):
+    open_page(page, site, path)
+    if path:
+        show_results(page, path)
+    page.locator("body").click(position={"x": 1, "y": 1})
+    seen: list[str] = []
+    hidden: list[str] = []
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_STYLE)
+        if focus is None or focus["what"] in seen:
+            break
+        seen.append(focus["what"])
+        if not focus["shown"]:
+            hidden.append(focus["what"])
+    assert len(seen) > 10, "Tab reached almost nothing"
+    assert hidden == []
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_every_control_has_a_name(page: Page, site: SiteServer, path: str):
+    open_page(page, site, path)
+    show_results(page, path)
+    controls = page.locator(".gw-widget :is(input, textarea, select, button, a, progress)")
+    assert controls.count() >= 3
+    for index in range(controls.count()):
+        expect(controls.nth(index)).to_have_accessible_name(re.compile(r"\w"))
+
+
+def test_nothing_scrolls_sideways_at_320_pixels(browser: Browser, site: SiteServer, built_site: Path):
+    context = new_context(browser, viewport={"width": 320, "height": 640})
+    watcher = Watch(context, site.origin)
+    page = context.new_page()
+    wide: dict[str, int] = {}
+    for path in site_pages(built_site):
+        open_page(page, site, path)
+        if path in WIDGET_PAGES:
+            show_results(page, path)
+        else:
+            page.wait_for_load_state("load")
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 320:
+            wide[path] = width
+    context.close()
+    watcher.check()
+    assert wide == {}
+
+
+def test_keyboard_reaches_the_widget_from_the_skip_link(page: Page, site: SiteServer):
+    open_page(page, site, QUIZ)
+    ready(page)
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Enter")
+    tab_to(page, "input[name=q1]")
