@@ -6,6 +6,9 @@ const BOOT_TIMEOUT_MS = 60000;
 // Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
 // stopped by the browser). It is then replaced once; a second stall in a row is reported as a failure.
 const ANSWER_TIMEOUT_MS = 5000;
+// After a plain boot, a second worker prepares a memory snapshot for the next visit (see worker.js), once
+// the reader's own worker has been idle this long, so that it never competes with a first answer.
+const SNAPSHOT_DELAY_MS = 2000;
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
 
 const engine = {
@@ -16,6 +19,8 @@ const engine = {
   timer: 0,
   watchdog: 0,
   stalls: 0, // replacements since the last answer
+  boot: "", // how Python started: "snapshot" or "plain"
+  snapshotting: false,
   nextId: 1,
   waiting: new Map(), // request id -> widget
 };
@@ -42,6 +47,7 @@ function startWorker(runtime) {
   engine.state = "loading";
   engine.problem = "";
   showStatus();
+  if (!performance.getEntriesByName("guide-widgets:start").length) performance.mark("guide-widgets:start");
   const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
   engine.worker = worker;
   worker.onmessage = (event) => onWorkerMessage(event.data);
@@ -50,15 +56,37 @@ function startWorker(runtime) {
     if (engine.state === "ready") replaceWorker();
     else fail("the Python worker could not start");
   };
-  worker.postMessage({
-    type: "boot",
+  worker.postMessage({ type: "boot", ...runtimeFiles(runtime) });
+  clearTimeout(engine.timer);
+  engine.timer = setTimeout(() => fail("Python took too long to load"), BOOT_TIMEOUT_MS);
+}
+
+function runtimeFiles(runtime) {
+  return {
     pyodide: new URL("../pyodide/", import.meta.url).href,
     logic: new URL(runtime.logic, import.meta.url).href,
     version: runtime.version,
     lock: runtime.lock,
-  });
-  clearTimeout(engine.timer);
-  engine.timer = setTimeout(() => fail("Python took too long to load"), BOOT_TIMEOUT_MS);
+  };
+}
+
+function prepareSnapshot() {
+  if (engine.snapshotting) return;
+  engine.snapshotting = true;
+  setTimeout(() => {
+    const helper = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    const done = () => helper.terminate();
+    helper.onmessage = (event) => {
+      if (event.data.type !== "snapshot-done") return;
+      performance.mark("guide-widgets:snapshot-done", { detail: event.data });
+      done();
+    };
+    helper.onerror = (event) => {
+      event.preventDefault();
+      done();
+    };
+    helper.postMessage({ type: "snapshot", ...runtimeFiles(engine.runtime) });
+  }, SNAPSHOT_DELAY_MS);
 }
 
 function stopWorker() {
@@ -108,8 +136,13 @@ function onWorkerMessage(message) {
   if (message.type === "ready") {
     clearTimeout(engine.timer);
     engine.state = "ready";
+    engine.boot = message.boot;
+    if (!performance.getEntriesByName("guide-widgets:ready").length) {
+      performance.mark("guide-widgets:ready", { detail: { boot: message.boot, ...message.timings } });
+    }
     showStatus();
     watch();
+    if (message.boot === "plain") prepareSnapshot();
   } else if (message.type === "failed") {
     fail(message.message);
   } else if (message.type === "crashed") {
@@ -240,6 +273,7 @@ function showResult(widget, result) {
   showMessages(widget, result.errors || {});
   widget.output.replaceChildren(...result.view.map((node) => build(node, widget)));
   widget.root.dataset.gwState = "answered";
+  if (!performance.getEntriesByName("guide-widgets:result").length) performance.mark("guide-widgets:result");
 }
 
 function showError(widget, message) {
@@ -254,6 +288,7 @@ function showStatus() {
   for (const widget of widgets) {
     const status = widget.status;
     widget.root.dataset.gwEngine = engine.state;
+    if (engine.boot) widget.root.dataset.gwBoot = engine.boot;
     if (engine.state === "loading") {
       status.replaceChildren("Loading Python on your device… You can fill in the form meanwhile.");
     } else if (engine.state === "failed") {

@@ -1,12 +1,39 @@
 // The one place Python runs: boots Pyodide from the site itself, unpacks the widget logic, answers requests.
 // Messages in:  {type: "boot", pyodide, logic, version, lock}  and  {type: "run", id, request}
-// Messages out: {type: "ready"} | {type: "failed", message} | {type: "result", id, result} | {type: "error", id, message}
+//               {type: "snapshot", pyodide, logic, version, lock}  (a separate, short-lived worker: see below)
+// Messages out: {type: "ready", boot: "snapshot" | "plain"} | {type: "failed", message}
+//               | {type: "result", id, result} | {type: "error", id, message}
 //               | {type: "crashed"} (Python itself broke: this worker is done, the page starts a new one)
+//               | {type: "snapshot-done", stored: boolean, message}
+//
+// Repeat visits start from a memory snapshot: after a first, plain boot the page asks a second worker to
+// boot Python with the widget logic imported, and to keep a copy of that memory in the browser's Cache
+// Storage. No reader input ever reaches that worker, so the copy holds none. The snapshot is keyed by the
+// Pyodide version and the logic archive (whose name carries its hash), checked before use, and any failure
+// to read or restore it falls back to a plain boot and drops it.
+// Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private API of the
+// pinned version: the build refuses any other version, and the browser tests cover both paths.
+
+const SNAPSHOT_CACHE = "guide-widgets-python";
+const LOGIC_DIR = "/home/pyodide/widgets";
 
 let booting = null;
 let evaluate = null;
+const timings = {}; // how long each boot step took, in ms: reported with "ready" for the benchmark
 
-async function boot({ pyodide: base, logic, version, lock }) {
+function timed(name, promise) {
+  const start = performance.now();
+  return Promise.resolve(promise).finally(() => {
+    timings[name] = Math.round(performance.now() - start);
+  });
+}
+
+function lastLine(error) {
+  const lines = String(error && error.message ? error.message : error).trim().split("\n");
+  return lines[lines.length - 1];
+}
+
+async function importRuntime(base, version) {
   let module;
   try {
     module = await import(new URL("pyodide.mjs", base).href);
@@ -16,31 +43,113 @@ async function boot({ pyodide: base, logic, version, lock }) {
   if (module.version !== version) {
     throw new Error(`the site has Pyodide ${module.version}, but this page was built for ${version}`);
   }
-  let py;
+  return module;
+}
+
+async function startPython(module, { pyodide: base, lock }, options) {
   try {
-    py = await module.loadPyodide({
+    return await module.loadPyodide({
       indexURL: base,
       // The lock file's facts come with the page: no package is ever fetched, so no index is needed.
       lockFileContents: JSON.stringify({ info: lock, packages: {} }),
       stdout: () => {},
       stderr: () => {},
+      ...options,
     });
   } catch (error) {
     throw new Error(`the Python runtime could not be loaded (${lastLine(error)})`);
   }
+}
 
+async function importLogic(py, logic) {
   const response = await fetch(logic, { credentials: "same-origin" });
   if (!response.ok) {
     throw new Error(`the widget logic could not be fetched (HTTP ${response.status})`);
   }
-  py.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/widgets" });
-  py.runPython("import sys; sys.path.insert(0, '/home/pyodide/widgets')");
-  evaluate = py.pyimport("guide_widgets.logic").evaluate_json;
+  py.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: LOGIC_DIR });
+  py.runPython(`import sys\nif '${LOGIC_DIR}' not in sys.path: sys.path.insert(0, '${LOGIC_DIR}')`);
+  return py.pyimport("guide_widgets.logic").evaluate_json;
 }
 
-function lastLine(error) {
-  const lines = String(error && error.message ? error.message : error).trim().split("\n");
-  return lines[lines.length - 1];
+// --- Snapshots ------------------------------------------------------------------------------------------
+
+function snapshotKey({ pyodide: base, logic, version }) {
+  // Only a name in the cache, never requested from the network.
+  const archive = new URL(logic).pathname.split("/").pop();
+  return new URL(`python-snapshot/${version}/${archive}`, base).href;
+}
+
+async function readSnapshot(key) {
+  if (!self.caches) return null; // not a secure context (plain http on another host): plain boots only
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    const response = await cache.match(key);
+    if (!response) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (String(bytes.length) !== response.headers.get("x-snapshot-bytes")) {
+      await cache.delete(key);
+      return null;
+    }
+    return bytes;
+  } catch (error) {
+    return null;
+  }
+}
+
+async function forgetSnapshot(key) {
+  try {
+    await (await caches.open(SNAPSHOT_CACHE)).delete(key);
+  } catch (error) {
+    // Nothing more to do: the next boot is a plain one either way.
+  }
+}
+
+async function bootFromSnapshot(module, message, bytes) {
+  const py = await timed("python", startPython(module, message, { _loadSnapshot: bytes }));
+  const answer = await timed("logic", importLogic(py, message.logic));
+  // Pyodide checks the snapshot's magic number and build id; this checks that Python really works.
+  if (py.runPython("sum(range(5))") !== 10 || typeof answer !== "function") {
+    throw new Error("the restored Python did not answer as expected");
+  }
+  return answer;
+}
+
+async function makeSnapshot(message) {
+  if (!self.caches) return { stored: false, message: "no Cache Storage here" };
+  const key = snapshotKey(message);
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  if (await cache.match(key)) return { stored: false, message: "already stored" };
+  const module = await importRuntime(message.pyodide, message.version);
+  const py = await startPython(module, message, { _makeSnapshot: true });
+  await importLogic(py, message.logic);
+  const bytes = py.makeMemorySnapshot();
+  for (const old of await cache.keys()) {
+    if (old.url !== key) await cache.delete(old); // snapshots of earlier builds
+  }
+  await cache.put(key, new Response(bytes, {
+    headers: { "content-type": "application/octet-stream", "x-snapshot-bytes": String(bytes.length) },
+  }));
+  return { stored: true, message: `${bytes.length} bytes` };
+}
+
+// --- Booting and answering ------------------------------------------------------------------------------
+
+async function boot(message) {
+  timings.started = Math.round(performance.timeOrigin + performance.now());
+  const module = await timed("runtime", importRuntime(message.pyodide, message.version));
+  const key = snapshotKey(message);
+  const bytes = await timed("snapshot", readSnapshot(key));
+  if (bytes) {
+    try {
+      evaluate = await bootFromSnapshot(module, message, bytes);
+      return "snapshot";
+    } catch (error) {
+      await forgetSnapshot(key);
+    }
+  }
+  const py = await timed("python", startPython(module, message, {}));
+  evaluate = await timed("logic", importLogic(py, message.logic));
+  return "plain";
 }
 
 async function run({ id, request }) {
@@ -81,10 +190,15 @@ self.onmessage = (event) => {
   if (message.type === "boot") {
     booting ??= Promise.race([boot(message), bootBroken]);
     booting.then(
-      () => self.postMessage({ type: "ready" }),
+      (how) => self.postMessage({ type: "ready", boot: how, timings }),
       (error) => self.postMessage({ type: "failed", message: lastLine(error) }),
     );
   } else if (message.type === "run") {
     run(message);
+  } else if (message.type === "snapshot") {
+    Promise.race([makeSnapshot(message), bootBroken]).then(
+      (outcome) => self.postMessage({ type: "snapshot-done", ...outcome }),
+      (error) => self.postMessage({ type: "snapshot-done", stored: false, message: lastLine(error) }),
+    );
   }
 };

@@ -1,0 +1,362 @@
+"""The benchmark behind `scripts/bench`: our guide against baselines measured in the same run.
+
+    build       mkdocs build of our guide / the same Markdown built by plain Material
+    ready       a widget page / a bare page that boots Pyodide in a module worker and runs 1+1,
+                on a first visit (cold) and a repeat visit (warm) with the same browser profile
+    bytes       transferred on a first visit, for a page with widgets and one without
+    latency     input event to result in the page, p50 and p95 over 50 changes
+    navigation  instant navigation to a second widget page, until its widget has answered
+
+Every browser run starts from a new profile on disk (a persistent context: an incognito one never caches
+the wasm). Each number is the median of the runs. It prints a table and writes JSON; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from playwright.sync_api import BrowserContext, Playwright, sync_playwright
+
+from .server import StaticHost
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = Path(__file__).resolve().parent / "bare"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+PREFIX = "/making-amends/"
+WIDGET_PAGE = "knowing-when-to-walk-away/"
+PLAIN_PAGE = "understanding-the-damage/"
+LATENCY_PAGE = "the-no-contact-rule/"
+TIMEOUT_MS = 120_000
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+OWN_ASSETS = ("widgets.js", "worker.js", "widgets.css")
+
+TARGETS = {
+    "build_ratio": ("build / plain Material", "<=", 1.2),
+    "cold_ready_ratio": ("first visit: widget ready / bare ready", "<=", 1.05),
+    "warm_ready_ratio": ("repeat visit: widget ready / bare ready", "<=", 0.4),
+    "latency_p95_ms": ("input to result, p95 (ms)", "<=", 50),
+    "plain_page_pyodide_bytes": ("page without widgets: Pyodide bytes", "<=", 0),
+    "own_assets_gzip_kb": ("our widget JS + CSS, gzipped (KB)", "<=", 15),
+    "navigation_ms": ("second widget page after instant navigation (ms)", "<=", 100),
+}
+
+
+def mkdocs(config: str, cwd: Path, out: Path) -> float:
+    """Seconds for one `mkdocs build` of `config` (YAML text) into `out`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "-", "-d", str(out)], input=config,
+                   text=True, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def our_config(site_url: str) -> str:
+    return (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {site_url}\n"
+
+
+def plain_material_project(folder: Path) -> str:
+    """The same Markdown as a plain Material site: guide.md as one page, no guide_widgets plugin."""
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "guide.md").rename(docs / "index.md")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "guide_widgets" in p)]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def bench_build(runs: int, work: Path) -> dict[str, Any]:
+    plain_dir = work / "plain-material"
+    plain = plain_material_project(plain_dir)
+    ours_times, plain_times = [], []
+    for run in range(runs):
+        ours_times.append(mkdocs(our_config("https://example.org/making-amends/"), ROOT, work / f"ours-{run}"))
+        plain_times.append(mkdocs(plain, plain_dir, work / f"plain-{run}"))
+    ours, base = statistics.median(ours_times), statistics.median(plain_times)
+    return {"ours_s": ours, "plain_material_s": base, "build_ratio": ours / base,
+            "runs": {"ours": ours_times, "plain": plain_times}}
+
+
+# --- The browser ----------------------------------------------------------------------------------------
+
+def launch(playwright: Playwright, profile: Path) -> BrowserContext:
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=FLAGS, locale="en-US", timezone_id="UTC")
+
+
+def category(url: str) -> str:
+    if "/assets/pyodide/" in url or "/bare/pyodide/" in url:
+        return "pyodide"
+    if "/assets/guide-widgets/" in url:
+        return "widget assets"
+    return "site"
+
+
+def visit(context: BrowserContext, url: str, ready: str, result: str) -> dict[str, Any]:
+    """Opens `url` in the profile's page, waits for the `result` mark, returns marks (ms) and bytes."""
+    received: list[Any] = []
+    context.on("requestfinished", lambda request: received.append(request))
+    page = context.pages[0] if context.pages else context.new_page()
+    page.goto(url)
+    page.wait_for_function("name => performance.getEntriesByName(name).length", arg=result, timeout=TIMEOUT_MS)
+    marks = page.evaluate("""names => Object.fromEntries(names.map(n => {
+        const mark = performance.getEntriesByName(n)[0];
+        return [n, mark ? {at: mark.startTime, detail: mark.detail} : null]; }))""", [ready, result])
+    transferred: dict[str, int] = {}
+    for request in list(received):
+        sizes = request.sizes()
+        key = category(request.url)
+        transferred[key] = transferred.get(key, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return {"ready_ms": marks[ready]["at"], "result_ms": marks[result]["at"], "detail": marks[ready]["detail"],
+            "bytes": transferred, "page": page}
+
+
+def wait_for_snapshot(page: Any) -> Any:
+    page.wait_for_function("() => performance.getEntriesByName('guide-widgets:snapshot-done').length",
+                           timeout=TIMEOUT_MS)
+    return page.evaluate("() => performance.getEntriesByName('guide-widgets:snapshot-done')[0].detail")
+
+
+LATENCY_JS = """async (count) => {
+    const widget = document.querySelector('[data-gw-kind="no-contact"]');
+    const input = widget.querySelector('input[name=days]');
+    const output = widget.querySelector('[data-gw-result]');
+    const times = [];
+    for (let i = 0; i < count; i++) {
+        const days = String(200 + i);  // every change gives a new result
+        const shown = () => (output.querySelector('.gw-headline') || {}).textContent?.includes(`of ${days}`);
+        const start = performance.now();
+        const done = new Promise((resolve) => {
+            const observer = new MutationObserver(() => { if (shown()) { observer.disconnect(); resolve(); } });
+            observer.observe(output, {childList: true, subtree: true, characterData: true});
+        });
+        input.value = days;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        await done;
+        times.push(performance.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return times;
+}"""
+
+NAVIGATION_JS = """async () => {
+    const link = [...document.querySelectorAll('.md-nav--primary a')]
+        .find((a) => a.textContent.trim() === 'The no-contact rule');
+    const answered = () => document.querySelector('[data-gw-kind="no-contact"][data-gw-state="answered"]');
+    window.sameDocument = true;
+    const start = performance.now();
+    const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { if (answered()) { observer.disconnect(); resolve(); } });
+        observer.observe(document.documentElement, {childList: true, subtree: true, attributes: true});
+    });
+    link.click();
+    await done;
+    return performance.now() - start;
+}"""
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str], None]) -> dict[str, Any]:
+    site = host.origin + PREFIX
+    bare = host.origin + "/bare/"
+    rows: dict[str, list[Any]] = {k: [] for k in (
+        "bare_cold", "bare_warm", "ours_cold", "ours_warm", "latency", "navigation", "plain_bytes")}
+    with sync_playwright() as playwright:
+        for run in range(runs):
+            note(f"run {run + 1} of {runs}")
+            pairs = [("bare", bare, "bare:ready", "bare:result"),
+                     ("ours", site + WIDGET_PAGE, "guide-widgets:ready", "guide-widgets:result")]
+            for name, url, ready, result in pairs if run % 2 == 0 else pairs[::-1]:
+                profile = work / f"profile-{name}-{run}"
+                context = launch(playwright, profile)
+                cold = visit(context, url, ready, result)
+                if name == "ours":
+                    cold["snapshot"] = wait_for_snapshot(cold["page"])
+                context.close()
+                context = launch(playwright, profile)
+                warm = visit(context, url, ready, result)
+                if name == "ours":
+                    warm_page = warm["page"]
+                    warm_page.goto(site + LATENCY_PAGE)
+                    warm_page.wait_for_selector("[data-gw-state=answered]", timeout=TIMEOUT_MS)
+                    rows["latency"].extend(warm_page.evaluate(LATENCY_JS, -(-50 // runs)))  # 50 in all
+                context.close()
+                for entry in (cold, warm):
+                    entry.pop("page")
+                rows[f"{name}_cold"].append(cold)
+                rows[f"{name}_warm"].append(warm)
+
+            context = launch(playwright, work / f"profile-navigation-{run}")
+            page = context.pages[0]
+            page.goto(site + "taking-responsibility/")
+            page.wait_for_selector("[data-gw-state=answered]", timeout=TIMEOUT_MS)
+            rows["navigation"].append(page.evaluate(NAVIGATION_JS))
+            assert page.evaluate("() => window.sameDocument === true"), "the navigation was not instant"
+            context.close()
+
+            context = launch(playwright, work / f"profile-plain-{run}")
+            received: list[Any] = []
+            context.on("requestfinished", lambda request: received.append(request))
+            page = context.pages[0]
+            page.goto(site + PLAIN_PAGE)
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(2000)  # time for anything late (a worker, say) to show up
+            plain: dict[str, int] = {}
+            for request in received:
+                sizes = request.sizes()
+                plain[category(request.url)] = (plain.get(category(request.url), 0) + sizes["responseBodySize"]
+                                                + sizes["responseHeadersSize"])
+            rows["plain_bytes"].append(plain)
+            context.close()
+        version = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        chromium = version.version
+        version.close()
+
+    def median(key: str, field: str) -> float:
+        return statistics.median(entry[field] for entry in rows[key])
+
+    latency = rows["latency"]
+    result = {
+        "chromium": chromium,
+        "bare_cold_ready_ms": median("bare_cold", "ready_ms"), "bare_warm_ready_ms": median("bare_warm", "ready_ms"),
+        "ours_cold_ready_ms": median("ours_cold", "ready_ms"), "ours_warm_ready_ms": median("ours_warm", "ready_ms"),
+        "bare_cold_result_ms": median("bare_cold", "result_ms"),
+        "bare_warm_result_ms": median("bare_warm", "result_ms"),
+        "ours_cold_result_ms": median("ours_cold", "result_ms"),
+        "ours_warm_result_ms": median("ours_warm", "result_ms"),
+        "warm_boots": [entry["detail"] for entry in rows["ours_warm"]],
+        "snapshots": [entry.get("snapshot") for entry in rows["ours_cold"]],
+        "latency_p50_ms": percentile(latency, 0.5), "latency_p95_ms": percentile(latency, 0.95),
+        "latency_samples": len(latency),
+        "navigation_ms": statistics.median(rows["navigation"]),
+        "widget_page_bytes": rows["ours_cold"][0]["bytes"], "bare_page_bytes": rows["bare_cold"][0]["bytes"],
+        "plain_page_bytes": rows["plain_bytes"][0],
+        "plain_page_pyodide_bytes": max(entry.get("pyodide", 0) for entry in rows["plain_bytes"]),
+        "runs": {k: [{f: e[f] for f in e if f != "bytes"} if isinstance(e, dict) else e for e in v]
+                 for k, v in rows.items() if k != "plain_bytes"},
+    }
+    result["cold_ready_ratio"] = result["ours_cold_ready_ms"] / result["bare_cold_ready_ms"]
+    result["warm_ready_ratio"] = result["ours_warm_ready_ms"] / result["bare_warm_ready_ms"]
+    return result
+
+
+def own_assets_gzip_kb(site: Path) -> float:
+    folder = site / "assets" / "guide-widgets"
+    return sum(len(gzip.compress((folder / name).read_bytes(), 9)) for name in OWN_ASSETS) / 1024
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    return {"date": datetime.date.today().isoformat(), "os": platform.platform(), "cpu": model,
+            "cores": os.cpu_count(), "python": platform.python_version()}
+
+
+def table(results: dict[str, Any]) -> str:
+    def kb(n: float) -> str:
+        return f"{n / 1024:,.0f} KB"
+
+    b = results
+    widget_bytes = b["widget_page_bytes"]
+    rows = [
+        ("Build (s)", f"{b['ours_s']:.2f}", f"{b['plain_material_s']:.2f} plain Material", "build_ratio"),
+        ("First visit: widget ready (ms)", f"{b['ours_cold_ready_ms']:.0f}", f"{b['bare_cold_ready_ms']:.0f} bare",
+         "cold_ready_ratio"),
+        ("First visit: first result (ms)", f"{b['ours_cold_result_ms']:.0f}", f"{b['bare_cold_result_ms']:.0f} bare",
+         None),
+        ("Repeat visit: widget ready (ms)", f"{b['ours_warm_ready_ms']:.0f}", f"{b['bare_warm_ready_ms']:.0f} bare",
+         "warm_ready_ratio"),
+        ("Repeat visit: first result (ms)", f"{b['ours_warm_result_ms']:.0f}", f"{b['bare_warm_result_ms']:.0f} bare",
+         None),
+        ("Input to result, p50 / p95 (ms)", f"{b['latency_p50_ms']:.1f} / {b['latency_p95_ms']:.1f}", "",
+         "latency_p95_ms"),
+        ("Second widget page, instant navigation (ms)", f"{b['navigation_ms']:.0f}", "", "navigation_ms"),
+        ("First visit bytes, widget page", " + ".join(f"{k} {kb(v)}" for k, v in sorted(widget_bytes.items())),
+         f"{kb(sum(b['bare_page_bytes'].values()))} bare", None),
+        ("First visit bytes, page without widgets",
+         " + ".join(f"{k} {kb(v)}" for k, v in sorted(b["plain_page_bytes"].items())), "",
+         "plain_page_pyodide_bytes"),
+        ("Our widget JS + CSS, gzipped (KB)", f"{b['own_assets_gzip_kb']:.1f}", "", "own_assets_gzip_kb"),
+    ]
+    lines = ["| measure | ours | baseline | ratio / value | target | met |", "| --- | --- | --- | --- | --- | --- |"]
+    for label, ours, base, key in rows:
+        if key is None:
+            lines.append(f"| {label} | {ours} | {base} | | | |")
+            continue
+        _, op, limit = TARGETS[key]
+        value = b[key]
+        shown = f"{value:.2f}×" if key.endswith("ratio") else f"{value:,.1f}"
+        met = "yes" if value <= limit else "**no**"
+        lines.append(f"| {label} | {ours} | {base} | {shown} | {op} {limit} | {met} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure; each row is their median (5)")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench-results" / "latest.json",
+                        help="where to write the numbers (bench-results/latest.json)")
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    def note(text: str) -> None:
+        print(f"bench: {text}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="guide-bench-") as temp:
+        work = Path(temp)
+        roots: dict[str, Path] = {}
+        with StaticHost(roots) as host:
+            note("building the guide for the benchmark server")
+            site = work / "site"
+            mkdocs(our_config(host.origin + PREFIX), ROOT, site)
+            bare = work / "bare"
+            shutil.copytree(BARE, bare)
+            (bare / "pyodide").mkdir()
+            for name in PYODIDE_FILES:
+                shutil.copy2(ROOT / "node_modules" / "pyodide" / name, bare / "pyodide" / name)
+            roots.update({PREFIX: site, "/bare/": bare})
+            note(f"timing {args.runs} builds of ours and of plain Material")
+            results: dict[str, Any] = {"machine": machine(), **bench_build(args.runs, work / "builds")}
+            note("visiting pages in Chromium")
+            results.update(bench_browser(args.runs, work / "profiles", host, note))
+            results["own_assets_gzip_kb"] = own_assets_gzip_kb(site)
+    results["targets"] = {k: {"what": w, "limit": limit, "met": results[k] <= limit}
+                          for k, (w, _, limit) in TARGETS.items()}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    m = results["machine"]
+    print(f"{m['date']}, {m['cpu']} ({m['cores']} cores), {m['os']}, Chromium {results['chromium']}, "
+          f"{args.runs} runs, medians\n")
+    print(table(results))
+    print(f"\nJSON: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
