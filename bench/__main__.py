@@ -109,23 +109,34 @@ def category(url: str) -> str:
     return "site"
 
 
-def visit(context: BrowserContext, url: str, ready: str, result: str) -> dict[str, Any]:
-    """Opens `url` in the profile's page, waits for the `result` mark, returns marks (ms) and bytes."""
+def record_requests(context: BrowserContext) -> list[Any]:
+    """Every request the context finishes from now on (its pages' and its workers')."""
     received: list[Any] = []
     context.on("requestfinished", lambda request: received.append(request))
+    return received
+
+
+def bytes_by_category(requests: list[Any]) -> dict[str, int]:
+    """Bytes on the wire (headers and encoded body) per category of file."""
+    transferred: dict[str, int] = {}
+    for request in requests:
+        sizes = request.sizes()
+        key = category(request.url)
+        transferred[key] = transferred.get(key, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return transferred
+
+
+def visit(context: BrowserContext, url: str, ready: str, result: str) -> dict[str, Any]:
+    """Opens `url` in the profile's page, waits for the `result` mark, returns marks (ms) and bytes."""
+    received = record_requests(context)
     page = context.pages[0] if context.pages else context.new_page()
     page.goto(url)
     page.wait_for_function("name => performance.getEntriesByName(name).length", arg=result, timeout=TIMEOUT_MS)
     marks = page.evaluate("""names => Object.fromEntries(names.map(n => {
         const mark = performance.getEntriesByName(n)[0];
         return [n, mark ? {at: mark.startTime, detail: mark.detail} : null]; }))""", [ready, result])
-    transferred: dict[str, int] = {}
-    for request in list(received):
-        sizes = request.sizes()
-        key = category(request.url)
-        transferred[key] = transferred.get(key, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
     return {"ready_ms": marks[ready]["at"], "result_ms": marks[result]["at"], "detail": marks[ready]["detail"],
-            "bytes": transferred, "page": page}
+            "bytes": bytes_by_category(list(received)), "page": page}
 
 
 def wait_for_snapshot(page: Any) -> Any:
@@ -216,18 +227,12 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
             context.close()
 
             context = launch(playwright, work / f"profile-plain-{run}")
-            received: list[Any] = []
-            context.on("requestfinished", lambda request: received.append(request))
+            received = record_requests(context)
             page = context.pages[0]
             page.goto(site + PLAIN_PAGE)
             page.wait_for_load_state("load")
             page.wait_for_timeout(2000)  # time for anything late (a worker, say) to show up
-            plain: dict[str, int] = {}
-            for request in received:
-                sizes = request.sizes()
-                plain[category(request.url)] = (plain.get(category(request.url), 0) + sizes["responseBodySize"]
-                                                + sizes["responseHeadersSize"])
-            rows["plain_bytes"].append(plain)
+            rows["plain_bytes"].append(bytes_by_category(received))
             context.close()
         version = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         chromium = version.version

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.utils import nest_paths
+from mkdocs.utils import get_relative_url, nest_paths
 
 from .blocks import WidgetContext, WidgetsExtension, relative_md_path
 from .config import GuideWidgetsConfig
-from .csp import with_policy
+from .csp import at_head_end, with_policy
 from .runtime import (
     ASSET_FILES,
     ASSETS_DIR,
@@ -26,12 +25,19 @@ from .runtime import (
     RuntimeMissing,
     asset_path,
     find_pyodide,
+    head_tags,
     logic_archive,
     page_runtime,
 )
 from .splitter import GuideError, Page, contents_markdown, split_guide
 
+if TYPE_CHECKING:  # `mkdocs build` never needs the dev server's module (it pulls in the file watcher)
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
+
+
+SCRIPT = f"{ASSETS_DIR}/widgets.js"
 
 
 class _GuideNav(list[Any]):
@@ -73,9 +79,6 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                                          if not isinstance(e, WidgetsExtension)]
         config.markdown_extensions.append(WidgetsExtension(self.context))
         config.extra_css.append(f"{ASSETS_DIR}/widgets.css")
-        script = ExtraScriptValue(f"{ASSETS_DIR}/widgets.js")
-        script.type = "module"
-        config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -134,11 +137,19 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         return markdown
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return with_policy(output)
+        return self._finish_html(output, get_relative_url(SCRIPT, page.url))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        # Extra templates: 404.html gets a policy like any page; sitemap.xml and the like are left alone.
-        return with_policy(output_content) if template_name.endswith(".html") else output_content
+        # Extra templates: 404.html is served at any depth, so it links from the site's root path, as
+        # Material does; sitemap.xml and the like are left alone.
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._finish_html(output_content, urlsplit(config.site_url or "/").path.rstrip("/") + "/" + SCRIPT)
+
+    def _finish_html(self, output: str, script_url: str) -> str:
+        """Every page: our loader (and, on widget pages, the runtime facts) in the head, then the policy."""
+        runtime = self.context.runtime if 'data-gw-kind="' in output else None
+        return with_policy(at_head_end(output, head_tags(script_url, runtime)))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(PACKAGE_DIR))

@@ -6,12 +6,13 @@ and followed by a live region where results appear. Author texts are Markdown re
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown import Markdown
 from markupsafe import Markup
+
+from .runtime import compact_json
 
 _env = Environment(
     loader=PackageLoader("guide_widgets", "templates"),
@@ -23,19 +24,18 @@ _env = Environment(
 )
 
 
+_markdown = Markdown()  # one converter, reset per text: making a new one each time costs more than converting
+
+
 def inline_markdown(text: str) -> Markup:
     """Author text as HTML without the surrounding paragraph: emphasis and code, on one line."""
-    html = Markdown().convert(text).strip()
+    html = _markdown.reset().convert(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
 
 
 _env.filters["md"] = inline_markdown
-
-
-def compact_json(data: Any) -> str:
-    return json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
 
 
 def render_widget(kind: str, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],

@@ -8,6 +8,7 @@ content hash, so a browser never runs a stale copy.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import zipfile
@@ -84,3 +85,20 @@ def asset_path(name: str) -> Path:
 def page_runtime(pyodide: Pyodide, logic_name: str) -> dict[str, Any]:
     """What a widget page tells the worker: file names and the Pyodide facts to check and boot with."""
     return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info}
+
+
+def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:
+    """The loader script for the head of every page, and on widget pages the runtime facts beside it.
+
+    In the head, as an async module, the script runs as soon as it has arrived, before the page has been
+    parsed: on a widget page (one with the runtime meta tag) it starts Python at once. It binds the widgets
+    once the document is ready, and after each of Material's instant page changes.
+    """
+    tags = f'<script type="module" async src="{html.escape(script_url)}"></script>'
+    if runtime is not None:
+        tags += f'<meta name="guide-widgets" content="{html.escape(compact_json(runtime))}">'
+    return tags
+
+
+def compact_json(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False)

@@ -83,9 +83,12 @@ class Guide:
         return found
 
 
+_markdown = Markdown()  # one converter, reset for each heading: building one costs more than a conversion
+
+
 def plain_text(markdown_text: str) -> str:
     """The visible text of inline Markdown, as the table of contents would see it."""
-    rendered = Markdown().convert(markdown_text)
+    rendered = _markdown.reset().convert(markdown_text)
     return html.unescape(_TAG.sub("", rendered)).strip()
 
 

@@ -61,9 +61,15 @@ def test_a_blocked_webassembly_file_is_reported_and_retry_works_once_it_is_allow
 
 
 def widget_worker(page: Page) -> Any:
+    """The reader's Python worker (not Material's search worker, nor the one preparing a snapshot)."""
     workers = [w for w in page.workers if w.url.endswith("/guide-widgets/worker.js")]
     assert len(workers) == 1, [w.url for w in page.workers]
     return workers[0]
+
+
+def boots(page: Page) -> int:
+    """How many times the page has started Python for the reader (the page survives instant navigation)."""
+    return int(page.evaluate("() => performance.getEntriesByName('guide-widgets:boot').length"))
 
 
 def test_a_worker_that_dies_mid_session_is_replaced_on_the_next_answer(page: Page, site: SiteServer):
@@ -71,14 +77,14 @@ def test_a_worker_that_dies_mid_session_is_replaced_on_the_next_answer(page: Pag
     region = ready(page)
     answer_quiz(page, {1: 0, 2: 0, 3: 0, 4: 0})
     expect_band(region, "Nothing here says stop")
-    booted = site.count("pyodide.asm.wasm")
+    assert boots(page) == 1
     widget_worker(page).evaluate("() => self.close()")  # gone without a word, as a crashed worker is
     page.locator("input[name=q3][value='2']").check()  # 4 of 14 = 28.6%: still nothing says stop
     page.locator("input[name=q1][value='2']").check()  # 8 of 14 = 57%
     # Noticed after a few seconds without an answer; then Python boots again.
     expect(region.locator(".gw-band-title")).to_have_text("Slow down and look again", timeout=READY_MS)
     expect(region.locator(".gw-headline")).to_have_text("Based on 4 of 6 answers.")
-    assert site.count("pyodide.asm.wasm") == booted + 1
+    assert boots(page) == 2
     expect(status(page)).to_be_empty()
 
 
@@ -100,7 +106,6 @@ def test_answers_given_before_python_is_ready_are_answered_when_it_is(page: Page
 
 
 def test_instant_navigation_to_a_second_widget_page_boots_python_once(page: Page, site: SiteServer):
-    booted = site.count("pyodide.asm.wasm")
     open_page(page, site, APOLOGY)
     ready(page)
     page.evaluate("() => { window.samePage = true; }")
@@ -114,7 +119,7 @@ def test_instant_navigation_to_a_second_widget_page_boots_python_once(page: Page
     answer_quiz(page, {1: 2, 2: 2, 3: 2, 4: 2})
     expect_band(region, "It may be time to let go")
     assert page.evaluate("() => window.samePage === true"), "a link reloaded the page"
-    assert site.count("pyodide.asm.wasm") == booted + 1
+    assert boots(page) == 1
     widget_worker(page)  # exactly one
     # Back to the first page: its widget works again with the same Python.
     page.go_back()
@@ -123,4 +128,65 @@ def test_instant_navigation_to_a_second_widget_page_boots_python_once(page: Page
     region = ready(page)
     page.get_by_label("Lying").check()
     expect(region).to_contain_text("You will name: Lying.")
-    assert site.count("pyodide.asm.wasm") == booted + 1
+    assert boots(page) == 1
+
+
+SNAPSHOT_DONE = "() => performance.getEntriesByName('guide-widgets:snapshot-done').map(m => m.detail)"
+SNAPSHOT_KEYS = """async () => {
+    const cache = await caches.open("guide-widgets-python");
+    return (await cache.keys()).map((request) => new URL(request.url).pathname);
+}"""
+
+
+def visit_until_snapshot_stored(page: Page, site: SiteServer) -> str:
+    """A first visit: a plain boot, then the snapshot for the next visit. Returns the snapshot's cache key."""
+    open_page(page, site, QUIZ)
+    ready(page)
+    expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "plain")
+    page.wait_for_function(f"() => ({SNAPSHOT_DONE})().length", timeout=READY_MS)
+    assert page.evaluate(SNAPSHOT_DONE)[0]["stored"] is True
+    keys = page.evaluate(SNAPSHOT_KEYS)
+    logic = page.locator("[data-gw-kind]").get_attribute("data-gw-runtime") or ""
+    assert len(keys) == 1 and "/314.0.7/" in keys[0] and keys[0].split("/")[-1] in logic, keys
+    return keys[0]
+
+
+def test_a_repeat_visit_starts_from_the_stored_snapshot_and_answers_right(page: Page, site: SiteServer):
+    visit_until_snapshot_stored(page, site)
+    page.reload()
+    region = ready(page)
+    expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
+    answer_quiz(page, {1: 0, 2: 2, 4: 2, 6: 2})  # 8 of 12
+    expect_band(region, "It may be time to let go")
+    assert page.evaluate(SNAPSHOT_DONE) == [], "a snapshot boot made another snapshot"
+
+
+BAD_SNAPSHOTS = {
+    # what is stored under the key -> (bytes, the length the entry claims)
+    "not a snapshot": ("new Uint8Array(4096).fill(7)", "4096"),
+    "cut short": ("new Uint8Array(4096)", "31457424"),
+}
+
+
+def test_a_damaged_snapshot_falls_back_to_a_plain_boot_and_is_replaced(watch: tuple[BrowserContext, Watch],
+                                                                       site: SiteServer):
+    context, watcher = watch
+    watcher.allow("[Ss]napshot")  # Pyodide may report the refused snapshot on the console
+    page = context.new_page()
+    key = visit_until_snapshot_stored(page, site)
+    for body, claimed in BAD_SNAPSHOTS.values():
+        page.evaluate(f"""async () => {{
+            const cache = await caches.open("guide-widgets-python");
+            await cache.put("{key}", new Response({body}, {{headers: {{"x-snapshot-bytes": "{claimed}"}}}}));
+        }}""")
+        page.reload()
+        region = ready(page)
+        expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "plain")
+        answer_quiz(page, {1: 0, 2: 0, 4: 2, 6: 1})  # 4 of 12
+        expect_band(region, "Nothing here says stop")
+        # A good snapshot takes the damaged one's place.
+        page.wait_for_function(f"() => ({SNAPSHOT_DONE})().length", timeout=READY_MS)
+        assert page.evaluate(SNAPSHOT_DONE)[0]["stored"] is True
+    page.reload()
+    ready(page)
+    expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")

@@ -1,6 +1,7 @@
 // Binds the widgets on a page to the one Python worker, and shows their results.
-// Included on every page (instant navigation can bring a widget page in later), it does nothing on pages
-// without widgets. The worker outlives page changes, so Python boots once per visit.
+// Included in the head of every page as an async module (instant navigation can bring a widget page in
+// later), it does nothing on pages without widgets. On a widget page it starts Python before the page has
+// even been parsed; the worker outlives page changes, so Python boots once per visit.
 
 const BOOT_TIMEOUT_MS = 60000;
 // Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
@@ -48,6 +49,7 @@ function startWorker(runtime) {
   engine.problem = "";
   showStatus();
   if (!performance.getEntriesByName("guide-widgets:start").length) performance.mark("guide-widgets:start");
+  performance.mark("guide-widgets:boot"); // one per Python started for the reader
   const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
   engine.worker = worker;
   worker.onmessage = (event) => onWorkerMessage(event.data);
@@ -74,7 +76,8 @@ function prepareSnapshot() {
   if (engine.snapshotting) return;
   engine.snapshotting = true;
   setTimeout(() => {
-    const helper = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    // Its own address, so that it is easy to tell from the reader's worker in developer tools and tests.
+    const helper = new Worker(new URL("worker.js?role=snapshot", import.meta.url), { type: "module" });
     const done = () => helper.terminate();
     helper.onmessage = (event) => {
       if (event.data.type !== "snapshot-done") return;
@@ -341,6 +344,15 @@ function bindAll() {
   showStatus();
 }
 
-bindAll();
-// Material's instant navigation swaps the page without reloading scripts: bind again after each swap.
-if (window.document$) window.document$.subscribe(bindAll);
+// A widget page says so in its head: start Python now, while the rest of the page arrives.
+const early = document.querySelector('meta[name="guide-widgets"]');
+if (early && !engine.worker) startWorker(JSON.parse(early.content));
+
+function whenParsed() {
+  bindAll();
+  // Material's instant navigation swaps the page without reloading scripts: bind again after each swap.
+  if (window.document$) window.document$.subscribe(bindAll);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed, { once: true });
+else whenParsed();

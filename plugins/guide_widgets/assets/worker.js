@@ -17,6 +17,23 @@
 const SNAPSHOT_CACHE = "guide-widgets-python";
 const LOGIC_DIR = "/home/pyodide/widgets";
 
+// Pyodide loses some failures (a blocked .wasm download, for one) in promises nobody awaits. While Python
+// is starting, such a rejection fails the current attempt, instead of leaving a wait that never ends.
+let failAttempt = null;
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (failAttempt) failAttempt(new Error(`the Python runtime could not be loaded (${lastLine(event.reason)})`));
+});
+
+function attempt(work) {
+  return new Promise((resolve, reject) => {
+    failAttempt = reject;
+    work().then(resolve, reject);
+  }).finally(() => {
+    failAttempt = null;
+  });
+}
+
 let booting = null;
 let evaluate = null;
 const timings = {}; // how long each boot step took, in ms: reported with "ready" for the benchmark
@@ -79,21 +96,21 @@ function snapshotKey({ pyodide: base, logic, version }) {
   return new URL(`python-snapshot/${version}/${archive}`, base).href;
 }
 
-async function readSnapshot(key) {
+async function findSnapshot(key) {
   if (!self.caches) return null; // not a secure context (plain http on another host): plain boots only
   try {
-    const cache = await caches.open(SNAPSHOT_CACHE);
-    const response = await cache.match(key);
-    if (!response) return null;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (String(bytes.length) !== response.headers.get("x-snapshot-bytes")) {
-      await cache.delete(key);
-      return null;
-    }
-    return bytes;
+    return (await (await caches.open(SNAPSHOT_CACHE)).match(key)) || null;
   } catch (error) {
     return null;
   }
+}
+
+async function snapshotBytes(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (String(bytes.length) !== response.headers.get("x-snapshot-bytes")) {
+    throw new Error("the stored snapshot is incomplete");
+  }
+  return bytes;
 }
 
 async function forgetSnapshot(key) {
@@ -104,7 +121,11 @@ async function forgetSnapshot(key) {
   }
 }
 
-async function bootFromSnapshot(module, message, bytes) {
+async function bootFromSnapshot(module, message, stored) {
+  // Pyodide takes the bytes as a promise: it fetches and compiles the rest while they are read. A bad
+  // snapshot rejects through loadPyodide; the empty catch only keeps it from counting as unhandled.
+  const bytes = snapshotBytes(stored);
+  bytes.catch(() => {});
   const py = await timed("python", startPython(module, message, { _loadSnapshot: bytes }));
   const answer = await timed("logic", importLogic(py, message.logic));
   // Pyodide checks the snapshot's magic number and build id; this checks that Python really works.
@@ -138,17 +159,19 @@ async function boot(message) {
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const module = await timed("runtime", importRuntime(message.pyodide, message.version));
   const key = snapshotKey(message);
-  const bytes = await timed("snapshot", readSnapshot(key));
-  if (bytes) {
+  const stored = await timed("snapshot", findSnapshot(key));
+  if (stored) {
     try {
-      evaluate = await bootFromSnapshot(module, message, bytes);
+      evaluate = await attempt(() => bootFromSnapshot(module, message, stored));
       return "snapshot";
     } catch (error) {
       await forgetSnapshot(key);
     }
   }
-  const py = await timed("python", startPython(module, message, {}));
-  evaluate = await timed("logic", importLogic(py, message.logic));
+  evaluate = await attempt(async () => {
+    const py = await timed("python", startPython(module, message, {}));
+    return timed("logic", importLogic(py, message.logic));
+  });
   return "plain";
 }
 
@@ -173,22 +196,10 @@ async function run({ id, request }) {
   }
 }
 
-// Pyodide loses some failures (a blocked .wasm download, for one) in promises nobody awaits: while booting,
-// any such rejection is the boot's failure, instead of a wait that never ends.
-let bootBroke = null;
-const bootBroken = new Promise((resolve, reject) => {
-  bootBroke = reject;
-});
-bootBroken.catch(() => {});
-self.addEventListener("unhandledrejection", (event) => {
-  event.preventDefault();
-  bootBroke(new Error(`the Python runtime could not be loaded (${lastLine(event.reason)})`));
-});
-
 self.onmessage = (event) => {
   const message = event.data;
   if (message.type === "boot") {
-    booting ??= Promise.race([boot(message), bootBroken]);
+    booting ??= boot(message);
     booting.then(
       (how) => self.postMessage({ type: "ready", boot: how, timings }),
       (error) => self.postMessage({ type: "failed", message: lastLine(error) }),
@@ -196,7 +207,7 @@ self.onmessage = (event) => {
   } else if (message.type === "run") {
     run(message);
   } else if (message.type === "snapshot") {
-    Promise.race([makeSnapshot(message), bootBroken]).then(
+    attempt(() => makeSnapshot(message)).then(
       (outcome) => self.postMessage({ type: "snapshot-done", ...outcome }),
       (error) => self.postMessage({ type: "snapshot-done", stored: false, message: lastLine(error) }),
     );
