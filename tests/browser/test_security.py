@@ -81,6 +81,15 @@ def test_every_page_starts_its_head_with_a_strict_policy_listing_its_inline_scri
         assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"]
 
 
+def test_pages_load_the_widget_script_from_the_head_and_only_widget_pages_start_python(built_site: Path):
+    for path in html_files(built_site):
+        text = path.read_text(encoding="utf-8")
+        head = text[:text.index("</head>")]
+        assert 'type="module" async src="' in head and "guide-widgets/widgets.js" in head, path
+        assert ('<meta name="guide-widgets"' in head) == ('data-gw-kind="' in text), path
+        assert text.find('<meta charset="utf-8">') < 1024, f"{path}: the charset must come in the first 1024 bytes"
+
+
 def test_the_policy_is_enforced_an_injected_inline_script_does_not_run(watch: tuple[BrowserContext, Watch],
                                                                         site: SiteServer):
     context, watcher = watch

@@ -80,3 +80,16 @@ def check_not_found(context: Any, served: SiteServer) -> None:
     page.get_by_role("link", name="Making amends").first.click()
     expect(page).to_have_url(served.url)
     assert failed == [served.url + "no-such-section/"]
+
+
+def test_a_page_without_widgets_loads_no_python(browser: Browser, site: SiteServer):
+    with watched(browser, site.origin) as (context, watcher):
+        page = context.new_page()
+        open_page(page, site, "understanding-the-damage/")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(1500)  # anything started late would show by now
+        assert [url for url in watcher.urls if "/assets/pyodide/" in url or "logic-" in url] == []
+        assert [w.url for w in page.workers if "guide-widgets" in w.url] == []
+        # The loader is there all the same, for a widget page reached by instant navigation.
+        page.get_by_role("link", name="Taking responsibility").first.click()
+        ready(page)

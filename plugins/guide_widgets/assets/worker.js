@@ -78,12 +78,16 @@ async function startPython(module, { pyodide: base, lock }, options) {
   }
 }
 
-async function importLogic(py, logic) {
+async function fetchLogic(logic) {
   const response = await fetch(logic, { credentials: "same-origin" });
   if (!response.ok) {
     throw new Error(`the widget logic could not be fetched (HTTP ${response.status})`);
   }
-  py.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: LOGIC_DIR });
+  return response.arrayBuffer();
+}
+
+async function importLogic(py, archive) {
+  py.unpackArchive(await archive, "zip", { extractDir: LOGIC_DIR });
   py.runPython(`import sys\nif '${LOGIC_DIR}' not in sys.path: sys.path.insert(0, '${LOGIC_DIR}')`);
   return py.pyimport("guide_widgets.logic").evaluate_json;
 }
@@ -127,7 +131,7 @@ async function bootFromSnapshot(module, message, stored) {
   const bytes = snapshotBytes(stored);
   bytes.catch(() => {});
   const py = await timed("python", startPython(module, message, { _loadSnapshot: bytes }));
-  const answer = await timed("logic", importLogic(py, message.logic));
+  const answer = await timed("logic", importLogic(py, message.archive));
   // Pyodide checks the snapshot's magic number and build id; this checks that Python really works.
   if (py.runPython("sum(range(5))") !== 10 || typeof answer !== "function") {
     throw new Error("the restored Python did not answer as expected");
@@ -141,8 +145,10 @@ async function makeSnapshot(message) {
   const cache = await caches.open(SNAPSHOT_CACHE);
   if (await cache.match(key)) return { stored: false, message: "already stored" };
   const module = await importRuntime(message.pyodide, message.version);
+  const archive = fetchLogic(message.logic);
+  archive.catch(() => {});
   const py = await startPython(module, message, { _makeSnapshot: true });
-  await importLogic(py, message.logic);
+  await importLogic(py, archive);
   const bytes = py.makeMemorySnapshot();
   for (const old of await cache.keys()) {
     if (old.url !== key) await cache.delete(old); // snapshots of earlier builds
@@ -157,9 +163,13 @@ async function makeSnapshot(message) {
 
 async function boot(message) {
   timings.started = Math.round(performance.timeOrigin + performance.now());
-  const module = await timed("runtime", importRuntime(message.pyodide, message.version));
   const key = snapshotKey(message);
-  const stored = await timed("snapshot", findSnapshot(key));
+  // The runtime module, the stored snapshot and the logic archive are all looked for at once.
+  const found = timed("snapshot", findSnapshot(key));
+  message.archive = fetchLogic(message.logic);
+  message.archive.catch(() => {}); // a failed fetch is reported where the archive is awaited
+  const module = await timed("runtime", importRuntime(message.pyodide, message.version));
+  const stored = await found;
   if (stored) {
     try {
       evaluate = await attempt(() => bootFromSnapshot(module, message, stored));
@@ -170,7 +180,7 @@ async function boot(message) {
   }
   evaluate = await attempt(async () => {
     const py = await timed("python", startPython(module, message, {}));
-    return timed("logic", importLogic(py, message.logic));
+    return timed("logic", importLogic(py, message.archive));
   });
   return "plain";
 }

@@ -8,8 +8,7 @@ text by position; the page marks them without ever treating the text as markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .bands import reached
 from .view import Node, band, el, result
@@ -52,15 +51,15 @@ _IMPACT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Finding:
+# NamedTuple rather than a dataclass: importing dataclasses (and inspect with it) would slow every start of
+# Python in the browser, for nothing these two small records need.
+class Finding(NamedTuple):
     start: int
     end: int
     reason: str
 
 
-@dataclass(frozen=True)
-class DraftReview:
+class DraftReview(NamedTuple):
     findings: tuple[Finding, ...]
     names_action: bool
     names_impact: bool
