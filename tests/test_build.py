@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -261,3 +267,30 @@ def test_a_bad_widget_on_an_ordinary_page_names_that_page(tmp_path: Path):
     result = mkdocs_build(make_project(tmp_path, "# T\n\n## A\n", **{"extra.md": page}), tmp_path / "site")
     assert result.returncode == 1
     assert "docs/extra.md:7: unknown block '/// walk-away'." in result.stderr
+
+
+def test_the_dev_server_leaves_out_the_policy_so_live_reload_works(tmp_path: Path):
+    # `mkdocs serve` injects an inline live-reload script into each page; a policy would refuse it.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        page = ""
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/making-amends/the-no-contact-rule/") as reply:
+                    page = reply.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert 'data-gw-kind="no-contact"' in page
+        assert "livereload(" in page
+        assert "Content-Security-Policy" not in page
+        assert 'src="../assets/guide-widgets/widgets.js"' in page
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "Pages are served without their Content-Security-Policy" in errors

@@ -53,10 +53,17 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.serving = False
         self.context = WidgetContext()
         self.guide_source = ""
         self.guide_pages: dict[str, Page] = {}
         self.anchor_pages: dict[str, Page] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving:
+            log.info("Pages are served without their Content-Security-Policy: the live-reload script that "
+                     "`mkdocs serve` injects would be refused. `mkdocs build` adds it.")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name, reason in REQUIRED_EXTENSIONS.items():
@@ -149,7 +156,8 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def _finish_html(self, output: str, script_url: str) -> str:
         """Every page: our loader (and, on widget pages, the runtime facts) in the head, then the policy."""
         runtime = self.context.runtime if 'data-gw-kind="' in output else None
-        return with_policy(at_head_end(output, head_tags(script_url, runtime)))
+        output = at_head_end(output, head_tags(script_url, runtime))
+        return output if self.serving else with_policy(output)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(PACKAGE_DIR))
