@@ -7,7 +7,6 @@ which console errors it provokes on purpose.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import subprocess
@@ -148,8 +147,4 @@ def page(watch: tuple[BrowserContext, Watch]) -> Page:
 @pytest.fixture
 def watcher(watch: tuple[BrowserContext, Watch]) -> Watch:
     return watch[1]
-
-
-def today() -> datetime.date:
-    return datetime.datetime.now(datetime.UTC).date()
 

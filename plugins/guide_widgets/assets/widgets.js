@@ -7,8 +7,8 @@ const BOOT_TIMEOUT_MS = 60000;
 // Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
 // stopped by the browser). It is then replaced once; a second stall in a row is reported as a failure.
 const ANSWER_TIMEOUT_MS = 5000;
-// After a plain boot, a second worker prepares a memory snapshot for the next visit (see worker.js), once
-// the reader's own worker has been idle this long, so that it never competes with a first answer.
+// After a plain boot, a second worker prepares a memory snapshot for the next visit (see worker.js). It
+// starts this long after Python is ready, so that it does not compete with the reader's first answers.
 const SNAPSHOT_DELAY_MS = 2000;
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
 
