@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -73,14 +72,6 @@ def tab_to(page: Page, selector: str, limit: int = 250) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{selector} was not reached with {limit} presses of Tab")
-
-
-def focused(page: Page) -> Any:
-    return page.evaluate("() => document.activeElement && (document.activeElement.id || document.activeElement.tagName)")
-
-
-def widget_id(page: Page) -> str:
-    return page.locator("[data-gw-kind]").first.get_attribute("id") or ""
 
 
 def expect_band(region: Locator, title: str) -> None:

@@ -78,6 +78,13 @@ async function startPython(module, { pyodide: base, lock }, options) {
   }
 }
 
+// A promise awaited later, not now: marked as handled so that an early failure is not reported as unhandled
+// (and taken for a failed boot); whoever awaits it still gets the error.
+function later(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
 async function fetchLogic(logic) {
   const response = await fetch(logic, { credentials: "same-origin" });
   if (!response.ok) {
@@ -125,13 +132,12 @@ async function forgetSnapshot(key) {
   }
 }
 
-async function bootFromSnapshot(module, message, stored) {
+async function bootFromSnapshot(module, message, stored, archive) {
   // Pyodide takes the bytes as a promise: it fetches and compiles the rest while they are read. A bad
-  // snapshot rejects through loadPyodide; the empty catch only keeps it from counting as unhandled.
-  const bytes = snapshotBytes(stored);
-  bytes.catch(() => {});
+  // snapshot rejects through loadPyodide.
+  const bytes = later(snapshotBytes(stored));
   const py = await timed("python", startPython(module, message, { _loadSnapshot: bytes }));
-  const answer = await timed("logic", importLogic(py, message.archive));
+  const answer = await timed("logic", importLogic(py, archive));
   // Pyodide checks the snapshot's magic number and build id; this checks that Python really works.
   if (py.runPython("sum(range(5))") !== 10 || typeof answer !== "function") {
     throw new Error("the restored Python did not answer as expected");
@@ -145,8 +151,7 @@ async function makeSnapshot(message) {
   const cache = await caches.open(SNAPSHOT_CACHE);
   if (await cache.match(key)) return { stored: false, message: "already stored" };
   const module = await importRuntime(message.pyodide, message.version);
-  const archive = fetchLogic(message.logic);
-  archive.catch(() => {});
+  const archive = later(fetchLogic(message.logic));
   const py = await startPython(module, message, { _makeSnapshot: true });
   await importLogic(py, archive);
   const bytes = py.makeMemorySnapshot();
@@ -166,13 +171,12 @@ async function boot(message) {
   const key = snapshotKey(message);
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
   const found = timed("snapshot", findSnapshot(key));
-  message.archive = fetchLogic(message.logic);
-  message.archive.catch(() => {}); // a failed fetch is reported where the archive is awaited
+  const archive = later(fetchLogic(message.logic));
   const module = await timed("runtime", importRuntime(message.pyodide, message.version));
   const stored = await found;
   if (stored) {
     try {
-      evaluate = await attempt(() => bootFromSnapshot(module, message, stored));
+      evaluate = await attempt(() => bootFromSnapshot(module, message, stored, archive));
       return "snapshot";
     } catch (error) {
       await forgetSnapshot(key);
@@ -180,7 +184,7 @@ async function boot(message) {
   }
   evaluate = await attempt(async () => {
     const py = await timed("python", startPython(module, message, {}));
-    return timed("logic", importLogic(py, message.archive));
+    return timed("logic", importLogic(py, archive));
   });
   return "plain";
 }
