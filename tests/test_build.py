@@ -85,15 +85,15 @@ def test_second_guide_with_pages_dir_and_an_extra_page(tmp_path: Path):
     ("# T\n\nJust an introduction.\n",
      "ERROR   -  docs/guide.md:1: the guide has no sections. "
      "Fix: Start each section with a '## Heading' line below the title."),
-    ("# T\n\n## Twice\n\n## Twice\n",
-     "ERROR   -  docs/guide.md:5: the section 'Twice' has the slug 'twice', already used by the section on "
-     "line 3. Fix: Rename it, or give it its own slug: ## Twice {#another-slug}"),
+    ("# T\n\n## Twice {#twice}\n\n## Again {#twice}\n",
+     "ERROR   -  docs/guide.md:5: the section 'Again' has the slug 'twice', already used by the section on "
+     "line 3. Fix: Rename it, or give it its own slug: ## Again {#another-slug}"),
     ("# T\n\n## ???\n",
      "ERROR   -  docs/guide.md:3: the heading '???' gives an empty URL slug. "
      "Fix: Add letters or digits to it, or give it a slug: ## ??? {#my-slug}"),
-    ("Hello\n# T\n\n## A\n",
-     "ERROR   -  docs/guide.md:1: text before the guide's title cannot be placed on any page. "
-     "Fix: Move it below the '# ' title line, where it opens the landing page."),
+    ("## A\n\n# T\n\n## B\n",
+     "ERROR   -  docs/guide.md:1: the section 'A' comes before the guide's title. Fix: Move the '# ' title "
+     "line above it, or make this heading part of the introduction with '### '."),
 ])
 def test_bad_guides_stop_the_build_with_file_line_and_fix(tmp_path: Path, guide: str, message: str):
     result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")

@@ -5,7 +5,6 @@ by the parser and checked by us instead, and every problem stops the conversion 
 and the fix. pymdownx does not report lines, so a preprocessor notes where each `///` header sits in
 the source before any other extension rewrites it; blocks meet their headers in document order.
 
-The same extension also keeps `#anchor` links working after the guide is split into pages.
 """
 
 from __future__ import annotations
@@ -42,19 +41,16 @@ class WidgetContext:
     source: str = "<markdown>"
     first_line: int = 1
     href_for: Callable[[str], str | None] = lambda anchor: f"#{anchor}"
-    cross_links: dict[str, str] = field(default_factory=dict)
     runtime: dict[str, Any] = field(default_factory=dict)
     headers: list[tuple[int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     kinds_used: list[str] = field(default_factory=list)
 
     def start_page(self, source: str, first_line: int = 1,
-                   href_for: Callable[[str], str | None] | None = None,
-                   cross_links: dict[str, str] | None = None) -> None:
+                   href_for: Callable[[str], str | None] | None = None) -> None:
         self.source, self.first_line = source, first_line
         if href_for is not None:
             self.href_for = href_for
-        self.cross_links = cross_links or {}
         self.reset()
 
     def reset(self) -> None:
@@ -155,23 +151,6 @@ class WidgetBlock(Block):
         return render_widget(self.NAME, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime)
 
 
-class _CrossPageLinks(Treeprocessor):
-    """Points `#anchor` links at the page that now holds the anchor after the split."""
-
-    def __init__(self, md: Markdown, context: WidgetContext) -> None:
-        super().__init__(md)
-        self.context = context
-
-    def run(self, root: etree.Element) -> None:
-        targets = self.context.cross_links
-        if not targets:
-            return
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            if href.startswith("#") and href[1:] in targets:
-                link.set("href", targets[href[1:]])
-
-
 class _RaiseErrors(Treeprocessor):
     """Stops the conversion once the whole page has been read, listing every problem found."""
 
@@ -196,7 +175,7 @@ def _block_class(kind: str) -> type[WidgetBlock]:
 
 
 class WidgetsExtension(BlocksExtension):
-    """Markdown extension: the widget blocks, the header scanner and the cross-page link fixer."""
+    """Markdown extension: the widget blocks and the header scanner."""
 
     def __init__(self, context: WidgetContext | None = None, **kwargs: Any) -> None:
         self.context = context or WidgetContext()
@@ -208,8 +187,6 @@ class WidgetsExtension(BlocksExtension):
             block_mgr.register(_block_class(kind), {"context": self.context})
         # Before normalize_whitespace (30) and before any fence extension stashes code away.
         md.preprocessors.register(_HeaderLines(md, self.context, block_mgr), "gw_header_lines", 40)
-        # After inline links exist (20), before MkDocs turns '.md' paths into URLs (0).
-        md.treeprocessors.register(_CrossPageLinks(md, self.context), "gw_cross_page_links", 10)
         # Last of all tree work, once per page (postprocessors also run for every heading's TOC entry).
         md.treeprocessors.register(_RaiseErrors(md, self.context), "gw_raise_errors", -100)
 

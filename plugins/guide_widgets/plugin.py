@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,10 +14,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url, nest_paths
+from mkdocs.utils.meta import get_data
 
 from .blocks import WidgetContext, WidgetsExtension, relative_md_path
 from .config import GuideWidgetsConfig
 from .csp import at_head_end, with_policy
+from .guide_pages import GuideLinkMessages, GuidePages, GuidePagesExtension
+from .outline import outline_markdown, unicode_fallback
 from .runtime import (
     ASSET_FILES,
     ASSETS_DIR,
@@ -29,7 +33,8 @@ from .runtime import (
     logic_archive,
     page_runtime,
 )
-from .splitter import GuideError, Page, contents_markdown, split_guide
+from .specs import SPECS
+from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
 
 if TYPE_CHECKING:  # `mkdocs build` never needs the dev server's module (it pulls in the file watcher)
     from mkdocs.livereload import LiveReloadServer
@@ -55,9 +60,12 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.context = WidgetContext()
+        self.pages = GuidePages()
         self.guide_source = ""
         self.guide_pages: dict[str, Page] = {}
         self.anchor_pages: dict[str, Page] = {}
+        self.messages: GuideLinkMessages | None = None
+        self.guide: Guide | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -82,9 +90,13 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.context.runtime = page_runtime(pyodide, self.logic_name)
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
 
-        config.markdown_extensions[:] = [e for e in config.markdown_extensions
-                                         if not isinstance(e, WidgetsExtension)]
-        config.markdown_extensions.append(WidgetsExtension(self.context))
+        # Headings whose slug would be empty (a Japanese heading with the default slugify) get a Unicode one.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["slugify"] = unicode_fallback(toc.get("slugify"))
+        extensions: list[Any] = config.markdown_extensions  # names, and instances such as ours
+        extensions[:] = [e for e in extensions if not isinstance(e, WidgetsExtension | GuidePagesExtension)]
+        self.site_extensions = list(extensions)
+        extensions += [WidgetsExtension(self.context), GuidePagesExtension(self.pages)]
         config.extra_css.append(f"{ASSETS_DIR}/widgets.css")
         return config
 
@@ -95,11 +107,18 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             raise PluginError(f"{self.guide_source}: the guide document was not found. Fix: create it, or set "
                               "'guide:' under 'plugins: - guide_widgets:' in mkdocs.yml to the guide's path "
                               "inside docs_dir.")
-        slugify = config.mdx_configs.get("toc", {}).get("slugify")
+        text = guide_file.content_string
+        front_matter = len(text.splitlines()) - len(get_data(text)[0].splitlines())
+        reader = outline_markdown(self.site_extensions, config.mdx_configs, raw_blocks=SPECS)
         try:
-            guide = split_guide(guide_file.content_string, **({"slugify": slugify} if slugify else {}))
-        except GuideError as exc:
-            raise PluginError(f"{self.guide_source}:{exc.line}: {exc.problem} Fix: {exc.fix}") from exc
+            guide = split_guide(text, reader, front_matter_lines=front_matter)
+        except GuideErrors as exc:
+            problems = "\n".join(f"  {self.guide_source}:{e.line}: {e.problem} Fix: {e.fix}" for e in exc.errors)
+            raise PluginError(f"The guide cannot be split into pages:\n{problems}"
+                              if len(exc.errors) > 1 else problems.strip()) from exc
+        for warning in guide.warnings:
+            log.warning(f"{self.guide_source}:{warning.line}: {warning.problem} Fix: {warning.fix}")
+        self.guide = guide
         self.anchor_pages = guide.anchor_pages()
         files.remove(guide_file)
 
@@ -114,8 +133,17 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             markdown = page.markdown
             if page is guide.landing:
                 markdown += contents_markdown(guide, lambda p: relative_md_path(self._src_of(p), self._src_of(guide.landing)))
+            if page.definitions:
+                markdown += "\n" + page.definitions + "\n"
             generated.append(File.generated(config, src, content=markdown))
             self.guide_pages[src] = page
+
+        self.pages.guide_src = self.config.guide
+        self.pages.landing_src = self._src_of(guide.landing)
+        self.pages.targets = {anchor: (self._src_of(page), "" if anchor == page.slug else anchor)
+                              for anchor, page in self.anchor_pages.items()}
+        self.messages = GuideLinkMessages(self.guide_source, text, self.guide_pages, self.pages)
+        logging.getLogger("mkdocs.structure.pages").addFilter(self.messages)
 
         generated += [File.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
                       for path in self.pyodide.files()]
@@ -134,13 +162,16 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
         own = self.guide_pages.get(src)
+        # Lines that MkDocs took off the top as meta-data (front matter) are not in `markdown`.
+        first_line = max(len(page.file.content_string.splitlines()) - len(markdown.splitlines()), 0) + 1
         if own is not None:
-            source, first_line = self.guide_source, own.first_line
+            source, first_line = self.guide_source, own.first_line + first_line - 1
+            if self.guide is not None and own is self.guide.landing:  # text before the title (badges, a comment) hides it from MkDocs
+                page.meta.setdefault("title", own.title)
         else:
             source = f"{self.docs_label}/{src}"
-            first_line = max(len(page.file.content_string.splitlines()) - len(markdown.splitlines()), 0) + 1
-        self.context.start_page(source, first_line, self._href_resolver(page, files),
-                                self._cross_links(src, own))
+        self.context.start_page(source, first_line, self._href_resolver(page, files))
+        self.pages.start_page(src, own)
         return markdown
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -159,24 +190,23 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         output = at_head_end(output, head_tags(script_url, runtime))
         return output if self.serving else with_policy(output)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_messages()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_messages()
+
+    def _stop_messages(self) -> None:
+        if self.messages is not None:
+            logging.getLogger("mkdocs.structure.pages").removeFilter(self.messages)
+            self.messages = None
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(PACKAGE_DIR))
         return server
 
     def _src_of(self, page: Page) -> str:
         return posixpath.join(self.config.pages_dir, f"{page.slug}.md")
-
-    def _cross_links(self, src: str, own: Page | None) -> dict[str, str]:
-        """`#anchor` -> Markdown link, for anchors that the split moved to another page."""
-        if own is None:
-            return {}
-        links: dict[str, str] = {}
-        for anchor, target in self.anchor_pages.items():
-            if target is own or anchor in own.anchors:
-                continue
-            path = relative_md_path(self._src_of(target), src)
-            links[anchor] = path if anchor == target.slug else f"{path}#{anchor}"
-        return links
 
     def _href_resolver(self, page: MkDocsPage, files: Files) -> Any:
         anchors = self.anchor_pages

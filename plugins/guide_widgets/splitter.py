@@ -1,33 +1,31 @@
 """Split one guide document into a landing page and one page per top-level section.
 
-A guide is a Markdown document with one `# Title`, an optional introduction, and sections that each start
-with a `## Heading`. Each section becomes its own page: its heading becomes the page title and its
-sub-headings move up one level so that they fill the page's table of contents. Line counts never change,
-so a line on a page maps back to a line of the guide by adding the page's `first_line - 1`.
+What splits is what the one-page build renders as the guide's `h1` and as top-level `h2`s, read by the
+outline with the site's own Markdown extensions. The landing page holds everything before the first section
+(front matter, badges, the title and the introduction); each section page runs from its heading to the next.
+Pages are cut from the guide's lines without rewriting them, so a line on a page maps back to a line of the
+guide by adding the page's `first_line - 1`. What a page needs from elsewhere in the guide (link reference
+definitions, abbreviations, the footnotes it cites) is carried in its `definitions`, read after its text.
 
-This module is pure: it knows Markdown headings and fences, nothing of MkDocs.
+This module is pure: it knows Markdown, nothing of MkDocs.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown import Markdown
-from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
 
-Slugify = Callable[[str, str], str]
+from .outline import Heading, Outline, outline_markdown, read_outline
 
 LANDING_SLUG = "index"
+CONTENTS = "contents"
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
-_ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}$")
-_TAG = re.compile(r"<[^>]+>")
+_FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
 
 
 class GuideError(ValueError):
@@ -40,15 +38,12 @@ class GuideError(ValueError):
         self.fix = fix
 
 
-@dataclass(frozen=True)
-class Heading:
-    """An ATX heading of the guide: its level, visible text, anchor id and 1-based line."""
+class GuideErrors(ValueError):
+    """Every problem found in the guide, each with its line and fix."""
 
-    level: int
-    text: str
-    anchor: str
-    line: int
-    explicit: bool
+    def __init__(self, errors: list[GuideError]) -> None:
+        super().__init__("\n".join(str(error) for error in errors))
+        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,14 @@ class Page:
     slug: str
     first_line: int
     markdown: str
+    definitions: str
+    """Definitions the page's text uses but the guide holds elsewhere: Markdown to read after the page."""
     anchors: tuple[str, ...]
+    heading_ids: tuple[str, ...]
+    """The id of each heading on the page, in order, as the one-page build gives them."""
+    promote: bool
+    """Section pages: their headings move up one level, so that the section's own heading is the `h1`."""
+    last_line: int
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class Guide:
     title: str
     landing: Page
     sections: tuple[Page, ...]
+    contents_anchor: str = CONTENTS
+    warnings: tuple[GuideError, ...] = field(default=())
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -83,125 +87,146 @@ class Guide:
         return found
 
 
-_markdown = Markdown()  # one converter, reset for each heading: building one costs more than a conversion
-
-
-def plain_text(markdown_text: str) -> str:
-    """The visible text of inline Markdown, as the table of contents would see it."""
-    rendered = _markdown.reset().convert(markdown_text)
-    return html.unescape(_TAG.sub("", rendered)).strip()
-
-
-def _parse_heading(match: re.Match[str], line: int, slugify: Slugify) -> Heading:
-    level = len(match.group(1))
-    raw = _CLOSING_HASHES.sub("", match.group(2) or "").strip()
-    anchor = ""
-    explicit = False
-    attrs = _ATTR_LIST.search(raw)
-    if attrs:
-        raw = raw[: attrs.start()].strip()
-        for part in attrs.group(1).split():
-            if part.startswith("#") and len(part) > 1:
-                anchor, explicit = part[1:], True
-    text = plain_text(raw) if raw else ""
-    if not explicit:
-        anchor = slugify(text, "-")
-    return Heading(level=level, text=text, anchor=anchor, line=line, explicit=explicit)
-
-
-def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """Yield (index, line) for each line that is not part of fenced code (``` or ~~~)."""
-    fence = ""
+def fence_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) index of each fenced code block (``` or ~~~); last is -1 for a fence never closed."""
+    spans: list[tuple[int, int]] = []
+    fence, opened = "", 0
     for index, line in enumerate(lines):
         opener = _FENCE.match(line)
         if fence:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) \
                     and not line.strip().lstrip(fence[0]):
+                spans.append((opened, index))
                 fence = ""
         elif opener:
-            fence = opener.group(1)
-        else:
-            yield index, line
+            fence, opened = opener.group(1), index
+    if fence:
+        spans.append((opened, -1))
+    return spans
 
 
-def iter_headings(lines: list[str], slugify: Slugify = toc_slugify) -> Iterator[tuple[int, Heading]]:
-    """Yield (index, heading) for each ATX heading outside fenced code."""
-    for index, line in outside_fences(lines):
-        match = _HEADING.match(line)
-        if match:
-            yield index, _parse_heading(match, index + 1, slugify)
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Yield (index, line) for each line that is not part of fenced code."""
+    fenced = {i for first, last in fence_spans(lines) for i in range(first, (last if last >= 0 else len(lines)) + 1)}
+    return ((index, line) for index, line in enumerate(lines) if index not in fenced)
 
 
-def _promote(line: str) -> str:
-    """Move a heading line up one level: '### Sub' becomes '## Sub'."""
-    stripped = line.lstrip(" ")
-    return line[: len(line) - len(stripped)] + stripped[1:]
+def _footnote_end(lines: list[str], start: int, stop: int) -> int:
+    """Index after the footnote definition on line index `start`, as Python-Markdown's footnotes read it:
+    the rest of its paragraph, then any blocks indented by four spaces."""
+    end = start + 1
+    while end < stop and lines[end].strip() and not _FOOTNOTE_DEFINITION.match(lines[end]):
+        end += 1
+    while True:
+        after = end
+        while after < stop and not lines[after].strip():
+            after += 1
+        if after == end or after >= stop or not lines[after].startswith(("    ", "\t")):
+            return end
+        end = after
+        while end < stop and lines[end].strip():
+            end += 1
 
 
-def _page(title: Heading, slug: str, lines: list[str], first_index: int,
-          headings: list[tuple[int, Heading]], promote: bool) -> Page:
-    body = list(lines)
-    seen: set[str] = set()
-    unique(slug, seen)
-    anchors: list[str] = [title.anchor] if title.anchor and title.anchor != slug else []
-    seen.update(anchors)
-    for index, heading in headings:
-        if promote:
-            body[index - first_index] = _promote(body[index - first_index])
-        if heading is not title:
-            anchors.append(heading.anchor if heading.explicit else unique(heading.anchor, seen))
-    return Page(title=title.text, slug=slug, first_line=first_index + 1,
-                markdown="\n".join(body) + "\n", anchors=tuple(anchors))
+def _definitions(outline: Outline, cited: list[str], footnote_text: dict[str, str]) -> str:
+    parts: list[str] = []
+    for key, (url, title) in outline.references.items():
+        quoted = f' "{title}"' if title is not None else ""
+        parts.append(f"[{key}]: <{url}>{quoted}")
+    parts += [f"*[{abbr}]: {title}" for abbr, title in outline.abbreviations.items()]
+    text = "\n".join(parts)
+    notes = [footnote_text[key] for key in outline.footnote_lines if key in cited and key in footnote_text]
+    return "\n\n".join(filter(None, [text, *notes]))
 
 
-def split_guide(text: str, slugify: Slugify = toc_slugify) -> Guide:
-    """Split a guide document into pages, or raise GuideError naming the line and the fix."""
+def _check(outline: Outline, title: Heading | None, sections: list[Heading]) -> list[GuideError]:
+    errors: list[GuideError] = []
+    tops = [h for h in outline.headings if h.top and h.level == 1]
+    if title is None:
+        errors.append(GuideError(1, "the guide has no title.",
+                                 "Start the guide with a '# Title' line (or a title underlined with '===')."))
+    else:
+        errors += [GuideError(h.line, f"the guide has a second title '{h.text}'.",
+                              "A guide has one '# ' title; start sections with '## '.") for h in tops[1:]]
+        errors += [GuideError(h.line, f"the section '{h.text}' comes before the guide's title.",
+                              "Move the '# ' title line above it, or make this heading part of the "
+                              "introduction with '### '.") for h in sections if h.line < title.line]
+        if not sections:
+            errors.append(GuideError(title.line, "the guide has no sections.",
+                                     "Start each section with a '## Heading' line below the title."))
+    used: dict[str, int] = {LANDING_SLUG: title.line if title else 1}
+    for heading in sections:
+        if outline.empty_slug(heading):
+            errors.append(GuideError(
+                heading.line, f"the heading '{heading.text}' gives an empty URL slug.",
+                f"Add letters or digits to it, or give it a slug: ## {heading.text} {{#my-slug}}"))
+            continue
+        if heading.anchor in used:
+            where = "the landing page" if heading.anchor == LANDING_SLUG else f"the section on line {used[heading.anchor]}"
+            errors.append(GuideError(
+                heading.line, f"the section '{heading.text}' has the slug '{heading.anchor}', already used by {where}.",
+                f"Rename it, or give it its own slug: ## {heading.text} {{#another-slug}}"))
+        used.setdefault(heading.anchor, heading.line)
+    return errors
+
+
+def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int = 0) -> Guide:
+    """Split a guide document into pages, or raise GuideErrors naming every bad line and its fix.
+
+    `md` is a converter from `outline_markdown()` with the site's extensions; the first `front_matter_lines`
+    lines (the page's meta-data, which MkDocs reads itself) stay on the landing page and are not parsed.
+    """
     lines = text.splitlines()
-    headings = list(iter_headings(lines, slugify))
+    parsed = [""] * front_matter_lines + lines[front_matter_lines:]
+    outline = read_outline("\n".join(parsed), md or outline_markdown())
 
-    titles = [(i, h) for i, h in headings if h.level == 1]
-    if not titles:
-        raise GuideError(1, "the guide has no title.", "Start the guide with a '# Title' line.")
-    title_index, title = titles[0]
-    if len(titles) > 1:
-        raise GuideError(titles[1][1].line, f"the guide has a second title '{titles[1][1].text}'.",
-                         "A guide has one '# ' title; start sections with '## '.")
-    for index in range(title_index):
-        if lines[index].strip():
-            raise GuideError(index + 1, "text before the guide's title cannot be placed on any page.",
-                             "Move it below the '# ' title line, where it opens the landing page.")
+    tops = [h for h in outline.headings if h.top and h.line]
+    title = next((h for h in tops if h.level == 1), None)
+    sections = [h for h in tops if h.level == 2]
+    errors = _check(outline, title, sections)
+    if errors:
+        raise GuideErrors(errors)
+    assert title is not None
 
-    starts = [(i, h) for i, h in headings if h.level == 2]
-    if not starts:
-        raise GuideError(title.line, "the guide has no sections.",
-                         "Start each section with a '## Heading' line below the title.")
+    # Footnote definitions move to the pages that cite them: blank them where they stand (lines keep their
+    # numbers) and keep their text to append.
+    body = list(lines)
+    footnote_text: dict[str, str] = {}
+    starts = [h.line - 1 for h in sections]
+    for key, line in outline.footnote_lines.items():
+        stop = next((s for s in starts if s > line - 1), len(lines))
+        end = _footnote_end(lines, line - 1, stop)
+        footnote_text[key] = "\n".join(lines[line - 1:end])
+        body[line - 1:end] = [""] * (end - line + 1)
 
-    first_section = starts[0][0]
-    intro_headings = [(i, h) for i, h in headings if title_index <= i < first_section]
-    landing = _page(title, LANDING_SLUG, lines[title_index:first_section], title_index,
-                    intro_headings, promote=False)
+    taken = {anchor for anchor, _ in outline.anchors} | {h.anchor for h in sections}
+    contents_anchor = unique(CONTENTS, set(taken)) if CONTENTS in taken else CONTENTS
 
-    sections: list[Page] = []
-    used: dict[str, int] = {LANDING_SLUG: title.line}
-    for number, (start, heading) in enumerate(starts):
-        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        slug = heading.anchor
-        if not slug:
-            raise GuideError(heading.line, f"the heading '{heading.text}' gives an empty URL slug.",
-                             f"Add letters or digits to it, or give it a slug: ## {heading.text} {{#my-slug}}")
-        if slug in used:
-            where = "the landing page" if slug == LANDING_SLUG else f"the section on line {used[slug]}"
-            raise GuideError(heading.line,
-                             f"the section '{heading.text}' has the slug '{slug}', already used by {where}.",
-                             f"Rename it, or give it its own slug: ## {heading.text} {{#another-slug}}")
-        used[slug] = heading.line
-        own = [(i, h) for i, h in headings if start <= i < end]
-        sections.append(_page(heading, slug, lines[start:end], start, own, promote=True))
+    def page(heading: Heading, part: int, start: int, end: int, slug: str, promote: bool) -> Page:
+        cited = [key for key, where in outline.footnote_refs if where == part]
+        return Page(
+            title=heading.text, slug=slug, first_line=start + 1, last_line=end,
+            markdown="\n".join(body[start:end]) + "\n",
+            definitions=_definitions(outline, cited, footnote_text),
+            anchors=tuple(dict.fromkeys(a for a, where in outline.anchors if where == part)),
+            heading_ids=tuple(h.anchor for h in outline.headings if h.part == part),
+            promote=promote,
+        )
 
-    return Guide(title=title.text, landing=landing, sections=tuple(sections))
+    bounds = [*starts, len(lines)]
+    landing = page(title, 0, 0, bounds[0], LANDING_SLUG, promote=False)
+    pages = [page(h, h.line, bounds[n], bounds[n + 1], h.anchor, promote=True) for n, h in enumerate(sections)]
+
+    warnings: list[GuideError] = []
+    for first, _ in (span for span in fence_spans(parsed) if span[1] < 0):
+        warnings.append(GuideError(first + 1, "this code fence is never closed, so Markdown shows it and "
+                                          "everything after it as plain text.",
+                                   "Close it with a line of the same backticks or tildes."))
+    return Guide(title=title.text, landing=landing, sections=tuple(pages), contents_anchor=contents_anchor,
+                 warnings=tuple(warnings))
 
 
 def contents_markdown(guide: Guide, path_of: Callable[[Page], str]) -> str:
     """The landing page's list of sections, as Markdown links to their pages."""
     items = "\n".join(f"{n}. [{page.title}]({path_of(page)})" for n, page in enumerate(guide.sections, 1))
-    return f"\n## Contents {{#contents}}\n\n{items}\n"
+    return f"\n## Contents {{#{guide.contents_anchor}}}\n\n{items}\n"
