@@ -1,6 +1,7 @@
 """The benchmark behind `scripts/bench`: our guide against baselines measured in the same run.
 
     build       mkdocs build of our guide / the same Markdown built by plain Material
+    long guide  mkdocs build of a guide of over 100 KB (the test corpus' FAQ, its sections repeated)
     ready       a widget page / a bare page that boots Pyodide in a module worker and runs 1+1,
                 on a first visit (cold) and a repeat visit (warm) with the same browser profile
     bytes       transferred on a first visit, for a page with widgets and one without
@@ -19,6 +20,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -49,6 +51,7 @@ OWN_ASSETS = ("widgets.js", "worker.js", "widgets.css")
 
 TARGETS = {
     "build_ratio": ("build / plain Material", "<=", 1.2),
+    "long_guide_s": ("build of a 100 KB guide (s)", "<=", 3),
     "cold_ready_ratio": ("first visit: widget ready / bare ready", "<=", 1.05),
     "warm_ready_ratio": ("repeat visit: widget ready / bare ready", "<=", 0.4),
     "latency_p95_ms": ("input to result, p95 (ms)", "<=", 50),
@@ -92,6 +95,37 @@ def bench_build(runs: int, work: Path) -> dict[str, Any]:
     ours, base = statistics.median(ours_times), statistics.median(plain_times)
     return {"ours_s": ours, "plain_material_s": base, "build_ratio": ours / base,
             "runs": {"ours": ours_times, "plain": plain_times}}
+
+
+LONG_GUIDE_SOURCE = ROOT / "tests" / "fixtures" / "corpus" / "garden" / "docs" / "guide.md"
+
+
+def long_guide_project(folder: Path, size: int = 100_000) -> str:
+    """A guide of at least `size` bytes: the 60 KB FAQ of the test corpus, its sections repeated under new
+    slugs, as one docs folder with the plugin and the site's Markdown extensions."""
+    text = LONG_GUIDE_SOURCE.read_text(encoding="utf-8")
+    head, _, sections = text.partition("\n## ")
+    body, copy = head, 0
+    while len(body.encode()) < size:
+        copy += 1
+        body += "\n## " + re.sub(r"\{#([\w-]+)\}", rf"{{#\1-{copy}}}", sections)
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "guide.md").write_text(body, encoding="utf-8")
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("site_url")
+    config["markdown_extensions"] += ["footnotes", "abbr"]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["extra_css"] = []
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def bench_long_guide(runs: int, work: Path) -> dict[str, Any]:
+    folder = work / "long-guide"
+    config = long_guide_project(folder)
+    times = [mkdocs(config, folder, work / f"long-{run}") for run in range(runs)]
+    return {"long_guide_s": statistics.median(times),
+            "long_guide_kb": (folder / "docs" / "guide.md").stat().st_size / 1000}
 
 
 # --- The browser ----------------------------------------------------------------------------------------
@@ -289,6 +323,7 @@ def table(results: dict[str, Any]) -> str:
     widget_bytes = b["widget_page_bytes"]
     rows = [
         ("Build (s)", f"{b['ours_s']:.2f}", f"{b['plain_material_s']:.2f} plain Material", "build_ratio"),
+        (f"Build of a {b['long_guide_kb']:.0f} KB guide (s)", f"{b['long_guide_s']:.2f}", "", "long_guide_s"),
         ("First visit: widget ready (ms)", f"{b['ours_cold_ready_ms']:.0f}", f"{b['bare_cold_ready_ms']:.0f} bare",
          "cold_ready_ratio"),
         ("First visit: first result (ms)", f"{b['ours_cold_result_ms']:.0f}", f"{b['bare_cold_result_ms']:.0f} bare",
@@ -348,6 +383,8 @@ def main() -> int:
             roots.update({PREFIX: site, "/bare/": bare})
             note(f"timing {args.runs} builds of ours and of plain Material")
             results: dict[str, Any] = {"machine": machine(), **bench_build(args.runs, work / "builds")}
+            note(f"timing {args.runs} builds of a 100 KB guide")
+            results.update(bench_long_guide(args.runs, work / "builds"))
             note("visiting pages in Chromium")
             results.update(bench_browser(args.runs, work / "profiles", host, note))
             results["own_assets_gzip_kb"] = own_assets_gzip_kb(site)

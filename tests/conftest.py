@@ -19,13 +19,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project` into `site`, as a user would run it."""
+    """`mkdocs build --strict` of `project` into `site`, as a user would run it.
+
+    Never with `-q`: MkDocs then drops warnings before `--strict` can count them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site), *extra],
         capture_output=True, text=True, env=env, check=False, cwd=project,
     )
+
+
+def problems(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The warnings and errors a build printed."""
+    return [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
 def make_project(tmp_path: Path, guide: str, **files: str) -> Path:
@@ -47,4 +54,5 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
+    assert problems(result) == []
     return site

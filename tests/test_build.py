@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project, mkdocs_build
+from conftest import FIXTURES, ROOT, make_project, mkdocs_build, problems
 from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
 
 SECTIONS = ["understanding-the-damage", "taking-responsibility", "the-no-contact-rule", "investing-in-yourself",
@@ -66,7 +66,7 @@ def test_second_guide_with_pages_dir_and_an_extra_page(tmp_path: Path):
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert problems(result) == []
     assert sorted(p.name for p in (site / "plants").glob("*.html")) == [
         "index.html", "repotting.html", "sun.html", "watering.html"]
     watering = (site / "plants" / "watering.html").read_text()
@@ -108,6 +108,72 @@ def test_intro_text_goes_to_the_landing_page(tmp_path: Path):
     landing = (tmp_path / "site" / "plants" / "index.html").read_text()
     assert "Welcome, reader." in landing
     assert 'href="a.html"' in landing
+
+
+def test_every_problem_in_the_guide_is_reported_in_one_build(tmp_path: Path):
+    guide = "# T\n\n## ???\n\n## Fine\n\n## !!!\n\n# Second title\n"
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 1
+    assert ("ERROR   -  The guide cannot be split into pages:\n"
+            "  docs/guide.md:9: the guide has a second title 'Second title'. Fix: A guide has one '# ' title; "
+            "start sections with '## '.\n"
+            "  docs/guide.md:3: the heading '???' gives an empty URL slug. Fix: Add letters or digits to it, or "
+            "give it a slug: ## ??? {#my-slug}\n"
+            "  docs/guide.md:7: the heading '!!!' gives an empty URL slug. Fix: Add letters or digits to it, or "
+            "give it a slug: ## !!! {#my-slug}") in result.stderr
+
+
+def test_mkdocs_link_warnings_name_the_guide_line_and_the_fix(tmp_path: Path):
+    guide = ("# T\n\nIntro with a [broken](missing.md) link.\n\n## A\n\nSee [nowhere](#nope) and "
+             "[the guide](guide.md#nope-again).\n\n## B\n\nRead [A](#a), then [elsewhere](other.md).\n")
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 1
+    assert problems(result) == [
+        "WARNING -  docs/guide.md:3: the guide contains a link 'missing.md', but the target 'missing.md' is not "
+        "found among documentation files. Fix: link to a file inside the docs folder, written relative to the "
+        "guide file.",
+        "WARNING -  docs/guide.md:11: the guide contains a link 'other.md', but the target 'other.md' is not "
+        "found among documentation files. Fix: link to a file inside the docs folder, written relative to the "
+        "guide file.",
+        "WARNING -  docs/guide.md:7: the guide contains a link '#nope', but there is no such anchor on this "
+        "page. Fix: link to a heading or an anchor that the guide has.",
+        "WARNING -  docs/guide.md:7: the guide contains a link 'guide.md#nope-again', but the guide does not "
+        "contain an anchor '#nope-again'. Fix: link to a heading or an anchor that the guide has.",
+    ]
+
+
+def test_a_fence_never_closed_fails_a_strict_build_at_its_line(tmp_path: Path):
+    guide = "# T\n\n## A\n\n```python\nprint(1)\n\n## B\n\nText.\n"
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 1
+    assert problems(result) == [
+        "WARNING -  guide_widgets: docs/guide.md:5: this code fence is never closed, so Markdown shows it and "
+        "everything after it as plain text. Fix: Close it with a line of the same backticks or tildes."]
+
+
+def test_front_matter_and_badges_before_the_title_go_to_the_landing_page(tmp_path: Path):
+    guide = ("---\ntitle: Plant care\ndescription: Keeping houseplants alive.\n# not the title\n---\n"
+             "<!-- badges: keep them short -->\n[![Checked](badge.svg)](https://example.org)\n\n"
+             "# Keeping plants\n\nWelcome.\n\n## Light\n\nBright.\n")
+    project = make_project(tmp_path, guide, **{"badge.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    landing = (tmp_path / "site" / "plants" / "index.html").read_text()
+    assert "<title>Plant care - Houseplant care</title>" in landing
+    assert '<meta name="description" content="Keeping houseplants alive.">' in landing
+    assert '<img alt="Checked" src="../badge.svg"' in landing
+    assert landing.index('alt="Checked"') < landing.index('<h1 id="keeping-plants">Keeping plants')
+    assert "not the title" not in landing and "title: Plant care" not in landing
+    assert '<a href="light.html"' in landing
+
+
+def test_a_widget_may_link_to_a_numbered_heading(tmp_path: Path):
+    guide = ("# T\n\n## 1. Glossary\n\nWords.\n\n## 2. Tools\n\n/// no-contact | Days\ndays: 7\nstages:\n"
+             "  - from: 0\n    text: Wait.\n    link: \"#1-glossary\"\n///\n")
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "plants" / "1-glossary.html").is_file()
+    assert 'href="1-glossary.html"' in (tmp_path / "site" / "plants" / "2-tools.html").read_text()
 
 
 def test_missing_guide_file_stops_the_build(tmp_path: Path):

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, mkdocs_build
+from conftest import FIXTURES, ROOT, mkdocs_build, problems
 
 CORPUS = sorted(p.name for p in (FIXTURES / "corpus").iterdir() if p.is_dir())
 
@@ -200,7 +200,7 @@ def _build(tmp: Path, name: str, with_plugin: bool) -> Path:
     site = tmp / f"site-{project.name}"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == "", result.stderr
+    assert problems(result) == []
     return site
 
 

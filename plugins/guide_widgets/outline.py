@@ -13,7 +13,6 @@ This module knows Python-Markdown, nothing of MkDocs.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Iterator
@@ -41,7 +40,7 @@ _MARK_WORD = re.compile(r"zgwq(\d+)qgwz")
 _MARK_AT_EDGE = re.compile(r"^zgwq\d+qgwz\s*|\s*zgwq\d+qgwz\s*$")
 _HASHES = re.compile(r"#+")
 _UNDERLINE = re.compile(r"[=-]+[ ]*$")
-_FOOTNOTE_DEFINITION = re.compile(r"[ ]{0,3}\[\^[^\]]*\]:[ ]*")
+FOOTNOTE_DEFINITION = re.compile(r"[ ]{0,3}\[\^[^\]]*\]:[ ]*")
 _TRAILING_ATTRS = re.compile(r"[ ]+\{:?[^}\n]*\}[ ]*$")
 _PLACEHOLDERS = re.compile("\x02[^\x03]*\x03")
 
@@ -88,7 +87,7 @@ def mark_lines(lines: list[str]) -> list[str]:
     marked = list(lines)
     for index, line in enumerate(lines):
         mark = _MARK.format(index + 1)
-        if match := _HASHES.match(line) or _FOOTNOTE_DEFINITION.match(line):
+        if match := _HASHES.match(line) or FOOTNOTE_DEFINITION.match(line):
             marked[index] = f"{line[:match.end()]}{mark} {line[match.end():]}"
         elif line.strip() and index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1]):
             # Setext: the marker goes at the end, where it cannot change how the line starts.
@@ -148,6 +147,7 @@ class _TakeMarkers(Treeprocessor):
                 if node is not element and node.tail:
                     node.tail = _MARK_AT_EDGE.sub("", node.tail)
             reading.texts[element] = _PLACEHOLDERS.sub("", "".join(_texts(element))).strip()
+            reading.levels[element] = int(element.tag[1])  # before toc's `baselevel` moves it
 
 
 class _Collect(Treeprocessor):
@@ -163,12 +163,12 @@ class _Collect(Treeprocessor):
         for child in root:
             if _is_footnotes(child):
                 continue
-            if child.tag == "h2" and child in reading.lines:
+            if reading.levels.get(child) == 2 and child in reading.lines:
                 part = reading.lines[child]
             for element in child.iter():
                 if element.tag in HEADING_TAGS:
                     reading.headings.append(Heading(
-                        level=int(element.tag[1]), text=reading.texts.get(element, ""),
+                        level=reading.levels.get(element, int(element.tag[1])), text=reading.texts.get(element, ""),
                         anchor=element.get("id", ""), line=reading.lines.get(element, 0),
                         top=element is child, part=part))
                 if _is_footnote_ref(element):
@@ -215,6 +215,7 @@ class _Reading:
     def __init__(self) -> None:
         self.lines: dict[etree.Element, int] = {}
         self.texts: dict[etree.Element, str] = {}
+        self.levels: dict[etree.Element, int] = {}
         self.headings: list[Heading] = []
         self.anchors: list[tuple[str, int]] = []
         self.footnote_refs: list[tuple[str, int]] = []
@@ -300,7 +301,3 @@ def read_outline(text: str, md: Markdown | None = None) -> Outline:
         separator=toc.getConfig("separator"),
     )
 
-
-def plain_text(markdown_html: str) -> str:
-    """Visible text of a small piece of HTML."""
-    return html.unescape(re.sub(r"<[^>]+>", "", markdown_html)).strip()

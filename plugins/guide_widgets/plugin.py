@@ -132,7 +132,8 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                                   "file, give the section another slug, or set 'pages_dir' for the guide.")
             markdown = page.markdown
             if page is guide.landing:
-                markdown += contents_markdown(guide, lambda p: relative_md_path(self._src_of(p), self._src_of(guide.landing)))
+                # Written from the guide's folder, like every link on its pages.
+                markdown += contents_markdown(guide, lambda p: relative_md_path(self._src_of(p), self.config.guide))
             if page.definitions:
                 markdown += "\n" + page.definitions + "\n"
             generated.append(File.generated(config, src, content=markdown))

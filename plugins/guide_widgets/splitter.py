@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 from markdown.extensions.toc import unique
 
-from .outline import Heading, Outline, outline_markdown, read_outline
+from .outline import FOOTNOTE_DEFINITION, Heading, Outline, outline_markdown, read_outline
 
 LANDING_SLUG = "index"
 CONTENTS = "contents"
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
 
 
 class GuideError(ValueError):
@@ -115,7 +114,7 @@ def _footnote_end(lines: list[str], start: int, stop: int) -> int:
     """Index after the footnote definition on line index `start`, as Python-Markdown's footnotes read it:
     the rest of its paragraph, then any blocks indented by four spaces."""
     end = start + 1
-    while end < stop and lines[end].strip() and not _FOOTNOTE_DEFINITION.match(lines[end]):
+    while end < stop and lines[end].strip() and not FOOTNOTE_DEFINITION.match(lines[end]):
         end += 1
     while True:
         after = end

@@ -40,7 +40,7 @@ def build_for(url: str, site: Path) -> Path:
     # A repeated top-level key wins in YAML: the config is the project's own, plus this one line.
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "-", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "-d", str(site)],
         input=config, capture_output=True, text=True, cwd=ROOT, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
