@@ -45,6 +45,21 @@ log = get_plugin_logger(__name__)
 SCRIPT = f"{ASSETS_DIR}/widgets.js"
 
 
+class _LinkedFile(File):
+    """A large file that never changes (the Pyodide runtime): hard-linked into the site, copied where the
+    site is on another file system. Copying its 13 MB on every build was a good part of the build's time."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            target.hardlink_to(self.abs_src_path)
+        except OSError:
+            super().copy_file(dirty)
+
+
 class _GuideNav(list[Any]):
     """The nav this plugin writes when mkdocs.yml has none: told apart so that a rebuild writes it anew."""
 
@@ -108,6 +123,33 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                               "'guide:' under 'plugins: - guide_widgets:' in mkdocs.yml to the guide's path "
                               "inside docs_dir.")
         text = guide_file.content_string
+        self.guide = guide = self._split(text, config)
+        self.anchor_pages = guide.anchor_pages()
+        files.remove(guide_file)
+        generated = self._guide_files(guide, files, config)
+        self.pages.guide_src = self.config.guide
+        self.pages.landing_src = self._src_of(guide.landing)
+        self.pages.targets = {anchor: (self._src_of(page), "" if anchor == page.slug else anchor)
+                              for anchor, page in self.anchor_pages.items()}
+        self.messages = GuideLinkMessages(self.guide_source, text, self.guide_pages, self.pages)
+        logging.getLogger("mkdocs.structure.pages").addFilter(self.messages)
+
+        generated += [_LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
+                      for path in self.pyodide.files()]
+        generated += [File.generated(config, f"{ASSETS_DIR}/{name}", abs_src_path=str(asset_path(name)))
+                      for name in ASSET_FILES]
+        generated.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
+
+        files = Files([*generated, *files])
+        if self.auto_nav:
+            # MkDocs would sort pages by name: list the guide first, in document order, then the rest.
+            rest = sorted((f for f in files.documentation_pages() if f.src_uri not in self.guide_pages
+                           and f.inclusion.is_in_nav()), key=file_sort_key)
+            config.nav = _GuideNav([*self.guide_pages, *nest_paths(f.src_uri for f in rest)])
+        return files
+
+    def _split(self, text: str, config: MkDocsConfig) -> Guide:
+        """The guide read with the site's own Markdown extensions and cut into pages; every problem at once."""
         front_matter = len(text.splitlines()) - len(get_data(text)[0].splitlines())
         reader = outline_markdown(self.site_extensions, config.mdx_configs, raw_blocks=SPECS)
         try:
@@ -118,10 +160,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                               if len(exc.errors) > 1 else problems.strip()) from exc
         for warning in guide.warnings:
             log.warning(f"{self.guide_source}:{warning.line}: {warning.problem} Fix: {warning.fix}")
-        self.guide = guide
-        self.anchor_pages = guide.anchor_pages()
-        files.remove(guide_file)
+        return guide
 
+    def _guide_files(self, guide: Guide, files: Files, config: MkDocsConfig) -> list[File]:
+        """One generated Markdown file per page: its text, the landing page's contents, the definitions."""
         generated: list[File] = []
         self.guide_pages = {}
         for page in guide.pages:
@@ -138,27 +180,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                 markdown += "\n" + page.definitions + "\n"
             generated.append(File.generated(config, src, content=markdown))
             self.guide_pages[src] = page
-
-        self.pages.guide_src = self.config.guide
-        self.pages.landing_src = self._src_of(guide.landing)
-        self.pages.targets = {anchor: (self._src_of(page), "" if anchor == page.slug else anchor)
-                              for anchor, page in self.anchor_pages.items()}
-        self.messages = GuideLinkMessages(self.guide_source, text, self.guide_pages, self.pages)
-        logging.getLogger("mkdocs.structure.pages").addFilter(self.messages)
-
-        generated += [File.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
-                      for path in self.pyodide.files()]
-        generated += [File.generated(config, f"{ASSETS_DIR}/{name}", abs_src_path=str(asset_path(name)))
-                      for name in ASSET_FILES]
-        generated.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
-
-        files = Files([*generated, *files])
-        if self.auto_nav:
-            # MkDocs would sort pages by name: list the guide first, in document order, then the rest.
-            rest = sorted((f for f in files.documentation_pages() if f.src_uri not in self.guide_pages
-                           and f.inclusion.is_in_nav()), key=file_sort_key)
-            config.nav = _GuideNav([*self.guide_pages, *nest_paths(f.src_uri for f in rest)])
-        return files
+        return generated
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
@@ -167,7 +189,8 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         first_line = max(len(page.file.content_string.splitlines()) - len(markdown.splitlines()), 0) + 1
         if own is not None:
             source, first_line = self.guide_source, own.first_line + first_line - 1
-            if self.guide is not None and own is self.guide.landing:  # text before the title (badges, a comment) hides it from MkDocs
+            if self.guide is not None and own is self.guide.landing:
+                # Badges or a comment before the title hide it from MkDocs' title finder.
                 page.meta.setdefault("title", own.title)
         else:
             source = f"{self.docs_label}/{src}"
