@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT
+from guide_widgets.registry import builtin_kinds
 from guide_widgets.runtime import logic_archive
 
 
 def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
-    name, data = logic_archive()
+    name, data = logic_archive(builtin_kinds().values())
     archive = tmp_path / name
     archive.write_bytes(data)
     node = shutil.which("node")

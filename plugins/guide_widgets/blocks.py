@@ -23,8 +23,9 @@ from mkdocs.exceptions import PluginError
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
+from .registry import Kind, builtin_kinds
 from .render import render_widget
-from .specs import SPECS, SpecError, anchors_in, line_of, parse_spec
+from .specs import SpecError, anchors_in, line_of, parse_spec
 from .splitter import outside_fences
 
 _HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
@@ -42,6 +43,7 @@ class WidgetContext:
     first_line: int = 1
     href_for: Callable[[str], str | None] = lambda anchor: f"#{anchor}"
     runtime: dict[str, Any] = field(default_factory=dict)
+    kinds: dict[str, Kind] = field(default_factory=builtin_kinds)
     headers: list[tuple[int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     kinds_used: list[str] = field(default_factory=list)
@@ -79,14 +81,15 @@ class _HeaderLines(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         known = sorted(self.manager.blocks)
+        kinds = self.context.kinds
         for line, name in scan_headers(lines):
-            if name in SPECS:
+            if name in kinds:
                 self.context.headers.append((line, name))
             elif name not in self.manager.blocks:
-                others = [n for n in known if n not in SPECS]
+                others = [n for n in known if n not in kinds]
                 also = f", or another block this site knows ({', '.join(others)})" if others else ""
                 self.context.report(line, f"unknown block '/// {name}'.",
-                                    f"Use a widget kind ({', '.join(sorted(SPECS))}){also}.")
+                                    f"Use a widget kind ({', '.join(sorted(kinds))}){also}.")
         return lines
 
 
@@ -139,16 +142,17 @@ class WidgetBlock(Block):
         title = (self.argument or "").strip()
         if not title:
             raise SpecError(0, "the widget has no title.", f"Write one after the name: /// {self.NAME} | Title")
-        spec = parse_spec(self.NAME, body)
+        kind = self.context.kinds[self.NAME]
+        spec = parse_spec(kind.spec, body)
         hrefs: dict[str, str] = {}
-        for path, anchor in anchors_in(spec):
+        for path, anchor in anchors_in(kind.spec, spec):
             href = self.context.href_for(anchor[1:])
             if href is None:
                 raise SpecError(line_of(body, path), f"the link '{anchor}' points to no section or heading "
                                 "of the guide.", "Link to an existing heading's anchor, such as '#' plus a "
                                 "section's slug.")
             hrefs[anchor] = href
-        return render_widget(self.NAME, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime)
+        return render_widget(kind, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime)
 
 
 class _RaiseErrors(Treeprocessor):
@@ -183,7 +187,7 @@ class WidgetsExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
-        for kind in SPECS:
+        for kind in self.context.kinds:
             block_mgr.register(_block_class(kind), {"context": self.context})
         # Before normalize_whitespace (30) and before any fence extension stashes code away.
         md.preprocessors.register(_HeaderLines(md, self.context, block_mgr), "gw_header_lines", 40)

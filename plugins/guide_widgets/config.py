@@ -15,3 +15,7 @@ class GuideWidgetsConfig(base.Config):
 
     node_modules = c.Type(str, default="node_modules")
     """Where `npm ci` installed the pinned `pyodide` package, relative to the folder of mkdocs.yml."""
+
+    widgets_dir = c.Type(str, default="")
+    """Folder of your own widget kinds, relative to the folder of mkdocs.yml: one sub-folder per kind, each
+    with spec.py, form.html and logic.py. Empty: the built-in kinds only."""

@@ -21,6 +21,7 @@ from .config import GuideWidgetsConfig
 from .csp import at_head_end, with_policy
 from .guide_pages import GuideLinkMessages, GuidePages, GuidePagesExtension
 from .outline import outline_markdown, unicode_fallback
+from .registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
 from .runtime import (
     ASSET_FILES,
     ASSETS_DIR,
@@ -33,7 +34,6 @@ from .runtime import (
     logic_archive,
     page_runtime,
 )
-from .specs import SPECS
 from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
 
 if TYPE_CHECKING:  # `mkdocs build` never needs the dev server's module (it pulls in the file watcher)
@@ -81,6 +81,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.anchor_pages: dict[str, Page] = {}
         self.messages: GuideLinkMessages | None = None
         self.guide: Guide | None = None
+        self.widgets_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -101,7 +102,9 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             raise PluginError(str(exc)) from exc
         self.pyodide = pyodide
         self.auto_nav = config.nav is None or isinstance(config.nav, _GuideNav)
-        self.logic_name, self.logic_bytes = logic_archive()
+        self.kinds = self._kinds(project, pyodide.folder / "python_stdlib.zip")
+        self.context.kinds = self.kinds
+        self.logic_name, self.logic_bytes = logic_archive(self.kinds.values())
         self.context.runtime = page_runtime(pyodide, self.logic_name)
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
 
@@ -114,6 +117,23 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         extensions += [WidgetsExtension(self.context), GuidePagesExtension(self.pages)]
         config.extra_css.append(f"{ASSETS_DIR}/widgets.css")
         return config
+
+    def _kinds(self, project: Path, stdlib_zip: Path) -> dict[str, Kind]:
+        """The built-in widget kinds and, when `widgets_dir` names them, the author's own."""
+        kinds = builtin_kinds()
+        if not self.config.widgets_dir:
+            return kinds
+        folder = project / self.config.widgets_dir
+        label = posixpath.relpath(folder.resolve().as_posix(), project.as_posix())
+        self.widgets_dir = folder
+        if not folder.is_dir():
+            raise PluginError(f"{label}: the folder of your own widget kinds was not found. Fix: create it, or "
+                              "correct 'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.")
+        try:
+            return kinds | own_kinds(folder, label, kinds, stdlib_modules(stdlib_zip))
+        except KindError as exc:
+            problems = "\n".join(f"  {problem}" for problem in exc.problems)
+            raise PluginError(f"Bad widget kind{'s' * (len(exc.problems) > 1)}:\n{problems}") from exc
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         guide_file = files.get_file_from_path(self.config.guide)
@@ -151,7 +171,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def _split(self, text: str, config: MkDocsConfig) -> Guide:
         """The guide read with the site's own Markdown extensions and cut into pages; every problem at once."""
         front_matter = len(text.splitlines()) - len(get_data(text)[0].splitlines())
-        reader = outline_markdown(self.site_extensions, config.mdx_configs, raw_blocks=SPECS)
+        reader = outline_markdown(self.site_extensions, config.mdx_configs, raw_blocks=self.kinds)
         try:
             guide = split_guide(text, reader, front_matter_lines=front_matter)
         except GuideErrors as exc:
@@ -227,6 +247,8 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(PACKAGE_DIR))
+        if self.widgets_dir is not None:
+            server.watch(str(self.widgets_dir))
         return server
 
     def _src_of(self, page: Page) -> str:

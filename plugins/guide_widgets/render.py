@@ -1,4 +1,4 @@
-"""Spec to HTML: each widget kind has one Jinja2 template in templates/, rendered at build time.
+"""Spec to HTML: each widget kind's `form.html`, in the frame of templates/, rendered at build time.
 
 The HTML is complete and usable before any script runs: every control is labelled, grouped in fieldsets,
 and followed by a live region where results appear. Author texts are Markdown rendered here once.
@@ -6,13 +6,35 @@ and followed by a live region where results appear. Author texts are Markdown re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FunctionLoader,
+    PackageLoader,
+    StrictUndefined,
+)
 from markdown import Markdown
 from markupsafe import Markup
 
+from .registry import Kind
 from .runtime import compact_json
+
+_forms: dict[str, Path] = {}
+"""Template name -> a kind's form.html, for the kinds rendered so far."""
+
+
+def _form_source(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    path = _forms.get(name)
+    if path is None:
+        return None
+    mtime = path.stat().st_mtime
+    return path.read_text(encoding="utf-8"), str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
 
 
 def _bytecode_cache() -> BytecodeCache | None:
@@ -24,7 +46,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 _env = Environment(
-    loader=PackageLoader("guide_widgets", "templates"),
+    loader=ChoiceLoader([PackageLoader("guide_widgets", "templates"), FunctionLoader(_form_source)]),
     bytecode_cache=_bytecode_cache(),
     autoescape=True,
     undefined=StrictUndefined,
@@ -48,16 +70,17 @@ def inline_markdown(text: str) -> Markup:
 _env.filters["md"] = inline_markdown
 
 
-def render_widget(kind: str, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
+def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
                   runtime: dict[str, Any]) -> str:
     """The inner HTML of one widget of `kind`, from its validated spec."""
-    template = _env.get_template(f"{kind}.html")
-    return template.render(
+    name = f"kinds/{kind.name}/form.html"
+    _forms[name] = kind.template
+    return _env.get_template(name).render(
         id=widget_id,
-        kind=kind,
+        kind=kind.name,
         title=title,
         spec=spec,
-        bands=spec.get("bands") or spec.get("stages") or [],
+        bands=spec.get(kind.spec.RESULTS) or [],
         hrefs=hrefs,
         spec_json=compact_json(spec),
         runtime_json=compact_json(runtime),

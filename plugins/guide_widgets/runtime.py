@@ -1,8 +1,8 @@
 """What the browser needs to run widget logic: the pinned Pyodide files, the logic archive, our scripts.
 
 Everything here is served from the site itself. The Pyodide files come from the npm package that
-`npm ci` installed; the logic archive is built from this package's `logic/` folder and named by its
-content hash, so a browser never runs a stale copy.
+`npm ci` installed; the logic archive holds the `logic/` vocabulary, every kind's `logic.py` and a
+generated registry of the kinds, and is named by its content hash, so a browser never runs a stale copy.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ import html
 import io
 import json
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .registry import Kind, registry_module
 
 PYODIDE_VERSION = "314.0.7"
 # The runtime files a browser fetches to boot Pyodide; the lock file's facts travel in the page instead.
@@ -58,22 +61,31 @@ def find_pyodide(node_modules: Path) -> Pyodide:
     return Pyodide(folder=folder, lock_info=lock["info"])
 
 
-def logic_sources() -> list[tuple[str, Path]]:
-    """(archive name, file) for each Python file that runs in the browser, in a stable order."""
+def logic_sources(kinds: Iterable[Kind]) -> list[tuple[str, bytes]]:
+    """(archive name, content) for each Python file that runs in the browser, in a stable order."""
     files = [("guide_widgets/__init__.py", PACKAGE_DIR / "__init__.py")]
     files += [(f"guide_widgets/logic/{path.name}", path) for path in sorted((PACKAGE_DIR / "logic").glob("*.py"))]
-    return files
+    chosen = list(kinds)
+    if any(kind.builtin for kind in chosen):
+        files.append(("guide_widgets/kinds/__init__.py", PACKAGE_DIR / "kinds" / "__init__.py"))
+    for kind in chosen:
+        folder = kind.logic_module.rsplit(".", 1)[0].replace(".", "/")
+        if kind.builtin:
+            files.append((f"{folder}/__init__.py", kind.folder / "__init__.py"))
+        files.append((f"{folder}/logic.py", kind.logic))
+    return [(name, path.read_bytes()) for name, path in files] + \
+        [("guide_widgets_registry.py", registry_module({k.name: k for k in chosen}).encode())]
 
 
-def logic_archive() -> tuple[str, bytes]:
-    """The logic package as a reproducible zip, and its file name carrying the content hash."""
+def logic_archive(kinds: Iterable[Kind]) -> tuple[str, bytes]:
+    """The logic as a reproducible zip, and its file name carrying the content hash."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, path in logic_sources():
+        for name, content in logic_sources(kinds):
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, content)
     data = buffer.getvalue()
     return f"logic-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
 

@@ -1,16 +1,18 @@
-"""What each widget kind accepts in its block, validated with MkDocs' own config machinery.
+"""The vocabulary of widget options, and the validation of a block's YAML body against a kind's spec.
 
-A widget block's body is YAML. `parse_spec()` loads it, checks it against the kind's `base.Config` class,
-and returns the spec as plain data, or raises `SpecError` naming the line inside the body, the problem
-and the fix.
+A kind's `spec.py` declares a `Spec(WidgetSpec)` class whose attributes are options built from what this
+module offers (`Text`, `Number`, `Anchor`, `Items`, `Band`, `optional`, `switch`), the way MkDocs plugins
+declare their config. `parse_spec()` loads a block's YAML, checks it against that class with MkDocs' own
+config machinery, and returns the spec as plain data, or raises `SpecError` naming the line inside the
+body, the problem and the fix.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 from mkdocs.config import base
@@ -94,10 +96,13 @@ class Anchor(c.BaseConfigOption[str]):
 class Items(c.BaseConfigOption[list[dict[str, Any]]]):
     """A list whose items are each validated by a `base.Config` class; errors name the item."""
 
-    def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1) -> None:
+    def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1,
+                 ascending: str = "") -> None:
         super().__init__()
         self.item = item
         self.min_items = min_items
+        self.ascending = ascending
+        """A numeric field of the items that must start at 0 and rise from item to item (thresholds)."""
 
     def run_validation(self, value: object) -> list[Any]:
         if not isinstance(value, list):
@@ -139,71 +144,57 @@ def validate_config(schema: type[base.Config], data: dict[str, Any],
     return {name: config[name] for name in known}
 
 
-# --- The widget kinds -------------------------------------------------------------------------------------
+# --- What every kind builds on -----------------------------------------------------------------------------
 
-class Band(base.Config):
+class Problem(NamedTuple):
+    """A problem a kind finds across its options: the path to the option, what is wrong, and the fix."""
+
+    path: tuple[str | int, ...]
+    problem: str
+    fix: str
+
+
+class WidgetSpec(base.Config):
+    """The base of every kind's `Spec`, and of the items in its lists."""
+
+    RESULTS = "bands"
+    """The option whose items are the author's result texts, rendered into the page at build time."""
+
+    @classmethod
+    def problems(cls, spec: dict[str, Any]) -> Iterator[Problem]:
+        """Checks across options once each one is valid on its own; a kind overrides it when it needs them."""
+        return iter(())
+
+
+_Spec = TypeVar("_Spec", bound=type[base.Config])
+
+
+def renamed(**names: str) -> Callable[[_Spec], _Spec]:
+    """Class decorator: options whose YAML name is not a Python name, e.g. `@renamed(from_="from")`."""
+    def rename(schema: _Spec) -> _Spec:
+        schema._schema = tuple((names.get(name, name), option) for name, option in schema._schema)
+        return schema
+    return rename
+
+
+def optional(option: c.BaseConfigOption[Any]) -> c.Optional[Any]:
+    """An option that may be left out (it is then None)."""
+    return c.Optional(option)
+
+
+def switch(default: bool) -> c.Type[bool]:
+    """`true` or `false`."""
+    return c.Type(bool, default=default)
+
+
+class Band(WidgetSpec):
     """One result band: shown when the score reaches `min`."""
 
     min = Number(minimum=0, maximum=100)
     title = Text()
     text = Text()
-    link = c.Optional(Anchor())
-    link_text = c.Optional(Text())
-
-
-class Stage(base.Config):
-    """One stage of the no-contact period, from `from` percent of it onwards."""
-
-    # `from` is a Python keyword, hence the attribute name; the YAML key stays `from`.
-    from_ = Number(minimum=0, maximum=100)
-    text = Text()
-    link = c.Optional(Anchor())
-    link_text = c.Optional(Text())
-
-
-Stage._schema = tuple(("from", option) if name == "from_" else (name, option) for name, option in Stage._schema)
-
-
-class NoContactSpec(base.Config):
-    """The no-contact calculator."""
-
-    days = Number(minimum=1, maximum=365, integer=True, default=30)
-    stages = Items(Stage)
-
-
-class ApologySpec(base.Config):
-    """The apology checklist."""
-
-    parts = Items(Text())
-    done = Items(Text())
-    felt = Items(Text())
-    bands = Items(Band)
-    draft = c.Type(bool, default=True)
-
-
-class Answer(base.Config):
-    label = Text()
-    weight = Number()
-
-
-class Question(base.Config):
-    text = Text()
-    answers = Items(Answer, min_items=2)
-
-
-class WalkAwaySpec(base.Config):
-    """The walk-away signs quiz."""
-
-    questions = Items(Question)
-    bands = Items(Band)
-    min_answered = c.Optional(Number(minimum=1, integer=True))
-
-
-SPECS: dict[str, type[base.Config]] = {
-    "no-contact": NoContactSpec,
-    "apology-checklist": ApologySpec,
-    "walk-away-quiz": WalkAwaySpec,
-}
+    link = optional(Anchor())
+    link_text = optional(Text())
 
 
 def _describe(value: object) -> str:
@@ -238,11 +229,12 @@ def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int:
     return line
 
 
-def _ordered(kind: str, spec: dict[str, Any], root: yaml.Node | None) -> None:
-    """Checks across items: thresholds ascend from zero, the quiz asks for no more answers than it has."""
-    for key, field in (("bands", "min"), ("stages", "from")):
+def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | None) -> None:
+    """Thresholds ascend from zero in every `Items(..., ascending=field)`; then the kind's own checks."""
+    for key, option in schema._schema:
+        field = option.ascending if isinstance(option, Items) else ""
         items = spec.get(key)
-        if not items:
+        if not field or not items:
             continue
         if items[0][field] != 0:
             raise SpecError(_line_of(root, (key, 1, field)), f"the first of '{key}' starts at {items[0][field]}.",
@@ -253,12 +245,9 @@ def _ordered(kind: str, spec: dict[str, Any], root: yaml.Node | None) -> None:
                                 f"'{key}' item {number + 1} has '{field}: {_num(items[number][field])}', "
                                 f"not above the item before it.",
                                 f"List '{key}' from the lowest '{field}' to the highest, each one higher.")
-    if kind == "walk-away-quiz":
-        asked = spec["min_answered"]
-        if asked is not None and asked > len(spec["questions"]):
-            raise SpecError(_line_of(root, ("min_answered",)),
-                            f"'min_answered' is {asked}, but the quiz has {len(spec['questions'])} questions.",
-                            "Lower 'min_answered' or add questions.")
+    if issubclass(schema, WidgetSpec):
+        for problem in schema.problems(spec):
+            raise SpecError(_line_of(root, problem.path), problem.problem, problem.fix)
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -288,9 +277,8 @@ def _parse_once(loader_class: type[Any], body: str) -> tuple[yaml.Node | None, A
         loader.dispose()
 
 
-def parse_spec(kind: str, body: str) -> dict[str, Any]:
-    """Parse and validate the YAML body of a widget block of `kind` (a key of SPECS)."""
-    schema = SPECS[kind]
+def parse_spec(schema: type[base.Config], body: str) -> dict[str, Any]:
+    """Parse and validate the YAML body of a widget block against its kind's `Spec`."""
     try:
         root, data = _compose_and_load(body)
     except yaml.YAMLError as exc:
@@ -308,7 +296,7 @@ def parse_spec(kind: str, body: str) -> dict[str, Any]:
         spec = validate_config(schema, data)
     except PathError as exc:
         raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc))) from exc
-    _ordered(kind, spec, root)
+    _ordered(schema, spec, root)
     return spec
 
 
@@ -325,12 +313,22 @@ def _fix_for(path: tuple[str | int, ...], message: str) -> str:
     return f"Correct '{name}'."
 
 
-def anchors_in(spec: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every '#anchor' link in a spec, with its path."""
-    for key in ("bands", "stages"):
-        for number, item in enumerate(spec.get(key) or (), 1):
-            if item.get("link"):
-                yield (key, number, "link"), item["link"]
+def _is_anchor(option: object) -> bool:
+    return isinstance(option, Anchor) or isinstance(getattr(option, "option", None), Anchor)
+
+
+def anchors_in(schema: type[base.Config], spec: dict[str, Any],
+               prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every '#anchor' link in a spec, with its path, wherever the spec declares an `Anchor`."""
+    for key, option in schema._schema:
+        value = spec.get(key)
+        if not value:
+            continue
+        if _is_anchor(option):
+            yield (*prefix, key), value
+        elif isinstance(option, Items) and isinstance(option.item, type):
+            for number, item in enumerate(value, 1):
+                yield from anchors_in(option.item, item, (*prefix, key, number))
 
 
 def line_of(body: str, path: tuple[str | int, ...]) -> int:

@@ -1,7 +1,6 @@
 """The apology checklist and draft review. Plain functions and asserts: runs under pytest and in Pyodide."""
 
-from guide_widgets.logic import evaluate
-from guide_widgets.logic.apology import review_draft
+from guide_widgets.kinds.apology_checklist.logic import evaluate, review_draft
 
 SPEC = {
     "parts": ["a", "b", "c", "d"],
@@ -15,7 +14,7 @@ SPEC = {
 def run(parts=(), done=(), felt=(), draft="", done_other="", felt_other=""):
     fields = {"parts": [str(p) for p in parts], "done": [str(d) for d in done], "felt": [str(f) for f in felt],
               "draft": draft, "done_other": done_other, "felt_other": felt_other}
-    return evaluate("apology-checklist", SPEC, fields, "2026-11-26")
+    return evaluate(SPEC, fields, "2026-11-26")
 
 
 def found(draft):

@@ -1,14 +1,13 @@
 """The no-contact maths. Plain functions and asserts: the same file runs under pytest and inside Pyodide."""
 
-from guide_widgets.logic import evaluate
-from guide_widgets.logic.no_contact import calendar_event, end_date, parse_days
+from guide_widgets.kinds.no_contact.logic import calendar_event, end_date, evaluate, parse_days
 
 STAGES = [{"from": 0, "text": "a"}, {"from": 40, "text": "b"}, {"from": 80, "text": "c"}, {"from": 100, "text": "d"}]
 SPEC = {"days": 30, "stages": STAGES}
 
 
 def run(today, start, days="30", broken=""):
-    return evaluate("no-contact", SPEC, {"start": start, "days": days, "broken": broken}, today)
+    return evaluate(SPEC, {"start": start, "days": days, "broken": broken}, today)
 
 
 def test_day_count_and_end_date():

@@ -1,7 +1,6 @@
 """The walk-away quiz scoring. Plain functions and asserts: runs under pytest and inside Pyodide."""
 
-from guide_widgets.logic import evaluate
-from guide_widgets.logic.walk_away import score
+from guide_widgets.kinds.walk_away_quiz.logic import evaluate, score
 
 SPEC = {
     "min_answered": 2,
@@ -16,12 +15,12 @@ SPEC = {
 
 
 def run(**answers):
-    return evaluate("walk-away-quiz", SPEC, {f"q{i}": str(v) for i, v in answers.items()} |
+    return evaluate(SPEC, {f"q{i}": str(v) for i, v in answers.items()} |
                     {k: "" for k in ("q1", "q2", "q3") if k not in {f"q{i}" for i in answers}}, "2026-11-26")
 
 
 def ask(q1="", q2="", q3=""):
-    return evaluate("walk-away-quiz", SPEC, {"q1": q1, "q2": q2, "q3": q3}, "2026-11-26")
+    return evaluate(SPEC, {"q1": q1, "q2": q2, "q3": q3}, "2026-11-26")
 
 
 def test_no_verdict_until_enough_answers():

@@ -324,8 +324,10 @@ function bind(root) {
     queued: false,
   };
   widgets.add(widget);
-  const start = widget.form.elements.namedItem("start");
-  if (widget.kind === "no-contact" && start && !start.value) start.value = localToday();
+  // A date field marked data-gw-default="today" starts at the reader's own date.
+  for (const field of widget.form.querySelectorAll('input[data-gw-default="today"]')) {
+    if (!field.value) field.value = localToday();
+  }
   const ask = () => request(widget);
   widget.form.addEventListener("input", ask);
   widget.form.addEventListener("change", ask);

@@ -1,31 +1,31 @@
-"""Widget logic: pure, stdlib-only functions from a reader's input to a result.
+"""The vocabulary of widget logic, and the worker's door into it.
 
-The same files run in CPython (the tests) and in Pyodide (the reader's browser, inside a Web Worker).
-`evaluate()` is the one entry point: it picks the widget kind's module and returns its result.
+A widget kind's `logic.py` imports what it needs from here: `el`, `text`, `date`, `progress`, `band`,
+`download` and `result` describe what the page shows (see `view`), and `reached` picks a result band by
+threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
+reader's browser, in a Web Worker). The browser's logic archive adds a generated `guide_widgets_registry`
+module naming each kind's logic module; `evaluate_json` finds kinds through it.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from typing import Any
 
-from . import apology, no_contact, walk_away
+from .bands import reached
+from .view import Node, band, date, download, el, progress, result, text
 
-KINDS = {
-    "no-contact": no_contact.evaluate,
-    "apology-checklist": apology.evaluate,
-    "walk-away-quiz": walk_away.evaluate,
-}
+__all__ = ["Node", "band", "date", "download", "el", "evaluate_json", "progress", "reached", "result", "text"]
 
-
-def evaluate(kind: str, spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
-    """Evaluate one widget: `fields` are the form's values by name, `today` the reader's local date."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown widget kind {kind!r}")
-    return KINDS[kind](spec, fields, today)
+REGISTRY = "guide_widgets_registry"
 
 
 def evaluate_json(request: str) -> str:
     """The worker's door: a JSON request {widget, spec, fields, today} in, a JSON result out."""
     data = json.loads(request)
-    return json.dumps(evaluate(data["widget"], data["spec"], data["fields"], data["today"]))
+    kinds: dict[str, str] = importlib.import_module(REGISTRY).KINDS
+    if data["widget"] not in kinds:
+        raise ValueError(f"unknown widget kind {data['widget']!r}")
+    module: Any = importlib.import_module(kinds[data["widget"]])
+    return json.dumps(module.evaluate(data["spec"], data["fields"], data["today"]))

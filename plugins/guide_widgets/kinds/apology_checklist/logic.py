@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from .bands import reached
-from .view import Node, band, el, result
+from guide_widgets.logic import Node, band, el, reached, result
 
 _WORD = r"(?<![\w'])"
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from .bands import reached
-from .view import Node, band, download, el, progress, result
-from .view import date as date_node
+from guide_widgets.logic import Node, band, download, el, progress, reached, result
+from guide_widgets.logic import date as date_node
 
 MIN_DAYS, MAX_DAYS = 1, 365
 

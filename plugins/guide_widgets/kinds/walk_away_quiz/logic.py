@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .bands import reached
-from .view import Node, band, el, result
+from guide_widgets.logic import Node, band, el, reached, result
 
 
 def answers_of(spec: dict[str, Any], fields: dict[str, Any]) -> tuple[dict[int, int], dict[str, str]]:

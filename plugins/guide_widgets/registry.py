@@ -1,0 +1,207 @@
+"""The widget kinds a site can use: the built-in ones and the author's own, each one folder of one shape.
+
+A kind is a folder named after it (`savings_goal/` is the block `/// savings-goal`) holding:
+
+- `spec.py`: a `Spec(WidgetSpec)` class, the options its block accepts (see `specs`);
+- `form.html`: its form, a Jinja template that extends `_widget.html` and fills `{% block fields %}`;
+- `logic.py`: `evaluate(spec, fields, today)`, stdlib-only Python returning `result(...)` (see `logic`).
+
+The engine learns kinds only from here: the blocks, the renderer and the browser's logic archive all take
+the `Kind`s this module finds. An author's kind is checked when the site builds, so that a mistake stops
+the build with the file, the line and the fix, never in a reader's browser.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, TemplateSyntaxError
+
+from .specs import WidgetSpec
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUILTIN_DIR = PACKAGE_DIR / "kinds"
+OWN_PACKAGE = "guide_kinds"
+"""The package an author's kinds' logic is imported from in the browser (and by the test helper)."""
+
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+PARTS = ("spec.py", "form.html", "logic.py")
+
+
+class KindError(ValueError):
+    """Problems with the author's widget kinds, each with file, line and fix."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One widget kind, as the engine knows it."""
+
+    name: str
+    """As written in a block: `/// no-contact | Title`."""
+    folder: Path
+    spec: type[WidgetSpec]
+    logic_module: str
+    """Where `evaluate` is imported from in the browser."""
+    builtin: bool
+
+    @property
+    def template(self) -> Path:
+        return self.folder / "form.html"
+
+    @property
+    def logic(self) -> Path:
+        return self.folder / "logic.py"
+
+
+def kind_name(folder: Path) -> str:
+    return folder.name.replace("_", "-")
+
+
+def _load_spec(folder: Path, module_name: str) -> type[WidgetSpec]:
+    loaded = importlib.util.spec_from_file_location(module_name, folder / "spec.py")
+    assert loaded is not None and loaded.loader is not None
+    module = importlib.util.module_from_spec(loaded)
+    sys.modules[module_name] = module
+    loaded.loader.exec_module(module)
+    spec = getattr(module, "Spec", None)
+    if not (isinstance(spec, type) and issubclass(spec, WidgetSpec)):
+        raise TypeError("no Spec class")
+    return spec
+
+
+def builtin_kinds() -> dict[str, Kind]:
+    """The kinds that ship with the plugin."""
+    kinds: dict[str, Kind] = {}
+    for folder in sorted(p for p in BUILTIN_DIR.iterdir() if (p / "spec.py").is_file()):
+        package = f"guide_widgets.kinds.{folder.name}"
+        kinds[kind_name(folder)] = Kind(kind_name(folder), folder, _load_spec(folder, f"{package}.spec"),
+                                        f"{package}.logic", builtin=True)
+    return kinds
+
+
+def stdlib_modules(stdlib_zip: Path) -> frozenset[str]:
+    """Top-level modules of the standard library the reader's browser has: those in Pyodide's archive."""
+    with zipfile.ZipFile(stdlib_zip) as archive:
+        names = {name.split("/", 1)[0].removesuffix(".py").removesuffix(".pyc") for name in archive.namelist()}
+    return frozenset(names | set(sys.builtin_module_names))
+
+
+def _check_logic(path: Path, label: str, allowed: frozenset[str]) -> list[str]:
+    source = path.read_text(encoding="utf-8")
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        return [f"{label}:{exc.lineno or 1}: the logic is not valid Python ({exc.msg}). Fix: correct the syntax."]
+    problems: list[str] = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            if node.level:
+                problems.append(f"{label}:{node.lineno}: a relative import; the logic is one module. Fix: "
+                                "import from the standard library or guide_widgets.logic only.")
+                continue
+            names = [node.module or ""]
+        for name in names:
+            top = name.split(".", 1)[0]
+            if name == "guide_widgets.logic" or name.startswith("guide_widgets.logic."):
+                continue
+            if top == "guide_widgets" or top not in allowed:
+                problems.append(
+                    f"{label}:{node.lineno}: imports '{name}', which the reader's browser does not have: widget "
+                    "logic runs in Pyodide with its standard library only. Fix: use the standard library "
+                    "and guide_widgets.logic, or copy the code you need into logic.py.")
+    evaluate = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "evaluate"), None)
+    if evaluate is None:
+        problems.append(f"{label}:1: there is no top-level 'def evaluate(spec, fields, today)'. Fix: add it: "
+                        "it gets the block's options, the form's values and the reader's date, and returns "
+                        "result(...).")
+    else:
+        arguments = evaluate.args
+        positional = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+        if len(positional) != 3 or arguments.vararg or arguments.kwonlyargs or arguments.kwarg:
+            problems.append(f"{label}:{evaluate.lineno}: 'evaluate' takes ({', '.join(positional)}), not three "
+                            "arguments. Fix: define it as 'def evaluate(spec, fields, today)'.")
+    return problems
+
+
+def _check_template(path: Path, label: str) -> list[str]:
+    try:
+        Environment().parse(path.read_text(encoding="utf-8"))
+    except TemplateSyntaxError as exc:
+        return [f"{label}:{exc.lineno}: the form template has an error: {exc.message}. Fix: correct the "
+                "Jinja syntax."]
+    return []
+
+
+def own_kinds(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozenset[str]) -> dict[str, Kind]:
+    """The author's kinds in `folder` (shown to authors as `label`), checked; KindError lists every problem."""
+    kinds: dict[str, Kind] = {}
+    problems: list[str] = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        where = f"{label}/{sub.name}"
+        if not _NAME.fullmatch(sub.name):
+            problems.append(f"{where}: a kind's folder name is its block name, in lower case with '_' between "
+                            "words. Fix: rename the folder, for example to 'savings_goal'.")
+            continue
+        name = kind_name(sub)
+        missing = [part for part in PARTS if not (sub / part).is_file()]
+        if missing:
+            problems.append(f"{where}: the kind '{name}' lacks {', '.join(missing)}. Fix: add "
+                            f"{'them' if len(missing) > 1 else 'it'}; every kind has spec.py, form.html "
+                            "and logic.py.")
+            continue
+        if name in builtins:
+            problems.append(f"{where}: the kind '{name}' has the name of a built-in kind. Fix: rename the "
+                            "folder.")
+            continue
+        found = _check_logic(sub / "logic.py", f"{where}/logic.py", stdlib)
+        found += _check_template(sub / "form.html", f"{where}/form.html")
+        package = f"{OWN_PACKAGE}.{sub.name}"
+        try:
+            spec = _load_spec(sub, f"{package}.spec")
+        except TypeError:
+            found.append(f"{where}/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's "
+                         "options in a class named Spec that extends guide_widgets.specs.WidgetSpec.")
+        except Exception as exc:  # an author's module can fail in any way; report it, with its line
+            line = exc.lineno if isinstance(exc, SyntaxError) else _line_in(exc, sub / "spec.py")
+            found.append(f"{where}/spec.py:{line}: loading it failed: {type(exc).__name__}: {exc}. Fix: correct "
+                         "spec.py.")
+        problems += found
+        if not found:
+            kinds[name] = Kind(name, sub, spec, f"{package}.logic", builtin=False)
+    if problems:
+        raise KindError(problems)
+    return kinds
+
+
+def _line_in(exc: BaseException, path: Path) -> int:
+    frames = [frame for frame in _frames(exc) if Path(frame[0]) == path]
+    return frames[-1][1] if frames else 1
+
+
+def _frames(exc: BaseException) -> list[tuple[str, int]]:
+    found, tb = [], exc.__traceback__
+    while tb is not None:
+        found.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+def registry_module(kinds: dict[str, Kind]) -> str:
+    """The browser's registry: each kind's name and the module its `evaluate` comes from."""
+    lines = "".join(f"    {kind.name!r}: {kind.logic_module!r},\n" for kind in kinds.values())
+    return f'"""Generated at build time: the widget kinds of this site."""\n\nKINDS = {{\n{lines}}}\n'
