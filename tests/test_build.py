@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -360,3 +361,80 @@ def test_the_dev_server_leaves_out_the_policy_so_live_reload_works(tmp_path: Pat
         server.terminate()
         _, errors = server.communicate(timeout=30)
     assert "Pages are served without their Content-Security-Policy" in errors
+
+
+# --- An author's own widget kinds -------------------------------------------------------------------------
+
+def _own_kinds_project(tmp_path: Path, kinds: dict[str, dict[str, str]], guide: str = "# T\n\n## A\n") -> Path:
+    project = make_project(tmp_path, guide)
+    for kind, parts in kinds.items():
+        folder = project / "widgets" / kind
+        folder.mkdir(parents=True)
+        for name, text in parts.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("pages_dir: plants", "pages_dir: plants\n      widgets_dir: widgets"))
+    return project
+
+
+GOOD_SPEC = "from guide_widgets.specs import Text, WidgetSpec\n\n\nclass Spec(WidgetSpec):\n    label = Text()\n"
+GOOD_FORM = ('{% extends "_widget.html" %}\n{% block fields %}\n<label for="{{ id }}-n">{{ spec.label }}</label>\n'
+             '<input id="{{ id }}-n" name="n">\n{% endblock %}\n')
+GOOD_LOGIC = ("from guide_widgets.logic import el, result\n\n\ndef evaluate(spec, fields, today):\n"
+              "    return result([el('p', spec['label'] + ': ' + str(fields.get('n', '')))])\n")
+
+
+def test_an_authors_kind_is_used_like_a_built_in_one(tmp_path: Path):
+    guide = "# T\n\n## A\n\n/// echo | Say it\nlabel: Your word\n///\n"
+    project = _own_kinds_project(tmp_path, {"echo": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM,
+                                                     "logic.py": GOOD_LOGIC}}, guide)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "plants" / "a.html").read_text()
+    assert 'data-gw-kind="echo"' in page and '<label for="gw-1-n">Your word</label>' in page
+    archive = next((site / "assets" / "guide-widgets").glob("logic-*.zip"))
+    with zipfile.ZipFile(archive) as logic:
+        assert logic.read("guide_kinds/echo/logic.py").decode() == GOOD_LOGIC
+        assert "'echo': 'guide_kinds.echo.logic'" in logic.read("guide_widgets_registry.py").decode()
+
+
+def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_path: Path):
+    kinds = {
+        "no_logic": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": "import json\n"},
+        "bad_args": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": "def evaluate(spec, fields):\n    pass\n"},
+        "heavy": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": "import math\n\nimport numpy\n\n\n" +
+                  GOOD_LOGIC.split("\n\n\n", 1)[1]},
+        "bad_form": {"spec.py": GOOD_SPEC, "form.html": "{% block fields %}\n{% if %}\n", "logic.py": GOOD_LOGIC},
+        "no_spec": {"spec.py": "LABEL = 1\n", "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
+        "broken_spec": {"spec.py": "import guide_widgets.specs\n\nraise ValueError('oops')\n", "form.html": GOOD_FORM,
+                        "logic.py": GOOD_LOGIC},
+        "half": {"logic.py": GOOD_LOGIC},
+        "no_contact": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
+    }
+    result = mkdocs_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
+    assert result.returncode == 1
+    assert ("ERROR   -  Bad widget kinds:\n"
+            "  widgets/bad_args/logic.py:1: 'evaluate' takes (spec, fields), not three arguments. Fix: define it "
+            "as 'def evaluate(spec, fields, today)'.\n"
+            "  widgets/bad_form/form.html:2: the form template has an error: Expected an expression, got 'end of "
+            "statement block'. Fix: correct the Jinja syntax.\n"
+            "  widgets/broken_spec/spec.py:3: loading it failed: ValueError: oops. Fix: correct spec.py.\n"
+            "  widgets/half: the kind 'half' lacks spec.py, form.html. Fix: add them; every kind has spec.py, "
+            "form.html and logic.py.\n"
+            "  widgets/heavy/logic.py:3: imports 'numpy', which the reader's browser does not have: widget logic "
+            "runs in Pyodide with its standard library only. Fix: use the standard library and "
+            "guide_widgets.logic, or copy the code you need into logic.py.\n"
+            "  widgets/no_contact: the kind 'no-contact' has the name of a built-in kind. Fix: rename the folder.\n"
+            "  widgets/no_logic/logic.py:1: there is no top-level 'def evaluate(spec, fields, today)'. Fix: add it: "
+            "it gets the block's options, the form's values and the reader's date, and returns result(...).\n"
+            "  widgets/no_spec/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's options "
+            "in a class named Spec that extends guide_widgets.specs.WidgetSpec.") in result.stderr
+
+
+def test_a_missing_widgets_dir_is_named(tmp_path: Path):
+    project = _own_kinds_project(tmp_path, {})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("ERROR   -  widgets: the folder of your own widget kinds was not found. Fix: create it, or correct "
+            "'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.") in result.stderr

@@ -7,8 +7,9 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT
-from guide_widgets.registry import builtin_kinds
+from guide_widgets.registry import PYODIDE_BUILTIN_MODULES, builtin_kinds
 from guide_widgets.runtime import logic_archive
+from guide_widgets.testing import Widget, pyodide_python
 
 
 def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
@@ -26,3 +27,17 @@ def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
     logic_tests = sum(text.count("\ndef test_") for text in
                       (p.read_text() for p in (ROOT / "tests" / "logic").glob("test_*.py")))
     assert lines[-1] == f"{logic_tests} passed, 0 failed"
+
+
+def test_the_list_of_modules_compiled_into_pyodide_is_pyodides_own():
+    # An author's logic may import these although python_stdlib.zip lacks them: the build trusts this list.
+    assert frozenset(pyodide_python("sorted(__import__('sys').builtin_module_names)")) == PYODIDE_BUILTIN_MODULES
+
+
+def test_the_test_helper_answers_alike_in_cpython_and_pyodide():
+    spec = {"days": 30, "stages": [{"from": 0, "text": "Hold on."}]}
+    fields = {"start": "2026-11-01", "days": "30", "broken": ""}
+    in_cpython = Widget("no-contact")
+    in_pyodide = Widget("no-contact", pyodide=True)
+    assert in_pyodide(in_pyodide.spec(spec), fields, "2026-11-28") == in_cpython(in_cpython.spec(spec), fields,
+                                                                                    "2026-11-28")

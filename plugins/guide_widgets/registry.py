@@ -30,6 +30,23 @@ BUILTIN_DIR = PACKAGE_DIR / "kinds"
 OWN_PACKAGE = "guide_kinds"
 """The package an author's kinds' logic is imported from in the browser (and by the test helper)."""
 
+PYODIDE_BUILTIN_MODULES = frozenset({
+    "_abc", "_ast", "_asyncio", "_bisect", "_blake2", "_bz2", "_codecs", "_codecs_cn",
+    "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_collections", "_contextvars", "_csv",
+    "_ctypes", "_datetime", "_decimal", "_elementtree", "_functools", "_heapq", "_hmac", "_imp",
+    "_io", "_json", "_locale", "_lsprof", "_lzma", "_md5", "_multibytecodec", "_opcode",
+    "_operator", "_pickle", "_posixsubprocess", "_pyodide_core", "_queue", "_random", "_remote_debugging", "_sha1",
+    "_sha2", "_sha3", "_signal", "_socket", "_sqlite3", "_sre", "_stat", "_statistics",
+    "_string", "_struct", "_suggestions", "_symtable", "_sysconfig", "_testbuffer", "_testcapi", "_testclinic",
+    "_testclinic_limited", "_testinternalcapi", "_testlimitedcapi", "_thread", "_tokenize", "_tracemalloc", "_types", "_typing",
+    "_warnings", "_weakref", "_xxtestfuzz", "_zoneinfo", "_zstd", "array", "atexit", "binascii",
+    "builtins", "cmath", "errno", "faulthandler", "fcntl", "gc", "itertools", "marshal",
+    "math", "mmap", "posix", "pyexpat", "select", "sys", "termios", "time",
+    "unicodedata", "xxsubtype", "zlib",
+})
+"""`sys.builtin_module_names` of the pinned Pyodide: compiled into its wasm, so not in python_stdlib.zip.
+A test checks this list against the real Pyodide."""
+
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 PARTS = ("spec.py", "form.html", "logic.py")
 
@@ -93,7 +110,7 @@ def stdlib_modules(stdlib_zip: Path) -> frozenset[str]:
     """Top-level modules of the standard library the reader's browser has: those in Pyodide's archive."""
     with zipfile.ZipFile(stdlib_zip) as archive:
         names = {name.split("/", 1)[0].removesuffix(".py").removesuffix(".pyc") for name in archive.namelist()}
-    return frozenset(names | set(sys.builtin_module_names))
+    return frozenset(names | PYODIDE_BUILTIN_MODULES)
 
 
 def _check_logic(path: Path, label: str, allowed: frozenset[str]) -> list[str]:
@@ -152,40 +169,45 @@ def own_kinds(folder: Path, label: str, builtins: dict[str, Kind], stdlib: froze
     kinds: dict[str, Kind] = {}
     problems: list[str] = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        where = f"{label}/{sub.name}"
-        if not _NAME.fullmatch(sub.name):
-            problems.append(f"{where}: a kind's folder name is its block name, in lower case with '_' between "
-                            "words. Fix: rename the folder, for example to 'savings_goal'.")
-            continue
-        name = kind_name(sub)
-        missing = [part for part in PARTS if not (sub / part).is_file()]
-        if missing:
-            problems.append(f"{where}: the kind '{name}' lacks {', '.join(missing)}. Fix: add "
-                            f"{'them' if len(missing) > 1 else 'it'}; every kind has spec.py, form.html "
-                            "and logic.py.")
-            continue
-        if name in builtins:
-            problems.append(f"{where}: the kind '{name}' has the name of a built-in kind. Fix: rename the "
-                            "folder.")
-            continue
-        found = _check_logic(sub / "logic.py", f"{where}/logic.py", stdlib)
-        found += _check_template(sub / "form.html", f"{where}/form.html")
-        package = f"{OWN_PACKAGE}.{sub.name}"
         try:
-            spec = _load_spec(sub, f"{package}.spec")
-        except TypeError:
-            found.append(f"{where}/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's "
-                         "options in a class named Spec that extends guide_widgets.specs.WidgetSpec.")
-        except Exception as exc:  # an author's module can fail in any way; report it, with its line
-            line = exc.lineno if isinstance(exc, SyntaxError) else _line_in(exc, sub / "spec.py")
-            found.append(f"{where}/spec.py:{line}: loading it failed: {type(exc).__name__}: {exc}. Fix: correct "
-                         "spec.py.")
-        problems += found
-        if not found:
-            kinds[name] = Kind(name, sub, spec, f"{package}.logic", builtin=False)
+            kind = own_kind(sub, f"{label}/{sub.name}", builtins, stdlib)
+        except KindError as exc:
+            problems += exc.problems
+        else:
+            kinds[kind.name] = kind
     if problems:
         raise KindError(problems)
     return kinds
+
+
+def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozenset[str]) -> Kind:
+    """One of the author's kinds, checked as the build checks it; KindError lists every problem."""
+    if not _NAME.fullmatch(folder.name):
+        raise KindError([f"{label}: a kind's folder name is its block name, in lower case with '_' between "
+                         "words. Fix: rename the folder, for example to 'savings_goal'."])
+    name = kind_name(folder)
+    missing = [part for part in PARTS if not (folder / part).is_file()]
+    if missing:
+        raise KindError([f"{label}: the kind '{name}' lacks {', '.join(missing)}. Fix: add "
+                         f"{'them' if len(missing) > 1 else 'it'}; every kind has spec.py, form.html and "
+                         "logic.py."])
+    if name in builtins:
+        raise KindError([f"{label}: the kind '{name}' has the name of a built-in kind. Fix: rename the folder."])
+    problems = _check_logic(folder / "logic.py", f"{label}/logic.py", stdlib)
+    problems += _check_template(folder / "form.html", f"{label}/form.html")
+    package = f"{OWN_PACKAGE}.{folder.name}"
+    try:
+        spec = _load_spec(folder, f"{package}.spec")
+    except TypeError:
+        problems.append(f"{label}/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's "
+                        "options in a class named Spec that extends guide_widgets.specs.WidgetSpec.")
+    except Exception as exc:  # an author's module can fail in any way; report it, with its line
+        line = exc.lineno if isinstance(exc, SyntaxError) else _line_in(exc, folder / "spec.py")
+        problems.append(f"{label}/spec.py:{line}: loading it failed: {type(exc).__name__}: {exc}. Fix: correct "
+                        "spec.py.")
+    if problems:
+        raise KindError(problems)
+    return Kind(name, folder, spec, f"{package}.logic", builtin=False)
 
 
 def _line_in(exc: BaseException, path: Path) -> int:

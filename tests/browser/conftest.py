@@ -31,17 +31,18 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 SUB_PATH = "/making-amends/"
 
 
-def build_for(url: str, site: Path) -> Path:
-    """Our guide built with `site_url` set to where it will be served, as an author deploying it would set it.
+def build_for(url: str, site: Path, project: Path = ROOT) -> Path:
+    """A guide (ours unless told) built with `site_url` set to where it will be served, as an author deploying
+    it would set it.
 
     Material's instant navigation only takes over links that the sitemap lists, and the sitemap holds full
     URLs made from `site_url`: with the wrong address, every link is a full page load.
     """
     # A repeated top-level key wins in YAML: the config is the project's own, plus this one line.
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "-d", str(site)],
-        input=config, capture_output=True, text=True, cwd=ROOT, check=False,
+        input=config, capture_output=True, text=True, cwd=project, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
@@ -61,6 +62,14 @@ def root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """Our guide at the root of its origin, as a user site or a custom domain serves it."""
     with SiteServer("/") as server:
         server.directory = build_for(server.url, tmp_path_factory.mktemp("root-site"))
+        yield server
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """examples/savings: another author's guide with a widget kind of its own, under its sub-path."""
+    with SiteServer("/saving/") as server:
+        server.directory = build_for(server.url, tmp_path_factory.mktemp("example-site"), ROOT / "examples" / "savings")
         yield server
 
 

@@ -1,0 +1,162 @@
+"""Test a widget kind exactly as a reader's browser runs it, with pytest: in CPython, or in the real Pyodide.
+
+    from guide_widgets.testing import Widget
+
+    goal = Widget("widgets/savings_goal")          # your kind's folder, or a built-in kind's name
+    spec = goal.spec("goal: 1200\\ncurrency: EUR\\nbands: ...")   # a block's body, checked as the build does
+    answer = goal(spec, {"saved": "600", "monthly": "100"}, today="2026-11-28")
+    assert answer["facts"]["months"] == 6
+
+A call goes through the same door as in the browser's worker: the request is JSON, `evaluate_json` finds the
+kind through the registry, and the answer comes back as JSON, so a result that only works in CPython (a
+`date` object, a set) fails here too. `Widget(..., pyodide=True)` makes the same calls in the pinned Pyodide
+under Node, from the same logic archive the site ships; one Node process serves the whole test session.
+"""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import hashlib
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .logic import REGISTRY, evaluate_json
+from .registry import Kind, builtin_kinds, own_kind, stdlib_modules
+from .runtime import find_pyodide, logic_archive
+from .specs import parse_spec
+
+SESSION_SCRIPT = Path(__file__).resolve().parent / "node" / "pyodide_session.mjs"
+
+
+class WidgetLogicError(RuntimeError):
+    """The logic raised an error: in the browser the widget would show its failure message."""
+
+
+def _pyodide_folder(node_modules: str | Path | None) -> Path:
+    if node_modules is not None:
+        candidates = [Path(node_modules)]
+    else:
+        here = Path.cwd().resolve()
+        candidates = [folder / "node_modules" for folder in (here, *here.parents)]
+    for candidate in candidates:
+        if (candidate / "pyodide").is_dir():
+            return find_pyodide(candidate).folder
+    return find_pyodide(candidates[0]).folder  # raises, naming the command that installs it
+
+
+class Widget:
+    """One widget kind, called as the browser calls it."""
+
+    def __init__(self, kind: str | Path, *, pyodide: bool = False, node_modules: str | Path | None = None) -> None:
+        builtins = builtin_kinds()
+        self.pyodide = pyodide
+        self._pyodide_dir = _pyodide_folder(node_modules)
+        if isinstance(kind, str) and kind in builtins:
+            self.kind = builtins[kind]
+        else:
+            folder = Path(kind).resolve()
+            stdlib = stdlib_modules(self._pyodide_dir / "python_stdlib.zip")
+            self.kind = own_kind(folder, str(kind), builtins, stdlib)
+        self._archive = logic_archive([self.kind])[1]
+        if not pyodide:
+            _import_logic(self.kind)
+
+    def spec(self, options: str | dict[str, Any]) -> dict[str, Any]:
+        """A block's options (its YAML body, or the same as a dict), checked exactly as the build checks them."""
+        body = options if isinstance(options, str) else yaml.safe_dump(options, sort_keys=False)
+        return parse_spec(self.kind.spec, body)
+
+    def __call__(self, spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
+        """The widget's answer to the form's `fields` on the reader's date `today` (YYYY-MM-DD)."""
+        request = json.dumps({"widget": self.kind.name, "spec": spec, "fields": fields, "today": today})
+        if self.pyodide:
+            session = _Session.for_folder(self._pyodide_dir)
+            session.load(self._archive)
+            return json.loads(session.ask({"request": request}))
+        try:
+            return json.loads(evaluate_json(request))
+        except Exception as exc:
+            raise WidgetLogicError(f"{self.kind.name}: {type(exc).__name__}: {exc}") from exc
+
+
+def _import_logic(kind: Kind) -> None:
+    """Puts the kind's logic where the browser's registry points, under the same module name."""
+    registry = sys.modules.get(REGISTRY) or types.ModuleType(REGISTRY)
+    registry.KINDS = {**getattr(registry, "KINDS", {}), kind.name: kind.logic_module}  # type: ignore[attr-defined]
+    sys.modules[REGISTRY] = registry
+    if kind.builtin:
+        return
+    loaded = importlib.util.spec_from_file_location(kind.logic_module, kind.logic)
+    assert loaded is not None and loaded.loader is not None
+    module = importlib.util.module_from_spec(loaded)
+    sys.modules[kind.logic_module] = module
+    loaded.loader.exec_module(module)
+
+
+class _Session:
+    """One Node process running the pinned Pyodide, shared by every Widget(pyodide=True) of a test run."""
+
+    _open: dict[Path, _Session] = {}
+
+    def __init__(self, folder: Path) -> None:
+        node = shutil.which("node")
+        if node is None:
+            raise RuntimeError("Node.js 20+ is needed to run widget logic in Pyodide: install it.")
+        self.process = subprocess.Popen([node, str(SESSION_SCRIPT), str(folder)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        self.loaded = ""
+        self.version = self._read()["version"]
+
+    @classmethod
+    def for_folder(cls, folder: Path) -> _Session:
+        if folder not in cls._open:
+            cls._open[folder] = cls(folder)
+        return cls._open[folder]
+
+    def load(self, archive: bytes) -> None:
+        digest = hashlib.sha256(archive).hexdigest()
+        if digest != self.loaded:
+            self.ask({"archive": base64.b64encode(archive).decode()})
+            self.loaded = digest
+
+    def ask(self, message: dict[str, str]) -> Any:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(message) + "\n")
+        self.process.stdin.flush()
+        return self._read().get("answer")
+
+    def _read(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise WidgetLogicError("the Pyodide session in Node ended; its error output says why")
+        answer: dict[str, Any] = json.loads(line)
+        if not answer.get("ok"):
+            raise WidgetLogicError(answer.get("error", "unknown error"))
+        return answer
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+
+
+def pyodide_python(expression: str, node_modules: str | Path | None = None) -> Any:
+    """The value of a Python expression (JSON-able) evaluated in the pinned Pyodide, for checks of Pyodide itself."""
+    return json.loads(_Session.for_folder(_pyodide_folder(node_modules)).ask({"python": expression}))
+
+
+@atexit.register
+def _close_sessions() -> None:
+    for session in _Session._open.values():
+        session.close()

@@ -1,0 +1,50 @@
+"""examples/savings in Chromium: a guide on another topic whose widget kind is the author's own.
+
+The kind is written only against the public API (guide_widgets.specs, guide_widgets.logic); the engine gives
+it the same frame as the built-in kinds: loading status, live region, messages at fields, no foreign requests.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, expect
+
+from .conftest import watched
+from .reader import ready
+from .site_server import SiteServer
+
+
+def test_an_authors_own_widget_answers_in_the_browser(browser: Browser, example_site: SiteServer):
+    with watched(browser, example_site.origin) as (context, _):
+        page = context.new_page()
+        page.goto(example_site.url + "the-monthly-amount/")
+        region = ready(page)
+        expect(region.locator(".gw-headline")).to_have_text("0% of 1200 EUR saved")
+        expect(region).to_contain_text("Enter a monthly amount to see when you get there.")
+
+        page.get_by_label("Saved so far, in EUR").fill("600")
+        page.get_by_label("Put aside each month, in EUR").fill("100")
+        expect(region.locator(".gw-headline")).to_have_text("50% of 1200 EUR saved")
+        expect(region).to_contain_text("at 100 EUR a month that takes 6 months, until")
+        expect(region.locator(".gw-band-title")).to_have_text("Halfway there")
+        expect(region.get_by_role("progressbar", name="50% saved")).to_have_attribute("value", "50")
+        expect(region.get_by_role("link", name="When a month goes wrong")).to_have_attribute(
+            "href", "../staying-on-track/")
+
+        page.get_by_label("Saved so far, in EUR").fill("-5")
+        message = page.locator('[data-gw-message="saved"]')
+        expect(message).to_have_text("Enter an amount of 0 or more.")
+        expect(page.get_by_label("Saved so far, in EUR")).to_have_attribute("aria-invalid", "true")
+        expect(page.get_by_label("Put aside each month, in EUR")).to_have_value("100")
+
+
+def test_the_example_site_loads_nothing_from_elsewhere_and_its_archive_holds_the_authors_logic(
+        browser: Browser, example_site: SiteServer):
+    archives = list((example_site.directory / "assets" / "guide-widgets").glob("logic-*.zip"))
+    assert len(archives) == 1
+    with watched(browser, example_site.origin) as (context, watcher):
+        page = context.new_page()
+        page.goto(example_site.url)
+        expect(page.locator("h1")).to_contain_text("Saving for something that matters")
+        page.goto(example_site.url + "the-monthly-amount/")
+        ready(page)
+    assert any(url.endswith(archives[0].name) for url in watcher.urls), watcher.urls
