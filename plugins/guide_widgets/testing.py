@@ -81,11 +81,13 @@ class Widget:
         if self.pyodide:
             session = _Session.for_folder(self._pyodide_dir)
             session.load(self._archive)
-            return json.loads(session.ask({"request": request}))
+            answer: dict[str, Any] = json.loads(session.ask({"request": request}))
+            return answer
         try:
-            return json.loads(evaluate_json(request))
+            answer = json.loads(evaluate_json(request))
         except Exception as exc:
             raise WidgetLogicError(f"{self.kind.name}: {type(exc).__name__}: {exc}") from exc
+        return answer
 
 
 def _import_logic(kind: Kind) -> None:
