@@ -191,10 +191,15 @@ class Band(WidgetSpec):
     """One result band: shown when the score reaches `min`."""
 
     min = Number(minimum=0, maximum=100)
+    """The score, in percent, from which this band is shown; the first band has 0."""
     title = Text()
+    """The band's heading."""
     text = Text()
+    """What it says (Markdown)."""
     link = optional(Anchor())
+    """A heading of the guide to point to."""
     link_text = optional(Text())
+    """The link's words; "Read more" when left out."""
 
 
 def _describe(value: object) -> str:

@@ -9,7 +9,12 @@ class Spec(WidgetSpec):
     """The apology checklist."""
 
     parts = Items(Text())
+    """The parts of a sincere apology the reader can tick; the result is the share ticked."""
     done = Items(Text())
+    """Things the reader may have done, to tick (an 'in your words' field follows)."""
     felt = Items(Text())
+    """How it may have made the other person feel, to tick (with an 'in your words' field)."""
     bands = Items(Band, ascending="min")
+    """Result texts by the share of parts ticked, in percent."""
     draft = switch(default=True)
+    """Offer a draft field whose text is checked for excuses and blame, on the device."""

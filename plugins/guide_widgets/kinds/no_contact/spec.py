@@ -10,9 +10,13 @@ class Stage(WidgetSpec):
     """One stage of the period, from `from` percent of it onwards."""
 
     from_ = Number(minimum=0, maximum=100)
+    """Where the stage begins, in percent of the period; the first stage has 0."""
     text = Text()
+    """What to say during this stage (Markdown)."""
     link = optional(Anchor())
+    """A heading of the guide to point to."""
     link_text = optional(Text())
+    """The link's words; "Read more" when left out."""
 
 
 class Spec(WidgetSpec):
@@ -21,4 +25,6 @@ class Spec(WidgetSpec):
     RESULTS = "stages"
 
     days = Number(minimum=1, maximum=365, integer=True, default=30)
+    """The period the guide suggests, in days; the reader can change it."""
     stages = Items(Stage, ascending="from")
+    """What to say at each point of the period."""

@@ -10,20 +10,27 @@ from guide_widgets.specs import Band, Items, Number, Problem, Text, WidgetSpec, 
 
 class Answer(WidgetSpec):
     label = Text()
+    """The answer as the reader sees it (Markdown)."""
     weight = Number()
+    """What choosing it adds to the score."""
 
 
 class Question(WidgetSpec):
     text = Text()
+    """The question (Markdown)."""
     answers = Items(Answer, min_items=2)
+    """The answers to choose from, one per question."""
 
 
 class Spec(WidgetSpec):
     """The walk-away signs quiz."""
 
     questions = Items(Question)
+    """The questions, each with weighted answers."""
     bands = Items(Band, ascending="min")
+    """Result texts by score: the share of the highest weight possible over the questions answered, in percent."""
     min_answered = optional(Number(minimum=1, integer=True))
+    """How many answers before a result shows; all questions when left out."""
 
     @classmethod
     def problems(cls, spec: dict[str, Any]) -> Iterator[Problem]:

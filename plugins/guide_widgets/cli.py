@@ -1,0 +1,59 @@
+"""`guide-widgets`: the command line for authors.
+
+    guide-widgets reference [--widgets-dir DIR] [--readme FILE]
+
+prints the reference of every widget kind's options (the built-in kinds, and an author's own with
+`--widgets-dir`), or writes it into a README between its reference markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .reference import END, START, readme_with_reference, reference_markdown
+from .registry import KindError, builtin_kinds, own_kinds, stdlib_modules
+from .runtime import RuntimeMissing, find_pyodide
+
+
+def _reference(args: argparse.Namespace) -> int:
+    kinds = builtin_kinds()
+    if args.widgets_dir:
+        folder = Path(args.widgets_dir)
+        try:
+            stdlib = stdlib_modules(find_pyodide(Path(args.node_modules)).folder / "python_stdlib.zip")
+            kinds |= own_kinds(folder, args.widgets_dir.rstrip("/"), kinds, stdlib)
+        except (KindError, RuntimeMissing) as exc:
+            print(f"guide-widgets: {exc}", file=sys.stderr)
+            return 1
+    if args.readme is None:
+        print(reference_markdown(kinds), end="")
+        return 0
+    readme = Path(args.readme)
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        print(f"guide-widgets: {readme} has no reference markers. Fix: put these two lines where the reference "
+              f"goes:\n{START}\n{END}", file=sys.stderr)
+        return 1
+    readme.write_text(readme_with_reference(text, kinds), encoding="utf-8")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="guide-widgets", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    reference = commands.add_parser("reference", help="the options of every widget kind, as Markdown tables")
+    reference.add_argument("--widgets-dir", help="your own kinds' folder, to document them too")
+    reference.add_argument("--node-modules", default="node_modules",
+                           help="where npm installed the pinned pyodide package (node_modules)")
+    reference.add_argument("--readme", help="write the reference into this file between its markers")
+    reference.set_defaults(run=_reference)
+    args = parser.parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The authors' reference of widget options, written from the `Spec` classes the build validates with.
+
+Each option's name, type, default and range come from the option objects themselves; its meaning is the
+docstring written under it in `spec.py` (as MkDocs documents its own config). The README's reference is this
+module's output, and a test fails when the two differ, so the docs and the validator cannot disagree.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .registry import Kind
+from .specs import Anchor, Items, Number, Text
+
+START = "<!-- reference: written by `guide-widgets reference`; do not edit by hand -->"
+END = "<!-- end of reference -->"
+
+
+def _docstrings(schema: type[base.Config]) -> dict[str, str]:
+    """The docstring under each option of a class, read from its source."""
+    try:
+        tree = ast.parse(inspect.getsource(schema))
+    except (OSError, TypeError):
+        return {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    found: dict[str, str] = {}
+    for statement, following in pairwise(body):
+        target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+        if isinstance(target, ast.Name) and isinstance(following, ast.Expr) \
+                and isinstance(following.value, ast.Constant) and isinstance(following.value.value, str):
+            found[target.id] = " ".join(following.value.value.split())
+    return found
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else (str(int(value)) if value == int(value) else str(value))
+
+
+def describe(option: Any) -> tuple[str, str]:
+    """(type, range) of an option, in an author's words."""
+    if isinstance(option, c.Optional):
+        kind, limits = describe(option.option)
+        return kind, limits
+    if isinstance(option, Number):
+        kind = "whole number" if option.integer else "number"
+        if option.minimum is not None and option.maximum is not None:
+            return kind, f"{_number(option.minimum)} to {_number(option.maximum)}"
+        if option.minimum is not None:
+            return kind, f"{_number(option.minimum)} or more"
+        return kind, ""
+    if isinstance(option, Text):
+        return "text", ""
+    if isinstance(option, Anchor):
+        return "link to a heading, `#anchor`", ""
+    if isinstance(option, c.Type) and option._type is bool:
+        return "`true` or `false`", ""
+    if isinstance(option, Items):
+        item = "items (below)" if isinstance(option.item, type) else f"{describe(option.item)[0]} items"
+        limits = f"at least {option.min_items}"
+        if option.ascending:
+            limits += f"; `{option.ascending}` starts at 0 and rises"
+        return f"list of {item}", limits
+    return type(option).__name__, ""
+
+
+def _default(option: Any) -> str:
+    if isinstance(option, c.Optional):
+        return "none (optional)"
+    if getattr(option, "default", None) is None:
+        return "required"
+    value = option.default
+    return f"`{str(value).lower()}`" if isinstance(value, bool) else f"`{_number(value) if isinstance(value, float | int) else value}`"
+
+
+def option_rows(schema: type[base.Config], prefix: str = "") -> Iterator[tuple[str, str, str, str, str]]:
+    """(name, type, default, range, meaning) of every option, items' options after their list's."""
+    meanings = _docstrings(schema)
+    python_names = [name for name in vars(schema) if isinstance(vars(schema)[name], c.BaseConfigOption)]
+    for (name, option), python_name in zip(schema._schema, python_names, strict=False):
+        kind, limits = describe(option)
+        yield f"{prefix}{name}", kind, _default(option), limits, meanings.get(python_name, "")
+        if isinstance(option, Items) and isinstance(option.item, type):
+            yield from option_rows(option.item, f"{prefix}{name}[].")
+
+
+def reference_markdown(kinds: dict[str, Kind]) -> str:
+    """One table per kind, in the order given."""
+    parts = []
+    for kind in kinds.values():
+        doc = " ".join((kind.spec.__doc__ or "").split())
+        rows = "\n".join(f"| `{n}` | {t} | {d} | {r} | {m} |" for n, t, d, r, m in option_rows(kind.spec))
+        parts.append(f"### `/// {kind.name}`\n\n{doc}\n\n| option | type | default | range | meaning |\n"
+                     f"| --- | --- | --- | --- | --- |\n{rows}\n")
+    return "\n".join(parts)
+
+
+def readme_with_reference(readme: str, kinds: dict[str, Kind]) -> str:
+    """The README with its reference section replaced by a fresh one."""
+    head, _, rest = readme.partition(START)
+    _, _, tail = rest.partition(END)
+    return f"{head}{START}\n\n{reference_markdown(kinds)}\n{END}{tail}"
