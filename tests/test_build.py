@@ -169,7 +169,7 @@ def test_front_matter_and_badges_before_the_title_go_to_the_landing_page(tmp_pat
 
 
 def test_a_widget_may_link_to_a_numbered_heading(tmp_path: Path):
-    guide = ("# T\n\n## 1. Glossary\n\nWords.\n\n## 2. Tools\n\n/// no-contact | Days\ndays: 7\nstages:\n"
+    guide = ("# T\n\n## 1. Glossary\n\nWords.\n\n## 2. Tools\n\n/// period | Days\ndays: 7\nstages:\n"
              "  - from: 0\n    text: Wait.\n    link: \"#1-glossary\"\n///\n")
     result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -321,11 +321,11 @@ def test_pages_without_widgets_carry_no_widget(built_site: Path):
 
 
 def test_a_bad_widget_in_the_guide_stops_the_build_at_its_guide_line(tmp_path: Path):
-    guide = ("# T\n\n## A\n\nText.\n\n## B\n\n/// no-contact | Days\ndays: 0\nstages:\n  - from: 0\n    text: x\n"
+    guide = ("# T\n\n## A\n\nText.\n\n## B\n\n/// period | Days\ndays: 0\nstages:\n  - from: 0\n    text: x\n"
              "///\n")
     result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
     assert result.returncode == 1
-    assert ("docs/guide.md:10: widget '/// no-contact': 'days': expected a whole number from 1 to 365, got 0. "
+    assert ("docs/guide.md:10: widget '/// period': 'days': expected a whole number from 1 to 365, got 0. "
             "Fix: Give 'days' a whole number from 1 to 365.") in result.stderr
 
 
@@ -338,29 +338,35 @@ def test_a_bad_widget_on_an_ordinary_page_names_that_page(tmp_path: Path):
 
 def test_the_dev_server_leaves_out_the_policy_so_live_reload_works(tmp_path: Path):
     # `mkdocs serve` injects an inline live-reload script into each page; a policy would refuse it.
+    page, errors = served_page(ROOT, "making-amends/the-no-contact-rule/")
+    assert 'data-gw-kind="period"' in page
+    assert "livereload(" in page
+    assert "Content-Security-Policy" not in page
+    assert 'src="../assets/guide-widgets/widgets.js"' in page
+    assert "Pages are served without their Content-Security-Policy" in errors
+
+
+def served_page(project: Path, path: str) -> tuple[str, str]:
+    """A page as `mkdocs serve` of `project` serves it on a free local port, and what the server printed."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    page = ""
     try:
-        page = ""
         for _ in range(300):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/making-amends/the-no-contact-rule/") as reply:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as reply:
                     page = reply.read().decode("utf-8")
                 break
             except OSError:
                 time.sleep(0.1)
-        assert 'data-gw-kind="no-contact"' in page
-        assert "livereload(" in page
-        assert "Content-Security-Policy" not in page
-        assert 'src="../assets/guide-widgets/widgets.js"' in page
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
-    assert "Pages are served without their Content-Security-Policy" in errors
+    return page, errors
 
 
 # --- An author's own widget kinds -------------------------------------------------------------------------
@@ -410,7 +416,7 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
         "broken_spec": {"spec.py": "import guide_widgets.specs\n\nraise ValueError('oops')\n", "form.html": GOOD_FORM,
                         "logic.py": GOOD_LOGIC},
         "half": {"logic.py": GOOD_LOGIC},
-        "no_contact": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
+        "quiz": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
     }
     result = mkdocs_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
     assert result.returncode == 1
@@ -423,13 +429,14 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "  widgets/half: the kind 'half' lacks spec.py, form.html. Fix: add them; every kind has spec.py, "
             "form.html and logic.py.\n"
             "  widgets/heavy/logic.py:3: imports 'numpy', which the reader's browser does not have: widget logic "
-            "runs in Pyodide with its standard library only. Fix: use the standard library and "
-            "guide_widgets.logic, or copy the code you need into logic.py.\n"
-            "  widgets/no_contact: the kind 'no-contact' has the name of a built-in kind. Fix: rename the folder.\n"
+            "runs in Pyodide with its standard library only. Fix: use the standard library, guide_widgets.logic "
+            "and the built-in kinds' logic, or copy the code you need into logic.py.\n"
             "  widgets/no_logic/logic.py:1: there is no top-level 'def evaluate(spec, fields, today)'. Fix: add it: "
             "it gets the block's options, the form's values and the reader's date, and returns result(...).\n"
             "  widgets/no_spec/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's options "
-            "in a class named Spec that extends guide_widgets.specs.WidgetSpec.") in result.stderr
+            "in a class named Spec that extends guide_widgets.specs.WidgetSpec.\n"
+            "  widgets/quiz: the kind 'quiz' has the name of a built-in kind. Fix: rename the folder.") \
+        in result.stderr
 
 
 def test_a_missing_widgets_dir_is_named(tmp_path: Path):
@@ -438,3 +445,88 @@ def test_a_missing_widgets_dir_is_named(tmp_path: Path):
     assert result.returncode == 1
     assert ("ERROR   -  widgets: the folder of your own widget kinds was not found. Fix: create it, or correct "
             "'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.") in result.stderr
+
+
+# --- Strings in the guide's language ----------------------------------------------------------------------
+
+def _with_plugin_options(project: Path, theme_language: str, options: str) -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text().replace("pages_dir: plants", f"pages_dir: plants\n{options}")
+    config.write_text(text.replace("  font: false", f"  font: false\n  language: {theme_language}"))
+    return project
+
+
+def test_a_language_without_a_catalogue_names_every_missing_string(tmp_path: Path):
+    project = _with_plugin_options(make_project(tmp_path, "# T\n\n## A\n"), "fr", "")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    error = next(line for line in result.stderr.splitlines() if line.startswith("ERROR"))
+    assert error.startswith("ERROR   -  guide_widgets: the widgets have no 'fr' text for checklist.missing, "
+                            "checklist.ticked, period.calendar, ")
+    assert "widget.retry" in error
+    assert error.endswith("Fix: give them under 'strings:' for the plugin in mkdocs.yml, or set theme.language "
+                          "to one of: de, en.")
+
+
+def test_an_override_naming_no_string_is_refused(tmp_path: Path):
+    options = "      strings:\n        widget.retry: Encore\n        quiz.answred: typo\n"
+    result = mkdocs_build(_with_plugin_options(make_project(tmp_path, "# T\n\n## A\n"), "en", options),
+                          tmp_path / "site")
+    assert result.returncode == 1
+    assert ("ERROR   -  guide_widgets: 'strings' names quiz.answred, which no widget uses. Fix: correct the names "
+            "under 'strings:' in mkdocs.yml; they are written 'widget.key' or 'kind.key', as in the plugin's "
+            "strings.yml files.") in result.stderr
+
+
+def test_overrides_and_a_blocks_own_words_reach_the_page(tmp_path: Path):
+    guide = ("# T\n\n## A\n\n/// period | Days\ndays: 7\nstages:\n  - from: 0\n    text: Wait.\nstrings:\n"
+             "  start_label: The day you planted it\n///\n")
+    options = "      strings:\n        widget.noscript: Turn on JavaScript for this one.\n"
+    site = tmp_path / "site"
+    result = mkdocs_build(_with_plugin_options(make_project(tmp_path, guide), "en", options), site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "plants" / "a.html").read_text()
+    assert '<label for="gw-1-start">The day you planted it</label>' in page
+    assert "Turn on JavaScript for this one." in page
+
+
+def test_a_blocks_words_must_be_the_kinds_own(tmp_path: Path):
+    guide = "# T\n\n## A\n\n/// period | Days\nstages:\n  - from: 0\n    text: Wait.\nstrings:\n  start_lable: x\n///\n"
+    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/guide.md:10: widget '/// period': 'strings': this kind has no string 'start_lable'. Fix: Use one " \
+           "of: calendar, calendar_file, date_invalid," in result.stderr
+
+
+# --- A new author's first project -------------------------------------------------------------------------
+
+def test_a_new_project_builds_strict_and_serves_on_the_first_try(tmp_path: Path):
+    project = tmp_path / "my guide"
+    made = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(project)], capture_output=True,
+                          text=True, check=False)
+    assert made.returncode == 0, made.stderr
+    assert sorted(p.name for p in project.iterdir()) == [".gitignore", "README.md", "docs", "mkdocs.yml",
+                                                         "package.json"]
+    assert json.loads((project / "package.json").read_text())["dependencies"] == {"pyodide": PYODIDE_VERSION}
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # what `npm install` puts there
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert problems(result) == []
+    kinds = {kind for page in site.rglob("index.html") for kind in re.findall(r'data-gw-kind="([^"]+)"',
+                                                                              page.read_text())}
+    assert kinds == {"checklist", "period", "quiz"}
+    for page in site.rglob("index.html"):  # the built-in kinds speak of no topic of their own
+        assert not re.search(r"apolog|contact|walk.away", page.read_text(), re.IGNORECASE), page
+
+    page, _ = served_page(project, "keeping-track/")
+    assert '<label for="gw-1-start">The day you started</label>' in page
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(tmp_path)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr == f"guide-widgets: {tmp_path} is not an empty folder. Fix: name a new folder, or an empty one.\n"
+    assert (tmp_path / "notes.txt").read_text() == "mine"

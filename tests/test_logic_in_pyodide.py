@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,16 +10,22 @@ from pathlib import Path
 from conftest import ROOT
 from guide_widgets.registry import PYODIDE_BUILTIN_MODULES, builtin_kinds
 from guide_widgets.runtime import logic_archive
+from guide_widgets.strings import catalogue
 from guide_widgets.testing import Widget, pyodide_python
 
 
 def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
-    name, data = logic_archive(builtin_kinds().values())
+    kinds = builtin_kinds()
+    name, data = logic_archive(kinds.values())
     archive = tmp_path / name
     archive.write_bytes(data)
+    english = tmp_path / "english.json"
+    english.write_text(json.dumps({kind.folder.name: catalogue(kind.folder / "strings.yml").get("en", {})
+                                   for kind in kinds.values()}))
     node = shutil.which("node")
     assert node, "Node.js 20+ is needed for this test: install it (scripts/setup says how)"
-    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(archive)],
+    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(archive),
+                             str(english)],
                             capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -37,7 +44,7 @@ def test_the_list_of_modules_compiled_into_pyodide_is_pyodides_own():
 def test_the_test_helper_answers_alike_in_cpython_and_pyodide():
     spec = {"days": 30, "stages": [{"from": 0, "text": "Hold on."}]}
     fields = {"start": "2026-11-01", "days": "30", "broken": ""}
-    in_cpython = Widget("no-contact")
-    in_pyodide = Widget("no-contact", pyodide=True)
+    in_cpython = Widget("period")
+    in_pyodide = Widget("period", pyodide=True)
     assert in_pyodide(in_pyodide.spec(spec), fields, "2026-11-28") == in_cpython(in_cpython.spec(spec), fields,
                                                                                     "2026-11-28")

@@ -10,7 +10,7 @@ from guide_widgets.blocks import WidgetContext, WidgetError, WidgetsExtension
 from markdown import Markdown
 
 GOLDEN = Path(__file__).parent / "golden"
-KINDS = ["no-contact", "apology-checklist", "walk-away-quiz"]
+KINDS = ["checklist", "period", "quiz"]
 
 
 def convert(text: str, anchors: set[str] | None = None) -> str:
@@ -45,7 +45,7 @@ def test_every_control_has_a_label_and_the_result_is_a_live_region(kind: str):
 
 
 def test_author_text_is_markdown_and_links_resolve_through_the_guide():
-    html = convert((GOLDEN / "walk-away-quiz.md").read_text(encoding="utf-8"))
+    html = convert((GOLDEN / "quiz.md").read_text(encoding="utf-8"))
     assert "<em>honestly</em>" in html
     assert '<a href="../page/#b">' in html
 
@@ -56,7 +56,7 @@ def test_blocks_that_are_not_widgets_still_work():
 
 GOOD = """Intro line
 
-/// walk-away-quiz | Quiz
+/// quiz | Quiz
 questions:
   - text: One?
     answers:
@@ -74,49 +74,49 @@ bands:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    (GOOD.replace("walk-away-quiz", "walkaway-quiz"),
-     "docs/guide.md:3: unknown block '/// walkaway-quiz'. Fix: Use a widget kind (apology-checklist, "
-     "no-contact, walk-away-quiz), or another block this site knows (admonition, attention, caution, danger, "
+    (GOOD.replace("quiz", "quizz"),
+     "docs/guide.md:3: unknown block '/// quizz'. Fix: Use a widget kind (checklist, "
+     "period, quiz), or another block this site knows (admonition, attention, caution, danger, "
      "error, hint, important, note, tip, warning)."),
     (GOOD.replace("    title: Fine\n", "    title: Fine\n    colour: red\n"),
-     "docs/guide.md:14: widget '/// walk-away-quiz': 'bands': item 1, unknown option 'colour'. The options are: "
+     "docs/guide.md:14: widget '/// quiz': 'bands': item 1, unknown option 'colour'. The options are: "
      "min, title, text, link, link_text. Fix: Remove 'colour' or correct its spelling."),
     (GOOD.replace("weight: 2", "weight: a lot"),
-     "docs/guide.md:10: widget '/// walk-away-quiz': 'questions': item 1, 'answers': item 2, 'weight': "
+     "docs/guide.md:10: widget '/// quiz': 'questions': item 1, 'answers': item 2, 'weight': "
      "expected a number, got 'a lot'. Fix: Give 'weight' a number."),
     (GOOD.replace("  - text: One?\n    answers:\n      - label: Yes\n        weight: 0\n      - label: No\n"
                   "        weight: 2\n", ""),
-     "docs/guide.md:4: widget '/// walk-away-quiz': 'questions': expected a list (lines starting with '- '), "
+     "docs/guide.md:4: widget '/// quiz': 'questions': expected a list (lines starting with '- '), "
      "got nothing. Fix: Give 'questions' a list (lines starting with '- ')."),
     (GOOD.replace('link: "#a"', 'link: "#nowhere"'),
-     "docs/guide.md:15: widget '/// walk-away-quiz': the link '#nowhere' points to no section or heading of the "
+     "docs/guide.md:15: widget '/// quiz': the link '#nowhere' points to no section or heading of the "
      "guide. Fix: Link to an existing heading's anchor, such as '#' plus a section's slug."),
     (GOOD.replace('link: "#a"', "link: a"),
-     "docs/guide.md:15: widget '/// walk-away-quiz': 'bands': item 1, 'link': expected a link to a guide section "
+     "docs/guide.md:15: widget '/// quiz': 'bands': item 1, 'link': expected a link to a guide section "
      "written like '#section-slug', got 'a'. Fix: Give 'link' a link to a guide section written like "
      "'#section-slug'."),
     (GOOD.replace("    title: Fine\n", ""),
-     "docs/guide.md:12: widget '/// walk-away-quiz': 'bands': item 1, 'title': expected text, got nothing. "
+     "docs/guide.md:12: widget '/// quiz': 'bands': item 1, 'title': expected text, got nothing. "
      "Fix: Give 'title' text."),
     (GOOD.replace("  - min: 0", "  - min: 10"),
-     "docs/guide.md:12: widget '/// walk-away-quiz': the first of 'bands' starts at 10. Fix: Give the first item "
+     "docs/guide.md:12: widget '/// quiz': the first of 'bands' starts at 10. Fix: Give the first item "
      "'min: 0' so that every result has a text."),
-    (GOOD.replace("/// walk-away-quiz | Quiz", "/// walk-away-quiz"),
-     "docs/guide.md:3: widget '/// walk-away-quiz': the widget has no title. Fix: Write one after the name: "
-     "/// walk-away-quiz | Title"),
+    (GOOD.replace("/// quiz | Quiz", "/// quiz"),
+     "docs/guide.md:3: widget '/// quiz': the widget has no title. Fix: Write one after the name: "
+     "/// quiz | Title"),
     (GOOD.replace("questions:", "questions: [oops"),
-     "docs/guide.md:5: widget '/// walk-away-quiz': the block's options are not valid YAML (expected ',' or ']', "
+     "docs/guide.md:5: widget '/// quiz': the block's options are not valid YAML (expected ',' or ']', "
      "but got ':'). Fix: Write one 'name: value' per line; indent list items under "
      "their name."),
-    ("/// no-contact | Days\n    days: 3\n///\n",
-     "docs/guide.md:1: widget '/// no-contact': options under the header line (days) are not read. Fix: Write "
+    ("/// period | Days\n    days: 3\n///\n",
+     "docs/guide.md:1: widget '/// period': options under the header line (days) are not read. Fix: Write "
      "every option in the block's body, unindented, one 'name: value' per line."),
-    ("/// no-contact | Days\ndays: 400\nstages:\n  - from: 0\n    text: Hi\n///\n",
-     "docs/guide.md:2: widget '/// no-contact': 'days': expected a whole number from 1 to 365, got 400. "
+    ("/// period | Days\ndays: 400\nstages:\n  - from: 0\n    text: Hi\n///\n",
+     "docs/guide.md:2: widget '/// period': 'days': expected a whole number from 1 to 365, got 400. "
      "Fix: Give 'days' a whole number from 1 to 365."),
-    ("/// apology-checklist | A\nparts: []\ndone: [x]\nfelt: [y]\nbands:\n  - {min: 0, title: t, text: t}\n///\n",
-     "docs/guide.md:2: widget '/// apology-checklist': 'parts': needs at least 1 item, got 0. "
-     "Fix: Correct 'parts'."),
+    ("/// checklist | A\ngroups:\n  - legend: L\n    items: []\nbands:\n  - {min: 0, title: t, text: t}\n///\n",
+     "docs/guide.md:4: widget '/// checklist': 'groups': item 1, 'items': needs at least 1 item, got 0. "
+     "Fix: Correct 'items'."),
 ])
 def test_bad_blocks_stop_with_file_line_and_fix(text: str, message: str):
     with pytest.raises(WidgetError) as caught:
@@ -125,7 +125,7 @@ def test_bad_blocks_stop_with_file_line_and_fix(text: str, message: str):
 
 
 def test_every_bad_block_on_a_page_is_listed():
-    text = GOOD.replace("weight: 2", "weight: x") + "\n" + GOOD.replace("walk-away-quiz", "nope")
+    text = GOOD.replace("weight: 2", "weight: x") + "\n" + GOOD.replace("quiz", "nope")
     with pytest.raises(WidgetError) as caught:
         convert(text)
     lines = str(caught.value).splitlines()

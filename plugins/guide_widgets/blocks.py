@@ -27,6 +27,7 @@ from .registry import Kind, builtin_kinds
 from .render import render_widget
 from .specs import SpecError, anchors_in, line_of, parse_spec
 from .splitter import outside_fences
+from .strings import Strings, site_strings
 
 _HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
 
@@ -44,6 +45,8 @@ class WidgetContext:
     href_for: Callable[[str], str | None] = lambda anchor: f"#{anchor}"
     runtime: dict[str, Any] = field(default_factory=dict)
     kinds: dict[str, Kind] = field(default_factory=builtin_kinds)
+    strings: Strings = field(default_factory=dict)
+    language: str = "en"
     headers: list[tuple[int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     kinds_used: list[str] = field(default_factory=list)
@@ -143,7 +146,9 @@ class WidgetBlock(Block):
         if not title:
             raise SpecError(0, "the widget has no title.", f"Write one after the name: /// {self.NAME} | Title")
         kind = self.context.kinds[self.NAME]
-        spec = parse_spec(kind.spec, body)
+        if not self.context.strings:
+            self.context.strings = site_strings(self.context.kinds, self.context.language, {})
+        spec = parse_spec(kind.spec, body, self.context.strings.get(kind.name, {}))
         hrefs: dict[str, str] = {}
         for path, anchor in anchors_in(kind.spec, spec):
             href = self.context.href_for(anchor[1:])
@@ -152,7 +157,8 @@ class WidgetBlock(Block):
                                 "of the guide.", "Link to an existing heading's anchor, such as '#' plus a "
                                 "section's slug.")
             hrefs[anchor] = href
-        return render_widget(kind, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime)
+        return render_widget(kind, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime,
+                             self.context.strings, self.context.language)
 
 
 class _RaiseErrors(Treeprocessor):

@@ -1,20 +1,25 @@
 """`guide-widgets`: the command line for authors.
 
+    guide-widgets new DIR
     guide-widgets reference [--widgets-dir DIR] [--readme FILE]
 
-prints the reference of every widget kind's options (the built-in kinds, and an author's own with
-`--widgets-dir`), or writes it into a README between its reference markers.
+`new` writes a starter project into DIR (new or empty): mkdocs.yml, a guide with one block of each built-in
+kind, package.json pinning Pyodide, and a README with the commands that build and serve it. `reference`
+prints every widget kind's options (the built-in kinds, and an author's own with `--widgets-dir`), or writes
+them into a README between its reference markers.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import sys
 from pathlib import Path
 
 from .reference import END, START, readme_with_reference, reference_markdown
 from .registry import KindError, builtin_kinds, own_kinds, stdlib_modules
-from .runtime import RuntimeMissing, find_pyodide
+from .runtime import PYODIDE_VERSION, RuntimeMissing, find_pyodide
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -40,10 +45,31 @@ def _reference(args: argparse.Namespace) -> int:
     return 0
 
 
+STARTER = Path(__file__).resolve().parent / "starter"
+
+
+def _new(args: argparse.Namespace) -> int:
+    target = Path(args.folder)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(f"guide-widgets: {target} is not an empty folder. Fix: name a new folder, or an empty one.",
+              file=sys.stderr)
+        return 1
+    shutil.copytree(STARTER, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    package = {"name": target.resolve().name.lower().replace(" ", "-") or "guide", "private": True,
+               "description": "The pinned Pyodide that this guide's site serves to its readers.",
+               "dependencies": {"pyodide": PYODIDE_VERSION}}
+    (target / "package.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
+    print(f"A new guide is in {target}. Next: cd {target} && npm install && mkdocs serve")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide-widgets", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new", help="write a starter project into a new folder")
+    new.add_argument("folder", help="the folder to create (or an empty one)")
+    new.set_defaults(run=_new)
     reference = commands.add_parser("reference", help="the options of every widget kind, as Markdown tables")
     reference.add_argument("--widgets-dir", help="your own kinds' folder, to document them too")
     reference.add_argument("--node-modules", default="node_modules",

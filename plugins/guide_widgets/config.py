@@ -16,6 +16,10 @@ class GuideWidgetsConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     """Where `npm ci` installed the pinned `pyodide` package, relative to the folder of mkdocs.yml."""
 
+    strings = c.Type(dict, default={})
+    """Your own words for any string a reader sees around a widget, by name: `widget.retry` for the frame,
+    `quiz.answered` for a kind's. Required for every string when theme.language has no catalogue."""
+
     widgets_dir = c.Type(str, default="")
     """Folder of your own widget kinds, relative to the folder of mkdocs.yml: one sub-folder per kind, each
     with spec.py, form.html and logic.py. Empty: the built-in kinds only."""

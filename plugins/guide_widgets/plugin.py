@@ -35,6 +35,7 @@ from .runtime import (
     page_runtime,
 )
 from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
+from .strings import FRAME, StringsError, site_strings
 
 if TYPE_CHECKING:  # `mkdocs build` never needs the dev server's module (it pulls in the file watcher)
     from mkdocs.livereload import LiveReloadServer
@@ -104,8 +105,13 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.auto_nav = config.nav is None or isinstance(config.nav, _GuideNav)
         self.kinds = self._kinds(project, pyodide.folder / "python_stdlib.zip")
         self.context.kinds = self.kinds
+        self.context.language = str(config.theme.get("language") or "en")
+        try:
+            self.context.strings = site_strings(self.kinds, self.context.language, self.config.strings)
+        except StringsError as exc:
+            raise PluginError(f"guide_widgets: {exc}") from exc
         self.logic_name, self.logic_bytes = logic_archive(self.kinds.values())
-        self.context.runtime = page_runtime(pyodide, self.logic_name)
+        self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME])
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
 
         # Headings whose slug would be empty (a Japanese heading with the default slugify) get a Unicode one.

@@ -81,11 +81,13 @@ def _default(option: Any) -> str:
 
 def option_rows(schema: type[base.Config], prefix: str = "") -> Iterator[tuple[str, str, str, str, str]]:
     """(name, type, default, range, meaning) of every option, items' options after their list's."""
-    meanings = _docstrings(schema)
-    python_names = [name for name in vars(schema) if isinstance(vars(schema)[name], c.BaseConfigOption)]
-    for (name, option), python_name in zip(schema._schema, python_names, strict=False):
+    meanings: dict[int, str] = {}
+    for cls in reversed([k for k in schema.__mro__ if issubclass(k, base.Config)]):
+        docs = _docstrings(cls)
+        meanings |= {id(v): docs.get(k, "") for k, v in vars(cls).items() if isinstance(v, c.BaseConfigOption)}
+    for name, option in schema._schema:
         kind, limits = describe(option)
-        yield f"{prefix}{name}", kind, _default(option), limits, meanings.get(python_name, "")
+        yield f"{prefix}{name}", kind, _default(option), limits, meanings.get(id(option), "")
         if isinstance(option, Items) and isinstance(option.item, type):
             yield from option_rows(option.item, f"{prefix}{name}[].")
 

@@ -129,18 +129,19 @@ def _check_logic(path: Path, label: str, allowed: frozenset[str]) -> list[str]:
         else:
             if node.level:
                 problems.append(f"{label}:{node.lineno}: a relative import; the logic is one module. Fix: "
-                                "import from the standard library or guide_widgets.logic only.")
+                                "import from the standard library, guide_widgets.logic or a built-in kind's logic only.")
                 continue
             names = [node.module or ""]
         for name in names:
             top = name.split(".", 1)[0]
-            if name == "guide_widgets.logic" or name.startswith("guide_widgets.logic."):
+            if name == "guide_widgets.logic" or name.startswith("guide_widgets.logic.") or \
+                    re.fullmatch(r"guide_widgets\.kinds\.\w+\.logic", name):
                 continue
             if top == "guide_widgets" or top not in allowed:
                 problems.append(
                     f"{label}:{node.lineno}: imports '{name}', which the reader's browser does not have: widget "
-                    "logic runs in Pyodide with its standard library only. Fix: use the standard library "
-                    "and guide_widgets.logic, or copy the code you need into logic.py.")
+                    "logic runs in Pyodide with its standard library only. Fix: use the standard library, "
+                    "guide_widgets.logic and the built-in kinds' logic, or copy the code you need into logic.py.")
     evaluate = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "evaluate"), None)
     if evaluate is None:
         problems.append(f"{label}:1: there is no top-level 'def evaluate(spec, fields, today)'. Fix: add it: "

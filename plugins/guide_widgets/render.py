@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import (
@@ -22,15 +23,18 @@ from jinja2 import (
 from markdown import Markdown
 from markupsafe import Markup
 
-from .registry import Kind
+from .registry import BUILTIN_DIR, Kind
 from .runtime import compact_json
+from .strings import FRAME, Strings
 
 _forms: dict[str, Path] = {}
 """Template name -> a kind's form.html, for the kinds rendered so far."""
 
 
 def _form_source(name: str) -> tuple[str, str, Callable[[], bool]] | None:
-    path = _forms.get(name)
+    # A kind's form may extend a built-in kind's: "kinds/checklist/form.html".
+    builtin = BUILTIN_DIR / name.removeprefix("kinds/").replace("-", "_") if name.startswith("kinds/") else None
+    path = _forms.get(name) or (builtin if builtin is not None and builtin.is_file() else None)
     if path is None:
         return None
     mtime = path.stat().st_mtime
@@ -71,17 +75,21 @@ _env.filters["md"] = inline_markdown
 
 
 def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
-                  runtime: dict[str, Any]) -> str:
-    """The inner HTML of one widget of `kind`, from its validated spec."""
+                  runtime: dict[str, Any], strings: Strings, language: str) -> str:
+    """The inner HTML of one widget of `kind`, from its validated spec, in the page's language.
+
+    The logic gets the kind's strings and the language with the spec, so that its sentences match the page."""
     name = f"kinds/{kind.name}/form.html"
     _forms[name] = kind.template
+    words = {**strings.get(kind.name, {}), **spec.get("strings", {})}
     return _env.get_template(name).render(
+        t=SimpleNamespace(**{**strings[FRAME], **words}),  # t.key: a dict would answer t.clear with its method
         id=widget_id,
         kind=kind.name,
         title=title,
         spec=spec,
         bands=spec.get(kind.spec.RESULTS) or [],
         hrefs=hrefs,
-        spec_json=compact_json(spec),
+        spec_json=compact_json({**spec, "strings": words, "lang": language}),
         runtime_json=compact_json(runtime),
     )

@@ -94,9 +94,10 @@ def asset_path(name: str) -> Path:
     return PACKAGE_DIR / "assets" / name
 
 
-def page_runtime(pyodide: Pyodide, logic_name: str) -> dict[str, Any]:
-    """What a widget page tells the worker: file names and the Pyodide facts to check and boot with."""
-    return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info}
+def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any]) -> dict[str, Any]:
+    """What a widget page tells its script and the worker: file names, the Pyodide facts to check and boot
+    with, and the frame's words in the page's language."""
+    return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info, "strings": frame_strings}
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:

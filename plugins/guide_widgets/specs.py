@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
 import yaml
@@ -282,8 +282,11 @@ def _parse_once(loader_class: type[Any], body: str) -> tuple[yaml.Node | None, A
         loader.dispose()
 
 
-def parse_spec(schema: type[base.Config], body: str) -> dict[str, Any]:
-    """Parse and validate the YAML body of a widget block against its kind's `Spec`."""
+def parse_spec(schema: type[base.Config], body: str, words: Iterable[str] = ()) -> dict[str, Any]:
+    """Parse and validate the YAML body of a widget block against its kind's `Spec`.
+
+    Every kind also takes `strings:`, the block's own words for any of the kind's strings (`words`): they come
+    back under the spec's "strings"."""
     try:
         root, data = _compose_and_load(body)
     except yaml.YAMLError as exc:
@@ -297,12 +300,31 @@ def parse_spec(schema: type[base.Config], body: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise SpecError(1, f"the block's body is {_describe(data)}, not options.",
                         "Write the widget's options as 'name: value' lines.")
+    own_words = _own_words(data.pop("strings", None), sorted(words), root)
     try:
         spec = validate_config(schema, data)
     except PathError as exc:
         raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc))) from exc
     _ordered(schema, spec, root)
+    if own_words:
+        spec["strings"] = own_words
     return spec
+
+
+def _own_words(value: object, words: list[str], root: yaml.Node | None) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise SpecError(_line_of(root, ("strings",)), f"'strings': expected 'name: text' lines, got "
+                        f"{_describe(value)}.", "Write one 'name: text' per line, indented under 'strings:'.")
+    for key, text in value.items():
+        if key not in words:
+            raise SpecError(_line_of(root, ("strings", key)), f"'strings': this kind has no string '{key}'.",
+                            f"Use one of: {', '.join(words)}.")
+        if not isinstance(text, str | dict) or not text:
+            raise SpecError(_line_of(root, ("strings", key)), f"'strings': '{key}' is {_describe(text)}, not text.",
+                            f"Give '{key}' a text.")
+    return dict(value)
 
 
 def _fix_for(path: tuple[str | int, ...], message: str) -> str:

@@ -4,6 +4,7 @@
 
     goal = Widget("widgets/savings_goal")          # your kind's folder, or a built-in kind's name
     spec = goal.spec("goal: 1200\\ncurrency: EUR\\nbands: ...")   # a block's body, checked as the build does
+    # Widget(..., language="de") answers in German, with the kind's German strings, as a German page would.
     answer = goal(spec, {"saved": "600", "monthly": "100"}, today="2026-11-28")
     assert answer["facts"]["months"] == 6
 
@@ -33,6 +34,7 @@ from .logic import REGISTRY, evaluate_json
 from .registry import Kind, builtin_kinds, own_kind, stdlib_modules
 from .runtime import find_pyodide, logic_archive
 from .specs import parse_spec
+from .strings import site_strings
 
 SESSION_SCRIPT = Path(__file__).resolve().parent / "node" / "pyodide_session.mjs"
 
@@ -56,7 +58,8 @@ def _pyodide_folder(node_modules: str | Path | None) -> Path:
 class Widget:
     """One widget kind, called as the browser calls it."""
 
-    def __init__(self, kind: str | Path, *, pyodide: bool = False, node_modules: str | Path | None = None) -> None:
+    def __init__(self, kind: str | Path, *, pyodide: bool = False, node_modules: str | Path | None = None,
+                 language: str = "en", strings: dict[str, Any] | None = None) -> None:
         builtins = builtin_kinds()
         self.pyodide = pyodide
         self._pyodide_dir = _pyodide_folder(node_modules)
@@ -66,18 +69,24 @@ class Widget:
             folder = Path(kind).resolve()
             stdlib = stdlib_modules(self._pyodide_dir / "python_stdlib.zip")
             self.kind = own_kind(folder, str(kind), builtins, stdlib)
-        self._archive = logic_archive([self.kind])[1]
+        self.language = language
+        # The kind's words in `language`, with overrides named as in mkdocs.yml ("quiz.answered").
+        self.words = site_strings({self.kind.name: self.kind}, language, strings or {})[self.kind.name]
+        # As on a site: the built-in kinds' logic too, which an author's kind may build on.
+        self._archive = logic_archive((builtins | {self.kind.name: self.kind}).values())[1]
         if not pyodide:
             _import_logic(self.kind)
 
     def spec(self, options: str | dict[str, Any]) -> dict[str, Any]:
         """A block's options (its YAML body, or the same as a dict), checked exactly as the build checks them."""
         body = options if isinstance(options, str) else yaml.safe_dump(options, sort_keys=False)
-        return parse_spec(self.kind.spec, body)
+        return parse_spec(self.kind.spec, body, self.words)
 
     def __call__(self, spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
         """The widget's answer to the form's `fields` on the reader's date `today` (YYYY-MM-DD)."""
-        request = json.dumps({"widget": self.kind.name, "spec": spec, "fields": fields, "today": today})
+        # As the page sends it: the spec with the kind's words (the block's own first) and the page's language.
+        sent = {**spec, "strings": {**self.words, **spec.get("strings", {})}, "lang": self.language}
+        request = json.dumps({"widget": self.kind.name, "spec": sent, "fields": fields, "today": today})
         if self.pyodide:
             session = _Session.for_folder(self._pyodide_dir)
             session.load(self._archive)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from .site_server import SiteServer
@@ -31,15 +32,15 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 SUB_PATH = "/making-amends/"
 
 
-def build_for(url: str, site: Path, project: Path = ROOT) -> Path:
+def build_for(url: str, site: Path, project: Path = ROOT, extra: str = "") -> Path:
     """A guide (ours unless told) built with `site_url` set to where it will be served, as an author deploying
-    it would set it.
+    it would set it; `extra` is more YAML for its config.
 
     Material's instant navigation only takes over links that the sitemap lists, and the sitemap holds full
     URLs made from `site_url`: with the wrong address, every link is a full page load.
     """
     # A repeated top-level key wins in YAML: the config is the project's own, plus this one line.
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n{extra}"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "-d", str(site)],
         input=config, capture_output=True, text=True, cwd=project, check=False,
@@ -70,6 +71,18 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServe
     """examples/savings: another author's guide with a widget kind of its own, under its sub-path."""
     with SiteServer("/saving/") as server:
         server.directory = build_for(server.url, tmp_path_factory.mktemp("example-site"), ROOT / "examples" / "savings")
+        yield server
+
+
+@pytest.fixture(scope="session")
+def german_example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """examples/savings in German: its German guide, built with theme.language de."""
+    config = yaml.safe_load((ROOT / "examples" / "savings" / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = {**config["theme"], "language": "de"}
+    extra = "docs_dir: docs-de\n" + yaml.safe_dump({"theme": theme}, allow_unicode=True)
+    with SiteServer("/sparen/") as server:
+        server.directory = build_for(server.url, tmp_path_factory.mktemp("german-site"), ROOT / "examples" / "savings",
+                                     extra)
         yield server
 
 

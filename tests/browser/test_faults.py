@@ -94,7 +94,7 @@ def test_answers_given_before_python_is_ready_are_answered_when_it_is(page: Page
         expect(status(page)).to_contain_text("Loading Python on your device… You can fill in the form meanwhile.")
         page.get_by_label("Infidelity").check()
         page.get_by_label("Insecure").check()
-        for box in page.locator("input[name=parts]").all()[:5]:
+        for box in page.locator("input[name=g3]").all()[:5]:
             box.check()
         page.get_by_label("Your draft apology (optional)").fill("I cheated, but it was not that bad.")
         expect(result(page)).to_be_empty()

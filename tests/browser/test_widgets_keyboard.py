@@ -68,8 +68,8 @@ def test_no_contact_by_keyboard(page: Page, site: SiteServer, tmp_path):
 def test_apology_by_keyboard(page: Page, site: SiteServer):
     open_page(page, site, APOLOGY)
     region = ready(page)
-    for selector in ["input[name=done][value='1']", "input[name=felt][value='0']",
-                     *(f"input[name=parts][value='{i}']" for i in range(6))]:
+    for selector in ["input[name=g1][value='1']", "input[name=g2][value='0']",
+                     *(f"input[name=g3][value='{i}']" for i in range(6))]:
         tab_to(page, selector)
         page.keyboard.press("Space")
     expect(region.locator(".gw-headline")).to_have_text("6 of 6 parts in place.")

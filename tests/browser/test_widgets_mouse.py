@@ -176,7 +176,7 @@ def test_no_contact_calendar_file_has_the_end_date(page: Page, site: SiteServer,
 
 
 def check_parts(page: Page, count: int) -> None:
-    boxes = page.locator("input[name=parts]")
+    boxes = page.locator("input[name=g3]")
     for index in range(boxes.count()):
         boxes.nth(index).set_checked(index < count)
 

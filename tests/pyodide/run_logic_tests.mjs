@@ -1,5 +1,5 @@
 // Runs tests/logic under the real, pinned Pyodide in Node, with the logic archive the site ships.
-// Usage: node tests/pyodide/run_logic_tests.mjs <logic.zip>
+// Usage: node tests/pyodide/run_logic_tests.mjs <logic.zip> <english.json>
 // Any attempt to reach the network fails the run: the browser build must never need it either.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -33,6 +33,8 @@ const logicDir = join(here, "..", "logic");
 for (const name of readdirSync(logicDir).filter((n) => n.endsWith(".py"))) {
   py.FS.writeFile(`${testsRoot}/logic/${name}`, readFileSync(join(logicDir, name)));
 }
+// The kinds' English strings: the tests read them from here, as Pyodide has no YAML parser.
+py.FS.writeFile(`${testsRoot}/logic/english.json`, readFileSync(process.argv[3]));
 py.FS.writeFile("/home/pyodide/runner.py", readFileSync(join(here, "runner.py")));
 py.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
 const report = JSON.parse(py.pyimport("runner").run_all(testsRoot));

@@ -34,11 +34,26 @@ function localToday() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// Dates and numbers follow the page's language (the guide's), not the browser's.
+function pageLanguage() {
+  return document.documentElement.lang || "en";
+}
+
 function formatDate(iso) {
   const [year, month, day] = iso.split("-").map(Number);
-  return new Date(year, month - 1, day).toLocaleDateString(undefined, {
+  return new Date(year, month - 1, day).toLocaleDateString(pageLanguage(), {
     weekday: "long", year: "numeric", month: "long", day: "numeric",
   });
+}
+
+function formatNumber(value, digits) {
+  return new Intl.NumberFormat(pageLanguage(), { maximumFractionDigits: digits ?? 2 }).format(value);
+}
+
+// The frame's words, from the site's catalogue for the page's language (they come with the runtime facts).
+function say(key, values = {}) {
+  const text = (engine.runtime && engine.runtime.strings && engine.runtime.strings[key]) || "";
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 }
 
 // --- The worker ------------------------------------------------------------------------------------------
@@ -56,11 +71,11 @@ function startWorker(runtime) {
   worker.onerror = (event) => {
     event.preventDefault();
     if (engine.state === "ready") replaceWorker();
-    else fail("the Python worker could not start");
+    else fail("worker");
   };
   worker.postMessage({ type: "boot", ...runtimeFiles(runtime) });
   clearTimeout(engine.timer);
-  engine.timer = setTimeout(() => fail("Python took too long to load"), BOOT_TIMEOUT_MS);
+  engine.timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
 }
 
 function runtimeFiles(runtime) {
@@ -102,6 +117,7 @@ function stopWorker() {
   for (const widget of widgets) widget.inFlight = false;
 }
 
+// `problem` is a code (files, runtime, version, logic, worker, timeout, stopped) the reader sees in words.
 function fail(problem) {
   stopWorker();
   engine.state = "failed";
@@ -119,7 +135,7 @@ function restart() {
 // The worker stopped answering or crashed after it was ready: start a new one and ask again.
 function replaceWorker() {
   if (engine.stalls >= 1) {
-    fail("Python stopped answering");
+    fail("stopped");
     return;
   }
   const stalls = engine.stalls + 1;
@@ -147,7 +163,8 @@ function onWorkerMessage(message) {
     watch();
     if (message.boot === "plain") prepareSnapshot();
   } else if (message.type === "failed") {
-    fail(message.message);
+    if (message.message) console.info(`guide-widgets: Python could not start: ${message.message}`);
+    fail(message.code);
   } else if (message.type === "crashed") {
     replaceWorker();
   } else if (message.type === "result" || message.type === "error") {
@@ -214,6 +231,8 @@ function build(node, widget) {
   switch (node.t) {
     case "text":
       return document.createTextNode(node.v);
+    case "number":
+      return document.createTextNode(formatNumber(node.v, node.digits));
     case "date": {
       const time = document.createElement("time");
       time.dateTime = node.iso;
@@ -282,7 +301,7 @@ function showResult(widget, result) {
 function showError(widget, message) {
   const paragraph = document.createElement("p");
   paragraph.className = "gw-problem";
-  paragraph.textContent = `Something went wrong while working this out: ${message}`;
+  paragraph.textContent = say("error", { problem: message });
   widget.output.replaceChildren(paragraph);
   widget.root.dataset.gwState = "error";
 }
@@ -293,14 +312,15 @@ function showStatus() {
     widget.root.dataset.gwEngine = engine.state;
     if (engine.boot) widget.root.dataset.gwBoot = engine.boot;
     if (engine.state === "loading") {
-      status.replaceChildren("Loading Python on your device… You can fill in the form meanwhile.");
+      status.replaceChildren(say("loading"));
     } else if (engine.state === "failed") {
       const retry = document.createElement("button");
       retry.type = "button";
       retry.className = "gw-retry";
-      retry.textContent = "Try again";
+      retry.textContent = say("retry");
       retry.addEventListener("click", restart);
-      status.replaceChildren(`This tool could not start: ${engine.problem}. The guide itself still works. `, retry);
+      const reason = say(`problem_${engine.problem}`) || say("problem_runtime");
+      status.replaceChildren(`${say("failed", { problem: reason })} `, retry);
     } else {
       status.replaceChildren();
     }

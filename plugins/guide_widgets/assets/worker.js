@@ -22,7 +22,7 @@ const LOGIC_DIR = "/home/pyodide/widgets";
 let failAttempt = null;
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (failAttempt) failAttempt(new Error(`the Python runtime could not be loaded (${lastLine(event.reason)})`));
+  if (failAttempt) failAttempt(problem("runtime", lastLine(event.reason)));
 });
 
 function attempt(work) {
@@ -45,6 +45,13 @@ function timed(name, promise) {
   });
 }
 
+// A failure the page explains to the reader in their language, by its code; the detail is for developers.
+function problem(code, detail) {
+  const error = new Error(`${code}: ${detail}`);
+  error.code = code;
+  return error;
+}
+
 function lastLine(error) {
   const lines = String(error && error.message ? error.message : error).trim().split("\n");
   return lines[lines.length - 1];
@@ -55,10 +62,10 @@ async function importRuntime(base, version) {
   try {
     module = await import(new URL("pyodide.mjs", base).href);
   } catch (error) {
-    throw new Error("the Python runtime files could not be loaded");
+    throw problem("files", "pyodide.mjs could not be imported");
   }
   if (module.version !== version) {
-    throw new Error(`the site has Pyodide ${module.version}, but this page was built for ${version}`);
+    throw problem("version", `the site has Pyodide ${module.version}, but this page was built for ${version}`);
   }
   return module;
 }
@@ -74,7 +81,7 @@ async function startPython(module, { pyodide: base, lock }, options) {
       ...options,
     });
   } catch (error) {
-    throw new Error(`the Python runtime could not be loaded (${lastLine(error)})`);
+    throw problem("runtime", lastLine(error));
   }
 }
 
@@ -88,7 +95,7 @@ function later(promise) {
 async function fetchLogic(logic) {
   const response = await fetch(logic, { credentials: "same-origin" });
   if (!response.ok) {
-    throw new Error(`the widget logic could not be fetched (HTTP ${response.status})`);
+    throw problem("logic", `HTTP ${response.status}`);
   }
   return response.arrayBuffer();
 }
@@ -216,7 +223,7 @@ self.onmessage = (event) => {
     booting ??= boot(message);
     booting.then(
       (how) => self.postMessage({ type: "ready", boot: how, timings }),
-      (error) => self.postMessage({ type: "failed", message: lastLine(error) }),
+      (error) => self.postMessage({ type: "failed", code: error.code || "runtime", message: lastLine(error) }),
     );
   } else if (message.type === "run") {
     run(message);

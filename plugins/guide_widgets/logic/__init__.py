@@ -1,8 +1,8 @@
 """The vocabulary of widget logic, and the worker's door into it.
 
 A widget kind's `logic.py` imports what it needs from here: `el`, `text`, `date`, `progress`, `band`,
-`download` and `result` describe what the page shows (see `view`), and `reached` picks a result band by
-threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
+`download` and `result` describe what the page shows (see `view`), `say` puts the kind's strings in the
+page's language into sentences, and `reached` picks a result band by threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
 reader's browser, in a Web Worker). The browser's logic archive adds a generated `guide_widgets_registry`
 module naming each kind's logic module; `evaluate_json` finds kinds through it.
 """
@@ -14,9 +14,10 @@ import json
 from typing import Any
 
 from .bands import reached
-from .view import Node, band, date, download, el, progress, result, text
+from .view import Node, band, date, download, el, number, progress, result, say, say_text, text
 
-__all__ = ["Node", "band", "date", "download", "el", "evaluate_json", "progress", "reached", "result", "text"]
+__all__ = ["Node", "band", "date", "download", "el", "evaluate_json", "number", "progress", "reached", "result",
+           "say", "say_text", "text"]
 
 REGISTRY = "guide_widgets_registry"
 

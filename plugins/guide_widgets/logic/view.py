@@ -6,6 +6,7 @@ so a reader's own text can never become markup. Each helper returns one node as 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 Node = dict[str, Any]
@@ -27,6 +28,56 @@ def text(value: str) -> Node:
 def date(iso: str) -> Node:
     """A calendar date the page shows with weekday in the reader's own locale."""
     return {"t": "date", "iso": iso}
+
+
+def number(value: float, digits: int = 2) -> Node:
+    """A number the page shows in the page's language (12.5 is "12,5" in German)."""
+    return {"t": "number", "v": value, "digits": digits}
+
+
+_PLACE = re.compile(r"\{(\w+)\}")
+
+
+def _string(spec: dict[str, Any], key: str, values: dict[str, Any]) -> str:
+    """The kind's string `key` in the page's language; a pair of `one`/`other` forms is chosen by `count`."""
+    found = spec["strings"][key]
+    if isinstance(found, dict):
+        found = found["one" if values.get("count") == 1 else "other"]
+    return str(found)
+
+
+def say(spec: dict[str, Any], key: str, **values: Any) -> list[Node | str]:
+    """A sentence from the kind's strings, its `{places}` filled: numbers become `number` nodes (shown in the
+    page's language), nodes stay nodes, everything else becomes text. Use as `el("p", *say(spec, "key"))`."""
+    parts: list[Node | str] = []
+    template = _string(spec, key, values)
+    last = 0
+    for match in _PLACE.finditer(template):
+        parts.append(template[last:match.start()])
+        value = values[match.group(1)]
+        if isinstance(value, dict):
+            parts.append(value)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            parts.append(number(value, 0 if isinstance(value, int) else 2))
+        else:
+            parts.append(str(value))
+        last = match.end()
+    parts.append(template[last:])
+    return [part for part in parts if part != ""]
+
+
+def say_text(spec: dict[str, Any], key: str, **values: Any) -> str:
+    """The same sentence as plain text (for labels and file contents), numbers written in the page's language."""
+    comma = spec.get("lang", "en") in DECIMAL_COMMA
+    def written(value: Any) -> str:
+        if isinstance(value, float) and not value.is_integer():
+            shown = f"{value:.2f}".rstrip("0")
+            return shown.replace(".", ",") if comma else shown
+        return str(int(value)) if isinstance(value, float) else str(value)
+    return _PLACE.sub(lambda m: written(values[m.group(1)]), _string(spec, key, values))
+
+
+DECIMAL_COMMA = {"de", "fr", "es", "it", "nl", "pt", "pl", "cs", "da", "sv", "nb", "fi", "ru", "tr"}
 
 
 def progress(value: int, maximum: int, label: str) -> Node:

@@ -6,7 +6,7 @@ import math
 from datetime import date
 from typing import Any
 
-from guide_widgets.logic import band, el, progress, reached, result
+from guide_widgets.logic import band, el, progress, reached, result, say, say_text
 from guide_widgets.logic import date as date_node
 
 
@@ -37,24 +37,25 @@ def months_later(start: date, months: int) -> date:
 def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
     goal, currency = spec["goal"], spec["currency"]
     saved, monthly = amount(fields.get("saved")), amount(fields.get("monthly"))
-    errors = {name: "Enter an amount of 0 or more." for name, value in (("saved", saved), ("monthly", monthly))
+    errors = {name: say_text(spec, "bad_amount") for name, value in (("saved", saved), ("monthly", monthly))
               if value is None}
     if saved is None or monthly is None:
-        return result([el("p", "Correct the marked field to see your plan.")], errors)
+        return result([el("p", say_text(spec, "fix_field"))], errors)
 
     percent = min(100.0, 100.0 * saved / goal)
     left = max(0.0, goal - saved)
-    view = [el("p", f"{percent:.0f}% of {goal:g} {currency} saved", cls="gw-headline"),
-            progress(round(percent), 100, f"{percent:.0f}% saved")]
+    shown = round(percent)
+    view = [el("p", *say(spec, "headline", percent=shown, goal=goal, currency=currency), cls="gw-headline"),
+            progress(shown, 100, say_text(spec, "saved_label_bar", percent=shown))]
     months = None
     if left == 0:
-        view.append(el("p", "You have reached your goal."))
+        view.append(el("p", *say(spec, "reached")))
     elif monthly > 0:
         months = math.ceil(left / monthly)
         reached_on = months_later(date.fromisoformat(today), months)
-        view.append(el("p", f"{left:g} {currency} to go: at {monthly:g} {currency} a month that takes "
-                            f"{months} month{'s' * (months != 1)}, until ", date_node(reached_on.isoformat()), "."))
+        view.append(el("p", *say(spec, "to_go", count=months, left=left, monthly=monthly, currency=currency,
+                                 date=date_node(reached_on.isoformat()))))
     else:
-        view.append(el("p", f"{left:g} {currency} to go. Enter a monthly amount to see when you get there."))
+        view.append(el("p", *say(spec, "no_monthly", left=left, currency=currency)))
     view.append(band(reached(spec["bands"], percent)))
     return result(view, percent=round(percent, 2), left=left, months=months)

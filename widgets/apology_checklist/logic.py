@@ -1,4 +1,4 @@
-"""The apology checklist: which parts of a sincere apology are in place, and what a draft still lacks.
+"""The apology checklist: the built-in checklist, plus what a draft apology still lacks.
 
 A draft is read for the usual ways an apology slides into excuse or blame, and for whether it names a
 specific action and what that action did to the other person. Findings point at spans of the reader's own
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from guide_widgets.logic import Node, band, el, reached, result
+from guide_widgets.kinds.checklist.logic import respond, tally
+from guide_widgets.logic import Node, el, say, say_text
 
 _WORD = r"(?<![\w'])"
 
@@ -97,65 +98,25 @@ def marked_draft(draft: str, findings: tuple[Finding, ...]) -> Node:
     return el("p", *parts, cls="gw-draft")
 
 
-def _chosen(fields: dict[str, Any], name: str, options: list[str]) -> list[str]:
-    raw = fields.get(name) or []
-    picked = [options[int(v)] for v in raw if str(v).isdigit() and int(v) < len(options)]
-    other = str(fields.get(f"{name}_other") or "").strip()
-    return [*picked, other] if other else picked
-
-
-def band_for(score: float, bands: list[dict[str, Any]], blocked: bool) -> int:
-    """The highest band the score reaches; never the top band while something blocks readiness."""
-    index = reached(bands, score)
-    if blocked and index == len(bands) - 1 and index > 0:
-        index -= 1
-    return index
-
-
 def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
-    parts: list[str] = spec["parts"]
-    checked = {int(v) for v in fields.get("parts") or [] if str(v).isdigit() and int(v) < len(parts)}
-    done = _chosen(fields, "done", spec["done"])
-    felt = _chosen(fields, "felt", spec["felt"])
+    counted = tally(spec, fields)
     draft = str(fields.get("draft") or "")
-    review = review_draft(draft) if draft.strip() else None
-
-    missing = [label for index, label in enumerate(parts) if index not in checked]
-    if not done:
-        missing.append("Name what you did.")
-    if not felt:
-        missing.append("Name how it made them feel.")
+    review = review_draft(draft) if spec["draft"] and draft.strip() else None
+    missing: list[str] = []
+    after: list[Node] = []
     if review is not None:
         if not review.names_action:
-            missing.append("Your draft does not yet name a specific thing you did.")
+            missing.append(say_text(spec, "no_action"))
         if not review.names_impact:
-            missing.append("Your draft does not yet say what it did to them.")
-
-    score = 100.0 * len(checked) / len(parts)
-    blocked = bool(missing) or bool(review and review.findings)
-    chosen = band_for(score, spec["bands"], blocked)
-
-    view: list[Node] = [el("p", f"{len(checked)} of {len(parts)} parts in place.", cls="gw-headline"),
-                        band(chosen)]
-    if done or felt:
-        summary: list[Node | str] = []
-        if done:
-            summary.append(f"You will name: {', '.join(done)}. ")
-        if felt:
-            summary.append(f"They may have felt: {', '.join(felt)}.")
-        view.append(el("p", *summary))
-    if missing:
-        view.append(el("p", "Still missing:", cls="gw-subhead"))
-        view.append(el("ul", *(el("li", item) for item in missing)))
-    if review is not None and review.findings:
-        view.append(el("p", f"{len(review.findings)} place{'s' * (len(review.findings) != 1)} in your draft "
-                            "to look at again:", cls="gw-subhead"))
-        view.append(marked_draft(draft, review.findings))
-        view.append(el("ol", *(el("li", el("q", draft[f.start:f.end]), f" {f.reason}")
-                                for f in review.findings), cls="gw-findings"))
-    elif review is not None:
-        view.append(el("p", "No excuse or blame patterns found in your draft."))
-    return result(view, checked=len(checked), band=chosen, missing=missing,
-                  findings=[[f.start, f.end, f.reason] for f in (review.findings if review else ())],
-                  names_action=bool(review and review.names_action),
-                  names_impact=bool(review and review.names_impact))
+            missing.append(say_text(spec, "no_impact"))
+        if review.findings:
+            after.append(el("p", *say(spec, "to_look_at", count=len(review.findings)), cls="gw-subhead"))
+            after.append(marked_draft(draft, review.findings))
+            after.append(el("ol", *(el("li", el("q", draft[f.start:f.end]), f" {f.reason}")
+                                    for f in review.findings), cls="gw-findings"))
+        else:
+            after.append(el("p", *say(spec, "no_patterns")))
+    return respond(spec, counted, missing, bool(review and review.findings), after,
+                   findings=[[f.start, f.end, f.reason] for f in (review.findings if review else ())],
+                   names_action=bool(review and review.names_action),
+                   names_impact=bool(review and review.names_impact))

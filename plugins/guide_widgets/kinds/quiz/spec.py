@@ -1,4 +1,4 @@
-"""The walk-away quiz's options: questions with weighted answers, result bands, answers needed first."""
+"""A quiz's options: questions with weighted answers, result bands, and how many answers come first."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class Question(WidgetSpec):
 
 
 class Spec(WidgetSpec):
-    """The walk-away signs quiz."""
+    """A quiz whose weighted answers add up to a score that picks a result band."""
 
     questions = Items(Question)
     """The questions, each with weighted answers."""

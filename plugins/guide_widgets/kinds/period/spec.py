@@ -1,4 +1,4 @@
-"""The no-contact calculator's options: the suggested length of the period and what to say along the way."""
+"""A dated period's options: the length the guide suggests, and what to say along the way."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class Stage(WidgetSpec):
 
 
 class Spec(WidgetSpec):
-    """The no-contact calculator."""
+    """A dated period: the day of it, the days left, the end date with a calendar file, and a restart."""
 
     RESULTS = "stages"
 

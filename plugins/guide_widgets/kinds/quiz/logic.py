@@ -1,4 +1,4 @@
-"""The walk-away signs quiz: weighted answers add up to a score, and the score picks a result band.
+"""A quiz: weighted answers add up to a score, and the score picks one of the author's result bands.
 
 Questions may be left open. The quiz gives no verdict until `min_answered` questions have answers; the
 score is the share of the highest possible weight among the questions answered so far.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from guide_widgets.logic import Node, band, el, reached, result
+from guide_widgets.logic import Node, band, el, reached, result, say, say_text
 
 
 def answers_of(spec: dict[str, Any], fields: dict[str, Any]) -> tuple[dict[int, int], dict[str, str]]:
@@ -23,7 +23,7 @@ def answers_of(spec: dict[str, Any], fields: dict[str, Any]) -> tuple[dict[int, 
         if raw.isdigit() and int(raw) < len(question["answers"]):
             chosen[index] = int(raw)
         else:
-            errors[name] = "Choose one of the answers."
+            errors[name] = say_text(spec, "choose")
     return chosen, errors
 
 
@@ -42,14 +42,13 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[s
     open_count = total - len(chosen)
     if len(chosen) < needed:
         more = needed - len(chosen)
-        view: list[Node] = [el("p", f"{len(chosen)} of {total} questions answered.", cls="gw-headline"),
-                            el("p", f"Answer {more} more question{'s' * (more != 1)} to see a result.")]
+        view: list[Node] = [el("p", *say(spec, "answered", answered=len(chosen), total=total), cls="gw-headline"),
+                            el("p", *say(spec, "answer_more", count=more))]
         return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None)
     percent = score(spec, chosen)
     chosen_band = reached(spec["bands"], percent)
-    view = [el("p", f"Based on {len(chosen)} of {total} answers.", cls="gw-headline"), band(chosen_band)]
+    view = [el("p", *say(spec, "based_on", answered=len(chosen), total=total), cls="gw-headline"), band(chosen_band)]
     if open_count:
-        view.append(el("p", f"{open_count} question{'s' * (open_count != 1)} still open: your answers "
-                            "to them can change this result."))
+        view.append(el("p", *say(spec, "still_open", count=open_count)))
     return result(view, errors, answered=len(chosen), remaining=open_count, band=chosen_band,
                   score=round(percent, 2))

@@ -1,6 +1,8 @@
-"""The walk-away quiz scoring. Plain functions and asserts: runs under pytest and inside Pyodide."""
+"""The quiz's scoring. Plain functions and asserts: runs under pytest and inside Pyodide."""
 
-from guide_widgets.kinds.walk_away_quiz.logic import evaluate, score
+from guide_widgets.kinds.quiz.logic import evaluate, score
+
+from logic.english import english
 
 SPEC = {
     "min_answered": 2,
@@ -11,7 +13,18 @@ SPEC = {
         {"text": "c", "answers": [{"label": "x", "weight": 0}, {"label": "y", "weight": 2.5}]},
     ],
     "bands": [{"min": 0}, {"min": 35}, {"min": 65}],
+    "strings": english("quiz"),
+    "lang": "en",
 }
+
+
+def shown(node):
+    """The text a node shows, numbers as the page would show them in English."""
+    if node["t"] == "text":
+        return node["v"]
+    if node["t"] == "number":
+        return f"{node['v']:g}"
+    return "".join(shown(child) for child in node.get("c", []))
 
 
 def run(**answers):
@@ -27,7 +40,7 @@ def test_no_verdict_until_enough_answers():
     result = ask(q1="2")
     assert result["facts"]["band"] is None
     assert result["facts"]["remaining"] == 2
-    texts = [n["c"][0]["v"] for n in result["view"]]
+    texts = [shown(n) for n in result["view"]]
     assert texts == ["1 of 3 questions answered.", "Answer 1 more question to see a result."]
 
 

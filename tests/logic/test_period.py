@@ -1,9 +1,22 @@
-"""The no-contact maths. Plain functions and asserts: the same file runs under pytest and inside Pyodide."""
+"""The period tracker's maths. Plain functions and asserts: the same file runs under pytest and inside Pyodide."""
 
-from guide_widgets.kinds.no_contact.logic import calendar_event, end_date, evaluate, parse_days
+from guide_widgets.kinds.period.logic import calendar_event, end_date, evaluate, parse_days
+
+from logic.english import english
 
 STAGES = [{"from": 0, "text": "a"}, {"from": 40, "text": "b"}, {"from": 80, "text": "c"}, {"from": 100, "text": "d"}]
-SPEC = {"days": 30, "stages": STAGES}
+SPEC = {"days": 30, "stages": STAGES, "strings": english("period"), "lang": "en"}
+
+
+def shown(node):
+    """The text a node shows, numbers as the page would show them in English."""
+    if node["t"] == "text":
+        return node["v"]
+    if node["t"] == "number":
+        return f"{node['v']:g}"
+    if node["t"] == "date":
+        return node["iso"]
+    return "".join(shown(child) for child in node.get("c", []))
 
 
 def run(today, start, days="30", broken=""):
@@ -20,7 +33,7 @@ def test_first_day_is_day_zero_and_ends_after_the_length():
     result = run("2026-11-26", "2026-11-26")
     assert result["facts"]["day"] == 0
     assert result["facts"]["ends"] == "2026-12-26"
-    assert result["view"][0]["c"][0]["v"] == "Day 0 of 30: the first full day is tomorrow"
+    assert shown(result["view"][0]) == "Day 0 of 30: the first full day is tomorrow"
 
 
 def test_period_over():
@@ -67,14 +80,14 @@ def test_stage_boundaries():
 
 def test_bad_input_gets_a_message_per_field_and_keeps_the_rest():
     result = run("2026-11-26", "", days="0")
-    assert result["errors"] == {"start": "Enter the date of your last contact.",
+    assert result["errors"] == {"start": "Enter the day the period began.",
                                 "days": "Enter a whole number of days from 1 to 365."}
     assert run("2026-11-26", "2026-11-27")["errors"]["start"].startswith("This date is in the future")
     assert "days" in run("2026-11-26", "2026-11-01", days="366")["errors"]
     assert "days" in run("2026-11-26", "2026-11-01", days="2.5")["errors"]
     assert "days" in run("2026-11-26", "2026-11-01", days="abc")["errors"]
     before = run("2026-11-26", "2026-11-10", broken="2026-11-01")
-    assert before["errors"] == {"broken": "This is before your last contact: a restart can only come after it."}
+    assert before["errors"] == {"broken": "This is before the start: a restart can only come after it."}
     assert "future" in run("2026-11-26", "2026-11-10", broken="2026-12-01")["errors"]["broken"]
     assert "real date" in run("2026-11-26", "2026-13-40")["errors"]["start"]
 
@@ -86,13 +99,15 @@ def test_days_parsing():
 
 def test_calendar_event_is_an_all_day_event_on_the_end_date():
     import datetime
-    ics = calendar_event(datetime.date(2026, 12, 26), datetime.date(2026, 11, 26), 30)
+    ics = calendar_event(datetime.date(2026, 12, 26), datetime.date(2026, 11, 26), 30, "End; of, it")
     lines = ics.split("\r\n")
     assert "DTSTART;VALUE=DATE:20261226" in lines
     assert "DTEND;VALUE=DATE:20261227" in lines
     assert lines[0] == "BEGIN:VCALENDAR"
+    assert "SUMMARY:End\\; of\\, it" in lines
     assert ics.endswith("END:VCALENDAR\r\n")
     download = run("2026-11-26", "2026-11-26")["view"][-1]
     assert download["t"] == "download"
-    assert download["filename"] == "no-contact-ends-2026-12-26.ics"
+    assert download["filename"] == "period-ends-2026-12-26.ics"
+    assert "SUMMARY:End of the 30-day period" in download["content"]
     assert "DTSTART;VALUE=DATE:20261226" in download["content"]

@@ -1,4 +1,4 @@
-"""The no-contact calculator: which day of the period this is, what is left, and when it ends.
+"""A dated period: which day of it this is, what is left, when it ends, a restart, and a calendar file.
 
 Dates are calendar days in the reader's own time zone (the page sends its local `today`), so the
 arithmetic is plain date arithmetic: no clock times, no UTC, nothing that daylight saving can shift.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from guide_widgets.logic import Node, band, download, el, progress, reached, result
+from guide_widgets.logic import Node, band, download, el, progress, reached, result, say, say_text
 from guide_widgets.logic import date as date_node
 
 MIN_DAYS, MAX_DAYS = 1, 365
@@ -35,25 +35,24 @@ def parse_days(value: object) -> int | None:
 
 
 def end_date(start: date, days: int) -> date:
-    """The day the period is over: `days` full days after the last contact."""
+    """The day the period is over: `days` full days after it began."""
     return start + timedelta(days=days)
 
 
-def calendar_event(ends: date, today: date, days: int) -> str:
+def calendar_event(ends: date, today: date, days: int, summary: str) -> str:
     """An all-day iCalendar event on the end date, made entirely from the reader's own input."""
     stamp = today.strftime("%Y%m%dT000000Z")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//guide-widgets//no-contact//EN",
+        "PRODID:-//guide-widgets//period//EN",
         "CALSCALE:GREGORIAN",
         "BEGIN:VEVENT",
-        f"UID:no-contact-{ends:%Y%m%d}-{days}d@guide-widgets",
+        f"UID:period-{ends:%Y%m%d}-{days}d@guide-widgets",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{ends:%Y%m%d}",
         f"DTEND;VALUE=DATE:{ends + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:End of the {days}-day no-contact period",
-        "DESCRIPTION:Check in with yourself before you decide on any first message.",
+        f"SUMMARY:{_ical_text(summary)}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
         "END:VCALENDAR",
@@ -61,29 +60,36 @@ def calendar_event(ends: date, today: date, days: int) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
-def _read(fields: dict[str, Any], today: date) -> tuple[date | None, int | None, date | None, dict[str, str]]:
+def _ical_text(text: str) -> str:
+    """Text as an iCalendar value: backslashes, commas, semicolons and line breaks escaped."""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _read(spec: dict[str, Any], fields: dict[str, Any],
+          today: date) -> tuple[date | None, int | None, date | None, dict[str, str]]:
     errors: dict[str, str] = {}
+    example = today.isoformat()
     raw_start = str(fields.get("start") or "").strip()
     start = parse_date(raw_start)
     if not raw_start:
-        errors["start"] = "Enter the date of your last contact."
+        errors["start"] = say_text(spec, "start_missing")
     elif start is None:
-        errors["start"] = "Enter a real date, for example 2026-11-26."
+        errors["start"] = say_text(spec, "date_invalid", example=example)
     elif start > today:
-        errors["start"] = "This date is in the future: enter the day you last had contact."
+        errors["start"] = say_text(spec, "start_future")
 
     days = parse_days(fields.get("days", ""))
     if days is None:
-        errors["days"] = f"Enter a whole number of days from {MIN_DAYS} to {MAX_DAYS}."
+        errors["days"] = say_text(spec, "days_invalid", min=MIN_DAYS, max=MAX_DAYS)
 
     raw_broken = str(fields.get("broken") or "").strip()
     broken = parse_date(raw_broken) if raw_broken else None
     if raw_broken and broken is None:
-        errors["broken"] = "Enter a real date, for example 2026-11-26, or leave this empty."
+        errors["broken"] = say_text(spec, "restart_invalid", example=example)
     elif broken is not None and broken > today:
-        errors["broken"] = "This date is in the future: enter the day contact was broken, or leave it empty."
+        errors["broken"] = say_text(spec, "restart_future")
     elif broken is not None and start is not None and broken < start:
-        errors["broken"] = "This is before your last contact: a restart can only come after it."
+        errors["broken"] = say_text(spec, "restart_before")
     return start, days, broken, errors
 
 
@@ -91,9 +97,9 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
     today = parse_date(today_iso)
     if today is None:
         raise ValueError(f"the page sent an invalid date for today: {today_iso!r}")
-    start, days, broken, errors = _read(fields, today)
+    start, days, broken, errors = _read(spec, fields, today)
     if errors or start is None or days is None:
-        return result([el("p", "Correct the marked field to see your countdown.")], errors)
+        return result([el("p", say_text(spec, "fix_field"))], errors)
 
     begin = broken or start
     elapsed = (today - begin).days
@@ -102,25 +108,23 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
     left = days - day
     done = elapsed >= days
     stage = reached(spec["stages"], 100.0 * day / days, key="from")
+    end = date_node(ends.isoformat())
 
     if done:
-        headline = f"Done: all {days} days"
-        when: list[Node | str] = ["Your no-contact period ended on ", date_node(ends.isoformat()), "."]
+        headline, when = say(spec, "done", days=days), say(spec, "ended_on", date=end)
     else:
-        headline = f"Day {day} of {days}" if day else f"Day 0 of {days}: the first full day is tomorrow"
-        left_text = "1 day left" if left == 1 else f"{left} days left"
-        when = [f"{left_text}. The period ends on ", date_node(ends.isoformat()), "."]
+        headline = say(spec, "day_of", day=day, days=days) if day else say(spec, "day_zero", days=days)
+        when = say(spec, "days_left", count=left, date=end)
 
     view: list[Node] = [
-        el("p", headline, cls="gw-headline"),
-        progress(day, days, f"Day {day} of {days}"),
+        el("p", *headline, cls="gw-headline"),
+        progress(day, days, say_text(spec, "day_of", day=day, days=days)),
         el("p", *when),
     ]
     if broken is not None:
-        view.append(el("p", "Counting again from ", date_node(broken.isoformat()),
-                       ", the day contact was broken."))
+        view.append(el("p", *say(spec, "restarted", date=date_node(broken.isoformat()))))
     view.append(band(stage))
-    view.append(download("Add the end date to your calendar (.ics)", f"no-contact-ends-{ends.isoformat()}.ics",
-                         "text/calendar", calendar_event(ends, today, days)))
+    view.append(download(say_text(spec, "calendar"), f"{say_text(spec, 'calendar_file')}-{ends.isoformat()}.ics",
+                         "text/calendar", calendar_event(ends, today, days, say_text(spec, "event", days=days))))
     return result(view, day=day, days=days, left=left, ends=ends.isoformat(), stage=stage, done=done,
                   restarted=broken is not None)

@@ -1,0 +1,65 @@
+"""Every word a reader sees around a widget, from one catalogue per language, picked by `theme.language`.
+
+The frame's strings (loading, failure, retry…) are in `templates/strings.yml`; each kind keeps its own in its
+folder's `strings.yml`. A catalogue maps a language to keys and texts; a text may hold `{name}` places that
+the logic or the template fills, and a text that depends on a count is a pair `one:` / `other:`. English is
+the reference: a language must give every key English has, or the build stops naming the missing keys. An
+author overrides any string under `strings:` in the plugin's options, as `widget.retry` or `quiz.answered`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .registry import Kind
+
+FRAME = "widget"
+FRAME_FILE = Path(__file__).resolve().parent / "templates" / "strings.yml"
+REFERENCE = "en"
+
+Strings = dict[str, dict[str, Any]]
+"""Namespace (`widget` or a kind's name) -> key -> text."""
+
+
+class StringsError(ValueError):
+    """Strings missing for the chosen language, or overrides naming no string; the message says the fix."""
+
+
+def catalogue(path: Path) -> dict[str, dict[str, Any]]:
+    """Language -> key -> text, from a strings.yml (empty when the kind has none)."""
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(language): dict(texts or {}) for language, texts in data.items()}
+
+
+def site_strings(kinds: dict[str, Kind], language: str, overrides: dict[str, Any]) -> Strings:
+    """The strings of the frame and of every kind in `language`, with the author's overrides applied."""
+    sources = {FRAME: catalogue(FRAME_FILE)} | {name: catalogue(kind.folder / "strings.yml")
+                                               for name, kind in kinds.items()}
+    chosen: Strings = {}
+    for namespace, languages in sources.items():
+        reference = languages.get(REFERENCE, {})
+        chosen[namespace] = {key: languages.get(language, {}).get(key) for key in reference}
+    unknown = []
+    for name, text in overrides.items():
+        namespace, _, key = str(name).partition(".")
+        if namespace not in chosen or key not in chosen[namespace]:
+            unknown.append(str(name))
+        else:
+            chosen[namespace][key] = text
+    if unknown:
+        raise StringsError(f"'strings' names {', '.join(sorted(unknown))}, which no widget uses. Fix: correct "
+                           "the names under 'strings:' in mkdocs.yml; they are written 'widget.key' or "
+                           "'kind.key', as in the plugin's strings.yml files.")
+    missing = sorted(f"{namespace}.{key}" for namespace, texts in chosen.items()
+                     for key, text in texts.items() if text is None)
+    if missing:
+        available = sorted({lang for languages in sources.values() for lang in languages})
+        raise StringsError(
+            f"the widgets have no '{language}' text for {', '.join(missing)}. Fix: give them under 'strings:' "
+            f"for the plugin in mkdocs.yml, or set theme.language to one of: {', '.join(available)}.")
+    return chosen
