@@ -530,3 +530,15 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path):
     assert result.returncode == 1
     assert result.stderr == f"guide-widgets: {tmp_path} is not an empty folder. Fix: name a new folder, or an empty one.\n"
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_an_authors_strings_file_is_checked(tmp_path: Path):
+    kinds = {"echo": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC,
+                      "strings.yml": "en:\n  a: [unclosed\n"},
+             "echo_two": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC,
+                          "strings.yml": "de:\n  a: Hallo\n"}}
+    result = mkdocs_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
+    assert result.returncode == 1
+    assert "  widgets/echo/strings.yml:3: not valid YAML (" in result.stderr
+    assert ("  widgets/echo_two/strings.yml:1: there are no English strings. Fix: give every string under 'en:', "
+            "the reference other languages are checked against.") in result.stderr

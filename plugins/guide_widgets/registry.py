@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, TemplateSyntaxError
 
 from .specs import WidgetSpec
@@ -165,6 +166,21 @@ def _check_template(path: Path, label: str) -> list[str]:
     return []
 
 
+def _check_strings(path: Path, label: str) -> list[str]:
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [f"{label}:{mark.line + 1 if mark else 1}: not valid YAML ({getattr(exc, 'problem', exc)}). Fix: "
+                "write each language as 'en:' with 'key: text' lines indented under it."]
+    if not isinstance(data, dict) or not isinstance(data.get("en"), dict):
+        return [f"{label}:1: there are no English strings. Fix: give every string under 'en:', the reference "
+                "other languages are checked against."]
+    return []
+
+
 def own_kinds(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozenset[str]) -> dict[str, Kind]:
     """The author's kinds in `folder` (shown to authors as `label`), checked; KindError lists every problem."""
     kinds: dict[str, Kind] = {}
@@ -196,6 +212,7 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
         raise KindError([f"{label}: the kind '{name}' has the name of a built-in kind. Fix: rename the folder."])
     problems = _check_logic(folder / "logic.py", f"{label}/logic.py", stdlib)
     problems += _check_template(folder / "form.html", f"{label}/form.html")
+    problems += _check_strings(folder / "strings.yml", f"{label}/strings.yml")
     package = f"{OWN_PACKAGE}.{folder.name}"
     try:
         spec = _load_spec(folder, f"{package}.spec")
