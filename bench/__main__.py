@@ -38,7 +38,7 @@ from .server import StaticHost
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE = Path(__file__).resolve().parent / "bare"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("GUIDE_WIDGETS_CHROMIUM") or "/usr/bin/chromium"  # as the browser tests choose it
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 PREFIX = "/making-amends/"
@@ -114,6 +114,7 @@ def long_guide_project(folder: Path, size: int = 100_000) -> str:
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("site_url")
+    config["plugins"] = ["search", {"guide_widgets": {"guide": "guide.md"}}]  # the FAQ has no widgets
     config["markdown_extensions"] += ["footnotes", "abbr"]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["extra_css"] = []
@@ -180,7 +181,7 @@ def wait_for_snapshot(page: Any) -> Any:
 
 
 LATENCY_JS = """async (count) => {
-    const widget = document.querySelector('[data-gw-kind="no-contact"]');
+    const widget = document.querySelector('[data-gw-kind="period"]');
     const input = widget.querySelector('input[name=days]');
     const output = widget.querySelector('[data-gw-result]');
     const times = [];
@@ -204,7 +205,7 @@ LATENCY_JS = """async (count) => {
 NAVIGATION_JS = """async () => {
     const link = [...document.querySelectorAll('.md-nav--primary a')]
         .find((a) => a.textContent.trim() === 'The no-contact rule');
-    const answered = () => document.querySelector('[data-gw-kind="no-contact"][data-gw-state="answered"]');
+    const answered = () => document.querySelector('[data-gw-kind="period"][data-gw-state="answered"]');
     window.sameDocument = true;
     const start = performance.now();
     const done = new Promise((resolve) => {

@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 from conftest import ROOT
-from guide_widgets.registry import PYODIDE_BUILTIN_MODULES, builtin_kinds
+from guide_widgets.registry import (
+    PYODIDE_BUILTIN_MODULES,
+    PYODIDE_STDLIB_MODULES,
+    PYODIDE_STDLIB_SIZE,
+    builtin_kinds,
+)
 from guide_widgets.runtime import logic_archive
 from guide_widgets.strings import catalogue
 from guide_widgets.testing import Widget, pyodide_python
@@ -48,3 +54,11 @@ def test_the_test_helper_answers_alike_in_cpython_and_pyodide():
     in_pyodide = Widget("period", pyodide=True)
     assert in_pyodide(in_pyodide.spec(spec), fields, "2026-11-28") == in_cpython(in_cpython.spec(spec), fields,
                                                                                     "2026-11-28")
+
+
+def test_the_list_of_standard_library_modules_is_the_archives():
+    stdlib = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    assert stdlib.stat().st_size == PYODIDE_STDLIB_SIZE
+    with zipfile.ZipFile(stdlib) as archive:
+        names = {name.split("/", 1)[0].removesuffix(".py").removesuffix(".pyc") for name in archive.namelist()}
+    assert names == PYODIDE_STDLIB_MODULES

@@ -48,6 +48,36 @@ PYODIDE_BUILTIN_MODULES = frozenset({
 """`sys.builtin_module_names` of the pinned Pyodide: compiled into its wasm, so not in python_stdlib.zip.
 A test checks this list against the real Pyodide."""
 
+PYODIDE_STDLIB_MODULES = frozenset({
+    "__future__", "__hello__", "__phello__", "_ast_unparse", "_collections_abc", "_colorize", "_compat_pickle", "_markupbase",
+    "_opcode_metadata", "_py_abc", "_py_warnings", "_pydatetime", "_pyio", "_pylong", "_pyodide", "_pyrepl",
+    "_sitebuiltins", "_ssl", "_strptime", "_sysconfigdata__emscripten_wasm32-emscripten", "_threading_local", "_weakrefset", "abc", "annotationlib",
+    "antigravity", "argparse", "ast", "asyncio", "base64", "bdb", "bisect", "bz2",
+    "cProfile", "calendar", "cmd", "code", "codecs", "codeop", "collections", "colorsys",
+    "compileall", "compression", "concurrent", "configparser", "contextlib", "contextvars", "copy", "copyreg",
+    "csv", "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "doctest",
+    "email", "encodings", "enum", "filecmp", "fileinput", "fnmatch", "fractions", "ftplib",
+    "functools", "genericpath", "getopt", "getpass", "gettext", "glob", "graphlib", "gzip",
+    "hashlib", "heapq", "hmac", "html", "http", "imaplib", "importlib", "inspect",
+    "io", "ipaddress", "json", "keyword", "linecache", "locale", "logging", "lzma",
+    "mailbox", "mimetypes", "modulefinder", "multiprocessing", "netrc", "ntpath", "nturl2path", "numbers",
+    "opcode", "operator", "optparse", "os", "pathlib", "pdb", "pickle", "pickletools",
+    "pkgutil", "platform", "plistlib", "poplib", "posixpath", "pprint", "profile", "pstats",
+    "pty", "py_compile", "pyclbr", "pydoc", "pyodide", "queue", "quopri", "random",
+    "re", "reprlib", "rlcompleter", "runpy", "sched", "secrets", "selectors", "shelve",
+    "shlex", "shutil", "signal", "site", "site-packages", "smtplib", "socket", "socketserver",
+    "sqlite3", "sre_compile", "sre_constants", "sre_parse", "ssl", "stat", "statistics", "string",
+    "stringprep", "struct", "subprocess", "symtable", "sysconfig", "tabnanny", "tarfile", "tempfile",
+    "textwrap", "this", "threading", "timeit", "token", "tokenize", "tomllib", "trace",
+    "traceback", "tracemalloc", "tty", "types", "typing", "unittest", "urllib", "uuid",
+    "warnings", "wave", "weakref", "webbrowser", "wsgiref", "xml", "xmlrpc", "zipapp",
+    "zipfile", "zipimport", "zoneinfo",
+})
+"""The top-level modules in the pinned Pyodide's python_stdlib.zip (reading the archive on every build cost
+more than the rest of the kinds' checks). A test checks this list against the archive."""
+PYODIDE_STDLIB_SIZE = 2545637
+"""The byte size of that archive: an archive of another size is read instead of trusting the list."""
+
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 PARTS = ("spec.py", "form.html", "logic.py")
 
@@ -108,10 +138,13 @@ def builtin_kinds() -> dict[str, Kind]:
 
 
 def stdlib_modules(stdlib_zip: Path) -> frozenset[str]:
-    """Top-level modules of the standard library the reader's browser has: those in Pyodide's archive."""
-    with zipfile.ZipFile(stdlib_zip) as archive:
-        names = {name.split("/", 1)[0].removesuffix(".py").removesuffix(".pyc") for name in archive.namelist()}
-    return frozenset(names | PYODIDE_BUILTIN_MODULES)
+    """Top-level modules the reader's browser can import: those in Pyodide's standard-library archive (the
+    pinned one's names are known; another archive is read) and those compiled into Pyodide."""
+    if stdlib_zip.is_file() and stdlib_zip.stat().st_size != PYODIDE_STDLIB_SIZE:
+        with zipfile.ZipFile(stdlib_zip) as archive:
+            names = {name.split("/", 1)[0].removesuffix(".py").removesuffix(".pyc") for name in archive.namelist()}
+        return frozenset(names | PYODIDE_BUILTIN_MODULES)
+    return PYODIDE_STDLIB_MODULES | PYODIDE_BUILTIN_MODULES
 
 
 def _check_logic(path: Path, label: str, allowed: frozenset[str]) -> list[str]:

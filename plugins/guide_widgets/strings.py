@@ -20,6 +20,8 @@ FRAME = "widget"
 FRAME_FILE = Path(__file__).resolve().parent / "templates" / "strings.yml"
 REFERENCE = "en"
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: several times faster
+
 Strings = dict[str, dict[str, Any]]
 """Namespace (`widget` or a kind's name) -> key -> text."""
 
@@ -32,7 +34,7 @@ def catalogue(path: Path) -> dict[str, dict[str, Any]]:
     """Language -> key -> text, from a strings.yml (empty when the kind has none)."""
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     return {str(language): dict(texts or {}) for language, texts in data.items()}
 
 

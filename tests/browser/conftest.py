@@ -24,7 +24,8 @@ from .site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; GUIDE_WIDGETS_CHROMIUM names another (GitHub's Ubuntu runners have no such package).
+CHROMIUM = os.environ.get("GUIDE_WIDGETS_CHROMIUM") or "/usr/bin/chromium"
 # From ../shared/NOTES.md: what Debian's Chromium needs here, and nothing that phones home.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
