@@ -241,7 +241,7 @@ class OutlineExtension(BlocksExtension):
     def reset(self) -> None:
         self.reading = _Reading()
 
-    def _extension(self, kind: type[Extension]) -> Any:
+    def extension(self, kind: type[Extension]) -> Any:
         return next((e for e in self.md.registeredExtensions if isinstance(e, kind)), None)
 
 
@@ -274,7 +274,7 @@ def read_outline(text: str, md: Markdown | None = None) -> Outline:
     """Convert the guide once and report what the one-page build makes of it."""
     md = md or outline_markdown()
     outline = next(e for e in md.registeredExtensions if isinstance(e, OutlineExtension))
-    toc = outline._extension(TocExtension)
+    toc = outline.extension(TocExtension)
     if toc is None:
         raise ValueError("the outline needs the 'toc' Markdown extension")
     md.reset()
@@ -283,13 +283,13 @@ def read_outline(text: str, md: Markdown | None = None) -> Outline:
 
     footnote_lines: dict[str, int] = {}
     footnote_ids: dict[str, str] = {}
-    footnotes = outline._extension(FootnoteExtension)
+    footnotes = outline.extension(FootnoteExtension)
     if footnotes is not None:
         for key, body in footnotes.footnotes.items():
             footnote_ids[footnotes.makeFootnoteId(key)] = key
             if match := _MARK_WORD.match(body):
                 footnote_lines[key] = int(match.group(1))
-    abbreviations = outline._extension(AbbrExtension)
+    abbreviations = outline.extension(AbbrExtension)
     return Outline(
         headings=tuple(reading.headings),
         anchors=tuple(reading.anchors),

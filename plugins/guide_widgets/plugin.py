@@ -75,7 +75,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
     def __init__(self) -> None:
         self.serving = False
-        self.context = WidgetContext()
+        self.context = WidgetContext(kinds={})  # on_config sets the kinds: load them once per build
         self.pages = GuidePages()
         self.guide_source = ""
         self.guide_pages: dict[str, Page] = {}
