@@ -222,11 +222,16 @@ def test_package_json_pins_the_version_the_plugin_checks():
 
 
 def _fake_node_modules(tmp_path: Path, version: str | None) -> Path:
-    folder = tmp_path / "fake_modules"
-    (folder / "pyodide").mkdir(parents=True)
+    folder = tmp_path / "node_modules" / "pyodide"
+    folder.mkdir(parents=True)
     if version:
-        (folder / "pyodide" / "package.json").write_text(json.dumps({"version": version}))
+        (folder / "package.json").write_text(json.dumps({"version": version}))
     return folder
+
+
+def _with_pyodide_dir(project: Path, folder: Path | str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("pages_dir: plants", f"pages_dir: plants\n      pyodide_dir: {folder}"))
 
 
 @pytest.mark.parametrize(("version", "message"), [
@@ -238,11 +243,61 @@ def _fake_node_modules(tmp_path: Path, version: str | None) -> Path:
 def test_missing_or_wrong_pyodide_stops_the_build_in_one_line(tmp_path: Path, version, message):
     project = make_project(tmp_path, "# T\n\n## A\n")
     modules = _fake_node_modules(tmp_path, version)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("pages_dir: plants", f"pages_dir: plants\n      node_modules: {modules}"))
+    _with_pyodide_dir(project, modules)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert message.format(folder=modules / "pyodide") in result.stderr.splitlines()
+    assert message.format(folder=modules) in result.stderr.splitlines()
+
+
+def _pyodide_copy(folder: Path) -> Path:
+    """The pinned files in a folder of their own, as an author who vendors them (no package.json, no npm)."""
+    folder.mkdir(parents=True)
+    for name in (*PYODIDE_FILES, "pyodide-lock.json"):
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, folder / name)
+    return folder
+
+
+def test_pyodide_can_come_from_any_folder_holding_the_pinned_files(tmp_path: Path):
+    project = make_project(tmp_path, (FIXTURES / "second-guide" / "docs" / "guide.md").read_text(encoding="utf-8"))
+    (project / "node_modules").unlink()  # no npm package at all: only the folder the option names
+    vendored = _pyodide_copy(tmp_path / "vendor" / "pyodide-314")
+    _with_pyodide_dir(project, "../vendor/pyodide-314")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert 'data-gw-kind="period"' in (tmp_path / "site" / "plants" / "repotting.html").read_text()
+    for name in PYODIDE_FILES:
+        assert (tmp_path / "site" / "assets" / "pyodide" / name).read_bytes() == (vendored / name).read_bytes()
+
+
+@pytest.mark.parametrize(("change", "complaint"), [
+    ("remove", "Pyodide in {folder} lacks python_stdlib.zip"),
+    ("truncate", "The Pyodide files in {folder} are not those of Pyodide 314.0.7 (python_stdlib.zip differ)"),
+])
+def test_a_pyodide_folder_with_missing_or_other_files_stops_the_build_in_one_line(tmp_path: Path, change, complaint):
+    project = make_project(tmp_path, "# T\n\n## A\n")
+    vendored = _pyodide_copy(tmp_path / "vendor")
+    stdlib = vendored / "python_stdlib.zip"
+    if change == "remove":
+        stdlib.unlink()
+    else:
+        stdlib.write_bytes(stdlib.read_bytes()[:1000])
+    _with_pyodide_dir(project, vendored)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"ERROR   -  {complaint.format(folder=vendored)}: copy the files of Pyodide {PYODIDE_VERSION} "
+                      f"({', '.join(PYODIDE_FILES)}, pyodide-lock.json) into it, or point pyodide_dir at "
+                      "node_modules/pyodide."]
+
+
+def test_the_old_node_modules_option_names_its_replacement(tmp_path: Path):
+    project = make_project(tmp_path, "# T\n\n## A\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("pages_dir: plants", "pages_dir: plants\n      node_modules: node_modules"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "the option 'node_modules' is now 'pyodide_dir', the Pyodide folder itself. Fix: write " \
+           "'pyodide_dir: <your node_modules>/pyodide' under guide_widgets in mkdocs.yml." in result.stderr
 
 
 class _Resources(HTMLParser):

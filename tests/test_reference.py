@@ -9,7 +9,8 @@ import sys
 import pytest
 import yaml
 from conftest import ROOT
-from guide_widgets.reference import option_rows, readme_with_reference
+from guide_widgets.config import GuideWidgetsConfig
+from guide_widgets.reference import OPTIONS_END, OPTIONS_START, option_rows, readme_with_reference
 from guide_widgets.registry import builtin_kinds
 from guide_widgets.specs import SpecError, parse_spec
 
@@ -20,6 +21,15 @@ def test_the_readme_reference_is_what_the_spec_classes_say():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme_with_reference(readme, builtin_kinds()) == readme, (
         "README.md's reference is out of date: run .venv/bin/guide-widgets reference --readme README.md")
+
+
+def test_the_readme_documents_every_plugin_option_from_its_class():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split(OPTIONS_START, 1)[1].split(OPTIONS_END, 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", section, re.M)
+    assert documented == [name for name, *_ in option_rows(GuideWidgetsConfig)]
+    assert {"guide", "pages_dir", "pyodide_dir", "strings", "widgets_dir"} <= set(documented)
+    assert "node_modules" not in documented  # refused with a message naming pyodide_dir
 
 
 def _sample(kind: str) -> dict:

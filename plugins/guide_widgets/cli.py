@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .reference import END, START, readme_with_reference, reference_markdown
 from .registry import KindError, builtin_kinds, own_kinds, stdlib_modules
-from .runtime import PYODIDE_VERSION, RuntimeMissing, find_pyodide
+from .runtime import DEFAULT_PYODIDE_DIR, PYODIDE_VERSION, RuntimeMissing, find_pyodide
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def _reference(args: argparse.Namespace) -> int:
     if args.widgets_dir:
         folder = Path(args.widgets_dir)
         try:
-            stdlib = stdlib_modules(find_pyodide(Path(args.node_modules)).folder / "python_stdlib.zip")
+            stdlib = stdlib_modules(find_pyodide(Path(args.pyodide_dir)).folder / "python_stdlib.zip")
             kinds |= own_kinds(folder, args.widgets_dir.rstrip("/"), kinds, stdlib)
         except (KindError, RuntimeMissing) as exc:
             print(f"guide-widgets: {exc}", file=sys.stderr)
@@ -72,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(run=_new)
     reference = commands.add_parser("reference", help="the options of every widget kind, as Markdown tables")
     reference.add_argument("--widgets-dir", help="your own kinds' folder, to document them too")
-    reference.add_argument("--node-modules", default="node_modules",
-                           help="where npm installed the pinned pyodide package (node_modules)")
+    reference.add_argument("--pyodide-dir", default=DEFAULT_PYODIDE_DIR,
+                           help=f"the folder holding the pinned Pyodide files ({DEFAULT_PYODIDE_DIR})")
     reference.add_argument("--readme", help="write the reference into this file between its markers")
     reference.set_defaults(run=_reference)
     args = parser.parse_args(argv)

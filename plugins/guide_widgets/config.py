@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .runtime import DEFAULT_PYODIDE_DIR
+
 
 class GuideWidgetsConfig(base.Config):
     guide = c.Type(str, default="guide.md")
@@ -13,8 +15,14 @@ class GuideWidgetsConfig(base.Config):
     pages_dir = c.Type(str, default="")
     """Folder (relative to docs_dir) that receives the guide's pages; empty puts them at the site root."""
 
-    node_modules = c.Type(str, default="node_modules")
-    """Where `npm ci` installed the pinned `pyodide` package, relative to the folder of mkdocs.yml."""
+    pyodide_dir = c.Type(str, default=DEFAULT_PYODIDE_DIR)
+    """Folder holding the pinned Pyodide files, relative to the folder of mkdocs.yml: the npm package that
+    `npm ci` installs (the default), or any folder with the same files (pyodide.mjs, pyodide.asm.mjs,
+    pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json of the pinned version)."""
+
+    node_modules = c.Deprecated(removed=True, message=(
+        "guide_widgets: the option '{}' is now 'pyodide_dir', the Pyodide folder itself. "
+        "Fix: write 'pyodide_dir: <your node_modules>/pyodide' under guide_widgets in mkdocs.yml."))
 
     strings = c.Type(dict, default={})
     """Your own words for any string a reader sees around a widget, by name: `widget.retry` for the frame,

@@ -98,7 +98,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         # A config read from stdin (`mkdocs build -f -`) has no file: paths are then relative to the working folder.
         project = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
-            pyodide = find_pyodide(project / self.config.node_modules)
+            pyodide = find_pyodide(project / self.config.pyodide_dir)
         except RuntimeMissing as exc:
             raise PluginError(str(exc)) from exc
         self.pyodide = pyodide

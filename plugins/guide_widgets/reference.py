@@ -21,6 +21,8 @@ from .specs import Anchor, Items, Number, Text
 
 START = "<!-- reference: written by `guide-widgets reference`; do not edit by hand -->"
 END = "<!-- end of reference -->"
+OPTIONS_START = "<!-- plugin options: written by `guide-widgets reference`; do not edit by hand -->"
+OPTIONS_END = "<!-- end of plugin options -->"
 
 
 def _docstrings(schema: type[base.Config]) -> dict[str, str]:
@@ -61,6 +63,10 @@ def describe(option: Any) -> tuple[str, str]:
         return "link to a heading, `#anchor`", ""
     if isinstance(option, c.Type) and option._type is bool:
         return "`true` or `false`", ""
+    if isinstance(option, c.Type) and option._type is str:
+        return "text", ""
+    if isinstance(option, c.Type) and option._type is dict:
+        return "mapping", ""
     if isinstance(option, Items):
         item = "items (below)" if isinstance(option.item, type) else f"{describe(option.item)[0]} items"
         limits = f"at least {option.min_items}"
@@ -76,6 +82,8 @@ def _default(option: Any) -> str:
     if getattr(option, "default", None) is None:
         return "required"
     value = option.default
+    if value == "":
+        return "empty"
     return f"`{str(value).lower()}`" if isinstance(value, bool) else f"`{_number(value) if isinstance(value, float | int) else value}`"
 
 
@@ -86,6 +94,8 @@ def option_rows(schema: type[base.Config], prefix: str = "") -> Iterator[tuple[s
         docs = _docstrings(cls)
         meanings |= {id(v): docs.get(k, "") for k, v in vars(cls).items() if isinstance(v, c.BaseConfigOption)}
     for name, option in schema._schema:
+        if isinstance(option, c.Deprecated):
+            continue  # refused with a message naming its replacement, never documented
         kind, limits = describe(option)
         yield f"{prefix}{name}", kind, _default(option), limits, meanings.get(id(option), "")
         if isinstance(option, Items) and isinstance(option.item, type):
@@ -103,8 +113,24 @@ def reference_markdown(kinds: dict[str, Kind]) -> str:
     return "\n".join(parts)
 
 
+def plugin_options_markdown() -> str:
+    """The plugin's own options (under `plugins: - guide_widgets:`), from the class MkDocs validates them with."""
+    from .config import GuideWidgetsConfig
+
+    rows = "\n".join(f"| `{n}` | {t} | {d} | {m} |" for n, t, d, _r, m in option_rows(GuideWidgetsConfig))
+    return f"| option | type | default | meaning |\n| --- | --- | --- | --- |\n{rows}\n"
+
+
+def _replace(text: str, start: str, end: str, body: str) -> str:
+    head, found, rest = text.partition(start)
+    if not found:
+        return text
+    _, _, tail = rest.partition(end)
+    return f"{head}{start}\n\n{body}\n{end}{tail}"
+
+
 def readme_with_reference(readme: str, kinds: dict[str, Kind]) -> str:
-    """The README with its reference section replaced by a fresh one."""
-    head, _, rest = readme.partition(START)
-    _, _, tail = rest.partition(END)
-    return f"{head}{START}\n\n{reference_markdown(kinds)}\n{END}{tail}"
+    """The README with its reference sections (the kinds' options, and the plugin's if it has that section)
+    replaced by fresh ones."""
+    readme = _replace(readme, OPTIONS_START, OPTIONS_END, plugin_options_markdown())
+    return _replace(readme, START, END, reference_markdown(kinds))

@@ -1,7 +1,7 @@
 """What the browser needs to run widget logic: the pinned Pyodide files, the logic archive, our scripts.
 
 Everything here is served from the site itself. The Pyodide files come from the npm package that
-`npm ci` installed; the logic archive holds the `logic/` vocabulary, every kind's `logic.py` and a
+`npm ci` installed, or from any folder holding the same pinned files; the logic archive holds the `logic/` vocabulary, every kind's `logic.py` and a
 generated registry of the kinds, and is named by its content hash, so a browser never runs a stale copy.
 """
 
@@ -43,20 +43,36 @@ class Pyodide:
         return [self.folder / name for name in PYODIDE_FILES]
 
 
-def find_pyodide(node_modules: Path) -> Pyodide:
-    """The installed Pyodide package, checked to be the pinned version with every runtime file present."""
-    folder = node_modules / "pyodide"
-    fix = "run `npm ci` in the project folder (or ./scripts/setup)"
-    try:
-        installed = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
-    except (OSError, ValueError, KeyError):
-        raise RuntimeMissing(f"Pyodide {PYODIDE_VERSION} is not installed in {folder}: {fix}.") from None
-    if installed != PYODIDE_VERSION:
-        raise RuntimeMissing(f"Pyodide {installed} is installed in {folder}, but this site needs "
-                             f"{PYODIDE_VERSION}: {fix}.")
+# The pinned files by size: a folder of another Pyodide build or version differs in at least one of them.
+PYODIDE_SIZES = {"pyodide.mjs": 17931, "pyodide.asm.mjs": 1250344, "pyodide.asm.wasm": 9598218,
+                 "python_stdlib.zip": 2545637}
+DEFAULT_PYODIDE_DIR = "node_modules/pyodide"
+_NPM_FIX = "run `npm ci` in the project folder (or ./scripts/setup)"
+
+
+def find_pyodide(folder: Path) -> Pyodide:
+    """The Pyodide files in `folder`, checked to be the pinned version's: the npm package that `npm ci`
+    installs, or any folder holding the same files. A problem is one line that names its fix."""
+    npm = (folder / "package.json").is_file() or (folder.name == "pyodide" and folder.parent.name == "node_modules")
+    fix = _NPM_FIX if npm else (f"copy the files of Pyodide {PYODIDE_VERSION} ({', '.join(PYODIDE_FILES)}, "
+                                f"pyodide-lock.json) into it, or point pyodide_dir at node_modules/pyodide")
+    if npm:
+        try:
+            installed = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError):
+            raise RuntimeMissing(f"Pyodide {PYODIDE_VERSION} is not installed in {folder}: {fix}.") from None
+        if installed != PYODIDE_VERSION:
+            raise RuntimeMissing(f"Pyodide {installed} is installed in {folder}, but this site needs "
+                                 f"{PYODIDE_VERSION}: {fix}.")
+    elif not folder.is_dir():
+        raise RuntimeMissing(f"The Pyodide folder {folder} does not exist: {fix}.")
     missing = [name for name in (*PYODIDE_FILES, "pyodide-lock.json") if not (folder / name).is_file()]
     if missing:
         raise RuntimeMissing(f"Pyodide in {folder} lacks {', '.join(missing)}: {fix}.")
+    other = [name for name, size in PYODIDE_SIZES.items() if (folder / name).stat().st_size != size]
+    if other or f'"{PYODIDE_VERSION}"'.encode() not in (folder / "pyodide.mjs").read_bytes():
+        raise RuntimeMissing(f"The Pyodide files in {folder} are not those of Pyodide {PYODIDE_VERSION} "
+                             f"({', '.join(other or ['pyodide.mjs'])} differ): {fix}.")
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     return Pyodide(folder=folder, lock_info=lock["info"])
 

@@ -51,8 +51,8 @@ def _pyodide_folder(node_modules: str | Path | None) -> Path:
         candidates = [folder / "node_modules" for folder in (here, *here.parents)]
     for candidate in candidates:
         if (candidate / "pyodide").is_dir():
-            return find_pyodide(candidate).folder
-    return find_pyodide(candidates[0]).folder  # raises, naming the command that installs it
+            return find_pyodide(candidate / "pyodide").folder
+    return find_pyodide(candidates[0] / "pyodide").folder  # raises, naming the command that installs it
 
 
 class Widget:
