@@ -25,7 +25,8 @@ class _Server(ThreadingHTTPServer):
 class SiteServer:
     """Serves `directory` under `prefix` (e.g. "/making-amends/"), like GitHub Pages serves a project site.
 
-    Paths outside the prefix and missing files get the site's 404 page with status 404. Tests can make a file
+    As there: a folder without its slash redirects to it, paths outside the prefix and missing files get the
+    site's own 404.html with status 404, and no header carries policy (the pages' meta tags must). Tests can make a file
     missing (`missing`), or hold its response until they let it through (`held`).
     """
 
@@ -58,20 +59,25 @@ class SiteServer:
                 if path in server.extra:
                     kind, body = server.extra[path]
                     self._send(HTTPStatus.OK, kind, body)
+                elif path + "/" == server.prefix:  # the site's own address without its slash
+                    self._redirect(server.prefix)
                 elif not path.startswith(server.prefix) or any(path.endswith(s) for s in server._missing):
                     self._not_found()
                 else:
                     self.path = "/" + self.path[len(server.prefix):]
                     target = Path(self.translate_path(self.path))
                     if target.is_dir() and (target / "index.html").is_file() and not path.endswith("/"):
-                        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                        self.send_header("Location", path + "/")
-                        self.send_header("Content-Length", "0")
-                        self.end_headers()
+                        self._redirect(path + "/")
                     elif target.is_file() or (target / "index.html").is_file():
                         super().do_GET()
                     else:
                         self._not_found()
+
+            def _redirect(self, location: str) -> None:
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", location)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
             def _not_found(self) -> None:
                 page = server.directory / "404.html"
