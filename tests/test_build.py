@@ -69,7 +69,7 @@ def test_second_guide_with_pages_dir_and_an_extra_page(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert problems(result) == []
     assert sorted(p.name for p in (site / "plants").glob("*.html")) == [
-        "index.html", "repotting.html", "sun.html", "watering.html"]
+        "index.html", "my-plan.html", "repotting.html", "sun.html", "watering.html"]
     watering = (site / "plants" / "watering.html").read_text()
     assert 'href="sun.html"' in watering
     assert 'href="sun.html#reading-the-leaves"' in watering

@@ -36,6 +36,18 @@ class WidgetError(PluginError):
     """One or more bad widget blocks; the message lists each with file, line and fix."""
 
 
+@dataclass(frozen=True)
+class PlacedWidget:
+    """A widget as the build placed it: on which page, under which key, with which spec."""
+
+    page_src: str
+    key: str
+    kind: str
+    title: str
+    spec: dict[str, Any]
+    anchors: list[str]
+
+
 @dataclass
 class WidgetContext:
     """What the blocks need to know about the page being converted. The plugin sets it per page."""
@@ -50,10 +62,16 @@ class WidgetContext:
     headers: list[tuple[int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     kinds_used: list[str] = field(default_factory=list)
+    page_src: str = ""
+    page_url: str = ""
+    placed: list[PlacedWidget] = field(default_factory=list)
+    """Every widget of the site so far, in the order the pages were converted (the guide's, then the rest)."""
 
     def start_page(self, source: str, first_line: int = 1,
-                   href_for: Callable[[str], str | None] | None = None) -> None:
+                   href_for: Callable[[str], str | None] | None = None, page_src: str = "",
+                   page_url: str = "") -> None:
         self.source, self.first_line = source, first_line
+        self.page_src, self.page_url = page_src, page_url
         if href_for is not None:
             self.href_for = href_for
         self.reset()
@@ -157,8 +175,12 @@ class WidgetBlock(Block):
                                 "of the guide.", "Link to an existing heading's anchor, such as '#' plus a "
                                 "section's slug.")
             hrefs[anchor] = href
-        return render_widget(kind, f"gw-{number + 1}", title, spec, hrefs, self.context.runtime,
-                             self.context.strings, self.context.language)
+        widget_id = f"gw-{number + 1}"
+        key = f"{self.context.page_url}#{widget_id}"
+        html = render_widget(kind, widget_id, title, spec, hrefs, self.context.runtime, self.context.strings,
+                             self.context.language, key=key)
+        self.context.placed.append(PlacedWidget(self.context.page_src, key, kind.name, title, spec, list(hrefs)))
+        return html
 
 
 class _RaiseErrors(Treeprocessor):

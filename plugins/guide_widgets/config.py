@@ -24,6 +24,10 @@ class GuideWidgetsConfig(base.Config):
         "guide_widgets: the option '{}' is now 'pyodide_dir', the Pyodide folder itself. "
         "Fix: write 'pyodide_dir: <your node_modules>/pyodide' under guide_widgets in mkdocs.yml."))
 
+    plan_page = c.Type(str, default="my-plan")
+    """Slug of the "My plan" page the plugin adds after the guide's sections (in pages_dir): every widget's
+    answers and result in one place, to print or download. Empty: no such page."""
+
     strings = c.Type(dict, default={})
     """Your own words for any string a reader sees around a widget, by name: `widget.retry` for the frame,
     `quiz.answered` for a kind's. Required for every string when theme.language has no catalogue."""

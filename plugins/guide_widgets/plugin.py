@@ -20,7 +20,9 @@ from .blocks import WidgetContext, WidgetsExtension, relative_md_path
 from .config import GuideWidgetsConfig
 from .csp import at_head_end, with_policy
 from .guide_pages import GuideLinkMessages, GuidePages, GuidePagesExtension
+from .offline import SIZE_TOKEN, write_offline_copy
 from .outline import outline_markdown, unicode_fallback
+from .plan import MarkerError, PlanContext, fill_markers, plan_html, plan_markdown
 from .registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
 from .runtime import (
     ASSET_FILES,
@@ -82,6 +84,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.anchor_pages: dict[str, Page] = {}
         self.messages: GuideLinkMessages | None = None
         self.guide: Guide | None = None
+        self.plan_src = ""
+        self.page_by_src: dict[str, MkDocsPage] = {}
+        self.files: Files | None = None
+        self.sized_pages: list[Path] = []
         self.widgets_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -110,6 +116,9 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             self.context.strings = site_strings(self.kinds, self.context.language, self.config.strings)
         except StringsError as exc:
             raise PluginError(f"guide_widgets: {exc}") from exc
+        self.context.placed.clear()
+        self.page_by_src.clear()
+        self.sized_pages = []
         self.logic_name, self.logic_bytes = logic_archive(self.kinds.values())
         self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME])
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
@@ -153,6 +162,15 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.anchor_pages = guide.anchor_pages()
         files.remove(guide_file)
         generated = self._guide_files(guide, files, config)
+        self.plan_src = ""
+        if self.config.plan_page:
+            self.plan_src = posixpath.join(self.config.pages_dir, f"{self.config.plan_page}.md")
+            if self.plan_src in self.guide_pages or files.get_file_from_path(self.plan_src) is not None:
+                raise PluginError(f"{self.docs_label}/{self.plan_src}: the \"My plan\" page would take this "
+                                  "address, which a page already has. Fix: set 'plan_page:' under 'plugins: - "
+                                  "guide_widgets:' in mkdocs.yml to another slug (or to '' for no such page).")
+            generated.append(File.generated(config, self.plan_src,
+                                            content=plan_markdown(self.context.strings[FRAME])))
         self.pages.guide_src = self.config.guide
         self.pages.landing_src = self._src_of(guide.landing)
         self.pages.targets = {anchor: (self._src_of(page), "" if anchor == page.slug else anchor)
@@ -171,7 +189,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             # MkDocs would sort pages by name: list the guide first, in document order, then the rest.
             rest = sorted((f for f in files.documentation_pages() if f.src_uri not in self.guide_pages
                            and f.inclusion.is_in_nav()), key=file_sort_key)
-            config.nav = _GuideNav([*self.guide_pages, *nest_paths(f.src_uri for f in rest)])
+            rest = [f for f in rest if f.src_uri != self.plan_src]
+            plan = [self.plan_src] if self.plan_src else []
+            config.nav = _GuideNav([*self.guide_pages, *plan, *nest_paths(f.src_uri for f in rest)])
+        self.files = files
         return files
 
     def _split(self, text: str, config: MkDocsConfig) -> Guide:
@@ -220,12 +241,47 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
                 page.meta.setdefault("title", own.title)
         else:
             source = f"{self.docs_label}/{src}"
-        self.context.start_page(source, first_line, self._href_resolver(page, files))
+        self.context.start_page(source, first_line, self._href_resolver(page, files), src, page.file.url)
         self.pages.start_page(src, own)
+        self.page_by_src[src] = page
         return markdown
 
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if "guide-widgets:" not in html:
+            return html
+        scope = urlsplit(config.site_url or "/").path or "/"
+        try:
+            return fill_markers(html, f"{self.docs_label}/{page.file.src_uri}", page.file.content_string,
+                                self.context.strings, self.context.runtime, scope)
+        except MarkerError as exc:
+            raise PluginError(str(exc)) from exc
+
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return self._finish_html(output, get_relative_url(SCRIPT, page.url))
+        plan = page.file.src_uri == self.plan_src
+        if plan:
+            output = output.replace("<!-- guide-widgets: plan -->", plan_html(self.context.placed, self._plan(page)))
+        if SIZE_TOKEN in output:
+            self.sized_pages.append(Path(page.file.abs_dest_path))
+        # The plan starts Python only when there is something to work out: no early start there.
+        return self._finish_html(output, get_relative_url(SCRIPT, page.url), early=not plan)
+
+    def _plan(self, plan_page: MkDocsPage) -> PlanContext:
+        files = self.files
+
+        def link_for(widget: Any, anchor: str) -> str | None:
+            if anchor:
+                return self._href_resolver(plan_page, files)(anchor[1:]) if files is not None else None
+            page = self.page_by_src.get(widget.page_src)
+            if page is None:
+                return None
+            return f"{page.file.url_relative_to(plan_page.file)}#{widget.key.rsplit('#', 1)[1]}"
+
+        def title_for(widget: Any) -> str:
+            page = self.page_by_src.get(widget.page_src)
+            return str(page.title) if page is not None and page.title else widget.title
+
+        return PlanContext(self.kinds, self.context.strings, self.context.language, self.context.runtime,
+                           link_for, title_for)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # Extra templates: 404.html is served at any depth, so it links from the site's root path, as
@@ -234,14 +290,15 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             return output_content
         return self._finish_html(output_content, urlsplit(config.site_url or "/").path.rstrip("/") + "/" + SCRIPT)
 
-    def _finish_html(self, output: str, script_url: str) -> str:
+    def _finish_html(self, output: str, script_url: str, early: bool = True) -> str:
         """Every page: our loader (and, on widget pages, the runtime facts) in the head, then the policy."""
-        runtime = self.context.runtime if 'data-gw-kind="' in output else None
+        runtime = self.context.runtime if early and 'data-gw-kind="' in output else None
         output = at_head_end(output, head_tags(script_url, runtime))
         return output if self.serving else with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_messages()
+        write_offline_copy(Path(config.site_dir), self.sized_pages)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_messages()

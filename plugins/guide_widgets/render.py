@@ -21,7 +21,7 @@ from jinja2 import (
     StrictUndefined,
 )
 from markdown import Markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .registry import BUILTIN_DIR, Kind
 from .runtime import compact_json
@@ -75,16 +75,22 @@ _env.filters["md"] = inline_markdown
 
 
 def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
-                  runtime: dict[str, Any], strings: Strings, language: str) -> str:
+                  runtime: dict[str, Any], strings: Strings, language: str, *, key: str = "",
+                  plan: bool = False) -> str:
     """The inner HTML of one widget of `kind`, from its validated spec, in the page's language.
 
-    The logic gets the kind's strings and the language with the spec, so that its sentences match the page."""
+    The logic gets the kind's strings and the language with the spec, so that its sentences match the page.
+    `key` names the widget across the site (its page and id): answers are remembered under it. A `plan` copy
+    (on the "My plan" page) shows the answers given to the widget under `key` and their result, not its form.
+    """
     name = f"kinds/{kind.name}/form.html"
     _forms[name] = kind.template
     words = {**strings.get(kind.name, {}), **spec.get("strings", {})}
     return _env.get_template(name).render(
         t=SimpleNamespace(**{**strings[FRAME], **words}),  # t.key: a dict would answer t.clear with its method
         id=widget_id,
+        key=key or widget_id,
+        plan=plan,
         kind=kind.name,
         title=title,
         spec=spec,
@@ -93,3 +99,11 @@ def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], 
         spec_json=compact_json({**spec, "strings": words, "lang": language}),
         runtime_json=compact_json(runtime),
     )
+
+
+def render_device(strings: Strings, runtime: dict[str, Any], prefix: str, offline: bool) -> str:
+    """The controls for what the guide keeps on this device, outside any widget (privacy and plan pages)."""
+    template = _env.from_string('{% from "_macros.html" import device with context %}{{ device(prefix, offline) }}')
+    inner = template.render(t=SimpleNamespace(**strings[FRAME]), prefix=prefix, offline=offline)
+    return (f'<div class="gw-page-device" data-gw-page-device data-gw-runtime="{escape(compact_json(runtime))}">'
+            f"{inner}</div>")

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .registry import Kind, registry_module
+from .storage import storage_names
 
 PYODIDE_VERSION = "314.0.7"
 # The runtime files a browser fetches to boot Pyodide; the lock file's facts travel in the page instead.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PYODIDE_DIR = "assets/pyodide"
 ASSETS_DIR = "assets/guide-widgets"
-ASSET_FILES = ("widgets.js", "worker.js", "widgets.css")
+ASSET_FILES = ("widgets.js", "memory.js", "plan.js", "worker.js", "widgets.css")
 
 PACKAGE_DIR = Path(__file__).parent
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -112,8 +113,9 @@ def asset_path(name: str) -> Path:
 
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any]) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names, the Pyodide facts to check and boot
-    with, and the frame's words in the page's language."""
-    return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info, "strings": frame_strings}
+    with, the frame's words in the page's language, and the names of what it may store (storage.py)."""
+    return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info, "strings": frame_strings,
+            "storage": storage_names()}
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:

@@ -1,4 +1,7 @@
 // Binds the widgets on a page to the one Python worker, and shows their results.
+// Answers live in this visit's memory (so that a widget page left and reached again by instant navigation,
+// and the "My plan" page, still have them), and in the browser's storage only when the reader ticks
+// "Remember my answers on this device" (memory.js).
 // Included in the head of every page as an async module (instant navigation can bring a widget page in
 // later), it does nothing on pages without widgets. On a widget page it starts Python before the page has
 // even been parsed; the worker outlives page changes, so Python boots once per visit.
@@ -10,6 +13,8 @@ const ANSWER_TIMEOUT_MS = 5000;
 // After a plain boot, a second worker prepares a memory snapshot for the next visit (see worker.js). It
 // starts this long after Python is ready, so that it does not compete with the reader's first answers.
 const SNAPSHOT_DELAY_MS = 2000;
+import * as memory from "./memory.js";
+
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
 
 const engine = {
@@ -27,6 +32,9 @@ const engine = {
 };
 
 const widgets = new Set(); // bound widgets still in the document
+const visit = new Map(); // widget key -> its fields, for this visit: what the reader has answered so far
+let remembered = null; // widget key -> fields, read from storage once per visit when remembering is on
+let deviceNote = ""; // the last thing said about this device, shown by every widget and device control
 
 function localToday() {
   const now = new Date();
@@ -60,6 +68,7 @@ function say(key, values = {}) {
 
 function startWorker(runtime) {
   engine.runtime = runtime;
+  memory.useNames(runtime.storage);
   engine.state = "loading";
   engine.problem = "";
   showStatus();
@@ -84,6 +93,7 @@ function runtimeFiles(runtime) {
     logic: new URL(runtime.logic, import.meta.url).href,
     version: runtime.version,
     lock: runtime.lock,
+    snapshotCache: memory.nameOf("snapshot"),
   };
 }
 
@@ -333,6 +343,8 @@ function bind(root) {
   const widget = {
     root,
     kind: root.dataset.gwKind,
+    key: root.dataset.gwKey,
+    plan: root.hasAttribute("data-gw-plan"),
     spec: JSON.parse(root.dataset.gwSpec),
     runtime: JSON.parse(root.dataset.gwRuntime),
     form: root.querySelector("form"),
@@ -343,27 +355,198 @@ function bind(root) {
     inFlight: false,
     queued: false,
   };
+  engine.runtime ??= widget.runtime;
+  memory.useNames(widget.runtime.storage);
   widgets.add(widget);
   // A date field marked data-gw-default="today" starts at the reader's own date.
   for (const field of widget.form.querySelectorAll('input[data-gw-default="today"]')) {
     if (!field.value) field.value = localToday();
   }
-  const ask = () => request(widget);
+  const answered = restore(widget);
+  if (widget.plan) {
+    // A copy on the "My plan" page: it shows what was answered in the section, and works out its result.
+    if (answered) request(widget);
+    return answered;
+  }
+  const ask = () => {
+    keep(widget, fieldsOf(widget.form));
+    request(widget);
+  };
   widget.form.addEventListener("input", ask);
   widget.form.addEventListener("change", ask);
   widget.form.addEventListener("submit", (event) => {
     event.preventDefault();
     ask();
   });
-  widget.form.addEventListener("reset", () => setTimeout(ask, 0));
+  widget.form.addEventListener("reset", () => setTimeout(() => {
+    keep(widget, null);
+    request(widget);
+  }, 0));
+  bindDevice(root.querySelector("[data-gw-device]"), widget.runtime);
   showStatus();
   request(widget);
+  return answered;
 }
 
-function bindAll() {
+// --- Answers: this visit's, and remembered ones -------------------------------------------------------------
+
+function rememberedAnswers() {
+  if (remembered === null) {
+    const { answers, damaged } = memory.loadAnswers();
+    remembered = answers;
+    if (damaged) deviceNote = say("remember_ignored");
+  }
+  return remembered;
+}
+
+// The answers this widget had (this visit, or remembered) put back into its form. Answers whether any were.
+function restore(widget) {
+  const fields = visit.get(widget.key) ?? rememberedAnswers().get(widget.key);
+  if (!fields) return false;
+  visit.set(widget.key, fields);
+  if (applyFields(widget.form, fields) > 0) deviceNote = say("remember_ignored");
+  return true;
+}
+
+// Sets each control from `fields`; a name or value this form no longer has (a later build changed the
+// widget) is left out. Answers how many were left out.
+function applyFields(form, fields) {
+  let ignored = 0;
+  const controls = [...form.elements].filter((control) => control.name);
+  for (const [name, value] of Object.entries(fields)) {
+    const group = controls.filter((control) => control.name === name);
+    if (!group.length) {
+      ignored += 1;
+      continue;
+    }
+    const type = group[0].type;
+    if (type === "checkbox") {
+      const values = Array.isArray(value) ? value.map(String) : [];
+      for (const box of group) box.checked = values.includes(box.value);
+      if (!Array.isArray(value) || values.some((v) => !group.some((box) => box.value === v))) ignored += 1;
+    } else if (type === "radio") {
+      const match = group.find((radio) => radio.value === value);
+      for (const radio of group) radio.checked = radio === match;
+      if (value !== "" && !match) ignored += 1;
+    } else if (typeof value === "string") {
+      group[0].value = value;
+      if (group[0].value !== value) ignored += 1; // a date field refuses what is not a date
+    } else {
+      ignored += 1;
+    }
+  }
+  return ignored;
+}
+
+// Keeps a widget's answers for this visit, and on the device when the reader asked for that.
+function keep(widget, fields) {
+  if (fields === null) visit.delete(widget.key);
+  else visit.set(widget.key, fields);
+  if (memory.remembering()) {
+    const problem = memory.saveAnswers(widget.key, fields);
+    if (problem) deviceNote = say(`remember_${problem}`);
+    else if (deviceNote === say("remember_full")) deviceNote = "";
+    showDevice();
+  }
+}
+
+// --- This device: remember, offline, forget ----------------------------------------------------------------
+
+const devices = new Set(); // bound device controls still in the document
+
+function bindDevice(root, runtime) {
+  if (!root || root.dataset.gwBound) return;
+  root.dataset.gwBound = "yes";
+  engine.runtime ??= runtime;
+  memory.useNames(runtime.storage);
+  const device = {
+    root,
+    remember: root.querySelector("[data-gw-remember]"),
+    offline: root.querySelector("[data-gw-offline]"),
+    note: root.querySelector("[data-gw-device-note]"),
+  };
+  devices.add(device);
+  device.remember.addEventListener("change", () => {
+    const outcome = memory.setRemembering(device.remember.checked, visit);
+    if (outcome === "stopped") remembered = new Map();
+    deviceNote = say(`remember_${outcome}`);
+    showDevice();
+  });
+  root.querySelector("[data-gw-forget]").addEventListener("click", () => forget());
+  if (device.offline) {
+    device.offline.addEventListener("change", async () => {
+      if (!device.offline.checked) {
+        await memory.forgetEverything().catch(() => []);
+        deviceNote = say("forgot", { items: say("forgot_offline") });
+      } else {
+        deviceNote = say("offline_saving");
+        showDevice();
+        const problem = await memory.keepOffline();
+        if (problem === "unsupported") deviceNote = say("offline_unsupported");
+        else deviceNote = problem ? say("offline_failed", { problem }) : say("offline_on");
+      }
+      await showOffline();
+      showDevice();
+    });
+    showOffline();
+  }
+  root.hidden = false;
+  showDevice();
+}
+
+async function showOffline() {
+  const kept = memory.offlineSupported() && (await memory.offlineKept());
+  for (const device of devices) if (device.offline) device.offline.checked = kept;
+}
+
+function showDevice() {
+  const on = memory.remembering();
+  for (const device of devices) {
+    if (!device.root.isConnected) {
+      devices.delete(device);
+      continue;
+    }
+    device.remember.checked = on;
+    device.note.textContent = deviceNote || (on ? say("remember_on") : "");
+  }
+  for (const widget of widgets) {
+    if (on) widget.root.dataset.gwRemembered = "yes";
+    else delete widget.root.dataset.gwRemembered;
+  }
+}
+
+async function forget() {
+  const removed = await memory.forgetEverything();
+  visit.clear();
+  remembered = new Map();
+  const items = removed.map((key) => say(`forgot_${key}`)).join(", ");
+  deviceNote = items ? say("forgot", { items }) : say("forgot_nothing");
+  for (const widget of widgets) {
+    if (widget.plan) continue;
+    widget.form.reset(); // its reset listener asks for the empty result
+    for (const field of widget.form.querySelectorAll('input[data-gw-default="today"]')) field.value = "";
+  }
+  if (document.querySelector("[data-gw-plan-root]")) (await import("./plan.js")).clear();
+  await showOffline();
+  showDevice();
+}
+
+async function bindAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
-  for (const root of document.querySelectorAll("[data-gw-kind]")) bind(root);
+  const plan = document.querySelector("[data-gw-plan-root]");
+  if (plan) memory.useNames(JSON.parse(plan.dataset.gwRuntime).storage);
+  const answered = new Map();
+  for (const root of document.querySelectorAll("[data-gw-kind]")) answered.set(root, bind(root));
+  for (const root of document.querySelectorAll("[data-gw-page-device]")) {
+    bindDevice(root.querySelector("[data-gw-device]"), JSON.parse(root.dataset.gwRuntime));
+  }
   showStatus();
+  showDevice();
+  if (plan) {
+    (await import("./plan.js")).show(plan, answered, {
+      widgets: [...widgets].filter((widget) => widget.plan), say, formatDate, localToday,
+    });
+  }
 }
 
 // A widget page says so in its head: start Python now, while the rest of the page arrives.

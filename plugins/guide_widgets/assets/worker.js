@@ -1,6 +1,6 @@
 // The one place Python runs: boots Pyodide from the site itself, unpacks the widget logic, answers requests.
-// Messages in:  {type: "boot", pyodide, logic, version, lock}  and  {type: "run", id, request}
-//               {type: "snapshot", pyodide, logic, version, lock}  (a separate, short-lived worker: see below)
+// Messages in:  {type: "boot", pyodide, logic, version, lock, snapshotCache}  and  {type: "run", id, request}
+//               {type: "snapshot", pyodide, logic, version, lock, snapshotCache}  (a separate worker: see below)
 // Messages out: {type: "ready", boot: "snapshot" | "plain"} | {type: "failed", message}
 //               | {type: "result", id, result} | {type: "error", id, message}
 //               | {type: "crashed"} (Python itself broke: this worker is done, the page starts a new one)
@@ -8,13 +8,13 @@
 //
 // Repeat visits start from a memory snapshot: after a first, plain boot the page asks a second worker to
 // boot Python with the widget logic imported, and to keep a copy of that memory in the browser's Cache
-// Storage. No reader input ever reaches that worker, so the copy holds none. The snapshot is keyed by the
+// Storage, in this site's own cache (`snapshotCache`, named with the site's path, see storage.py). No reader
+// input ever reaches that worker, so the copy holds none. The snapshot is keyed by the
 // Pyodide version and the logic archive (whose name carries its hash), checked before use, and any failure
 // to read or restore it falls back to a plain boot and drops it.
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private API of the
 // pinned version: the build refuses any other version, and the browser tests cover both paths.
 
-const SNAPSHOT_CACHE = "guide-widgets-python";
 const LOGIC_DIR = "/home/pyodide/widgets";
 
 // Pyodide loses some failures (a blocked .wasm download, for one) in promises nobody awaits. While Python
@@ -114,10 +114,10 @@ function snapshotKey({ pyodide: base, logic, version }) {
   return new URL(`python-snapshot/${version}/${archive}`, base).href;
 }
 
-async function findSnapshot(key) {
+async function findSnapshot(key, cacheName) {
   if (!self.caches) return null; // not a secure context (plain http on another host): plain boots only
   try {
-    return (await (await caches.open(SNAPSHOT_CACHE)).match(key)) || null;
+    return (await (await caches.open(cacheName)).match(key)) || null;
   } catch (error) {
     return null;
   }
@@ -131,9 +131,9 @@ async function snapshotBytes(response) {
   return bytes;
 }
 
-async function forgetSnapshot(key) {
+async function forgetSnapshot(key, cacheName) {
   try {
-    await (await caches.open(SNAPSHOT_CACHE)).delete(key);
+    await (await caches.open(cacheName)).delete(key);
   } catch (error) {
     // Nothing more to do: the next boot is a plain one either way.
   }
@@ -155,7 +155,7 @@ async function bootFromSnapshot(module, message, stored, archive) {
 async function makeSnapshot(message) {
   if (!self.caches) return { stored: false, message: "no Cache Storage here" };
   const key = snapshotKey(message);
-  const cache = await caches.open(SNAPSHOT_CACHE);
+  const cache = await caches.open(message.snapshotCache);
   if (await cache.match(key)) return { stored: false, message: "already stored" };
   const module = await importRuntime(message.pyodide, message.version);
   const archive = later(fetchLogic(message.logic));
@@ -177,7 +177,7 @@ async function boot(message) {
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const key = snapshotKey(message);
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
-  const found = timed("snapshot", findSnapshot(key));
+  const found = timed("snapshot", findSnapshot(key, message.snapshotCache));
   const archive = later(fetchLogic(message.logic));
   const module = await timed("runtime", importRuntime(message.pyodide, message.version));
   const stored = await found;
@@ -186,7 +186,7 @@ async function boot(message) {
       evaluate = await attempt(() => bootFromSnapshot(module, message, stored, archive));
       return "snapshot";
     } catch (error) {
-      await forgetSnapshot(key);
+      await forgetSnapshot(key, message.snapshotCache);
     }
   }
   evaluate = await attempt(async () => {

@@ -1,0 +1,136 @@
+// The "My plan" page: every widget of the guide, in guide order, with the answers given in its section (in
+// this visit, or remembered with the reader's consent) and their result, worked out again by the same logic.
+// Loaded by widgets.js on that page only. Download makes a Markdown file in the browser; nothing is sent.
+
+let current = null; // {root, api} of the plan on the page
+
+function text(element) {
+  return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+}
+
+function labelOf(form, control) {
+  return text(control && control.id ? form.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null);
+}
+
+// What the reader answered, as (question, answer) pairs read from the widget's own form: the question is the
+// group's legend or the field's label, the answer the chosen labels or the typed value.
+export function answersOf(form, formatDate, say) {
+  const rows = [];
+  const open = []; // questions with one answer to pick (radio groups) left unanswered
+  const seen = new Set();
+  const controls = [...form.elements].filter((control) => control.name && control.type !== "reset");
+  for (const control of controls) {
+    if (seen.has(control.name)) continue;
+    seen.add(control.name);
+    const group = controls.filter((other) => other.name === control.name);
+    let question;
+    let answer;
+    if (control.type === "radio" || control.type === "checkbox") {
+      question = text(control.closest("fieldset")?.querySelector("legend"));
+      answer = group.filter((box) => box.checked).map((box) => labelOf(form, box)).join("; ");
+    } else {
+      question = labelOf(form, control);
+      const value = control.value.trim();
+      answer = control.type === "date" && value ? formatDate(value) : value;
+    }
+    if (answer) rows.push([question, answer]);
+    else if (control.type === "radio") open.push(question);
+  }
+  if (open.length) rows.push([say("plan_open"), open.join("; ")]);
+  return rows;
+}
+
+function fillAnswers(entry, widget, api) {
+  const list = entry.querySelector("[data-gw-answers]");
+  const rows = answersOf(widget.form, api.formatDate, api.say);
+  list.replaceChildren(...rows.map(([question, answer]) => {
+    const row = document.createElement("div");
+    const term = document.createElement("dt");
+    term.textContent = question;
+    const value = document.createElement("dd");
+    value.textContent = answer;
+    row.append(term, value);
+    return row;
+  }));
+}
+
+function setAnswered(entry, answered, api) {
+  entry.toggleAttribute("data-gw-unanswered", !answered);
+  let nothing = entry.querySelector(".gw-plan-nothing");
+  if (!answered && !nothing) {
+    nothing = document.createElement("p");
+    nothing.className = "gw-plan-nothing";
+    nothing.textContent = api.say("plan_nothing");
+    entry.querySelector("[data-gw-answers]").before(nothing);
+  }
+  if (answered && nothing) nothing.remove();
+}
+
+export function show(root, answered, api) {
+  current = { root, api };
+  let any = false;
+  for (const entry of root.querySelectorAll("[data-gw-plan-entry]")) {
+    const widgetRoot = entry.querySelector("[data-gw-kind]");
+    const widget = api.widgets.find((w) => w.root === widgetRoot);
+    const done = Boolean(widget && answered.get(widgetRoot));
+    any ||= done;
+    setAnswered(entry, done, api);
+    if (done) fillAnswers(entry, widget, api);
+  }
+  root.querySelector("[data-gw-plan-empty]").hidden = any;
+  const actions = root.querySelector("[data-gw-plan-actions]");
+  actions.hidden = !any;
+  if (!actions.dataset.gwBound) {
+    actions.dataset.gwBound = "yes";
+    actions.querySelector("[data-gw-plan-print]").addEventListener("click", () => window.print());
+    actions.querySelector("[data-gw-plan-download]").addEventListener("click", () => download(root, api));
+  }
+}
+
+// After "Forget everything": the plan is empty again.
+export function clear() {
+  if (!current || !current.root.isConnected) return;
+  const { root, api } = current;
+  for (const entry of root.querySelectorAll("[data-gw-plan-entry]")) {
+    setAnswered(entry, false, api);
+    entry.querySelector("[data-gw-answers]").replaceChildren();
+    entry.querySelector("[data-gw-result]").replaceChildren();
+  }
+  root.querySelector("[data-gw-plan-empty]").hidden = false;
+  root.querySelector("[data-gw-plan-actions]").hidden = true;
+}
+
+// The plan as Markdown: headings, the answers as a list, the result as text, and where each section is.
+export function planMarkdown(root, api) {
+  const site = text(document.querySelector(".md-header__topic")) || document.title;
+  const lines = [`# ${api.say("plan_file_title", { site })}`, "", api.say("plan_file_made", {
+    date: api.formatDate(api.localToday()),
+  }), ""];
+  for (const entry of root.querySelectorAll("[data-gw-plan-entry]:not([data-gw-unanswered])")) {
+    const heading = entry.querySelector("h2 a");
+    lines.push(`## ${text(heading)}`, "", `### ${text(entry.querySelector(".gw-title"))}`, "");
+    lines.push(`**${api.say("plan_answers")}**`, "");
+    for (const row of entry.querySelectorAll("[data-gw-answers] > div")) {
+      lines.push(`- ${text(row.querySelector("dt"))}: ${text(row.querySelector("dd"))}`);
+    }
+    lines.push("", `**${api.say("plan_result")}**`, "");
+    const result = entry.querySelector("[data-gw-result]");
+    for (const block of result.querySelectorAll("p, li")) {
+      if (block.closest("li") && block.tagName === "P") continue;
+      lines.push(block.tagName === "LI" ? `- ${text(block)}` : text(block), "");
+    }
+    lines.push(api.say("plan_link", { url: heading.href }), "");
+  }
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+function download(root, api) {
+  const url = URL.createObjectURL(new Blob([planMarkdown(root, api)], { type: "text/markdown;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `${text(document.querySelector("article h1")).toLowerCase().replace(/\W+/g, "-") || "plan"}.md`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,68 @@
+"""The offline copy a reader may ask for: a service worker, written at the site's root once the site is built.
+
+It holds the list of every file of this build and an id made from their contents. When the reader asks, the
+browser installs it, and it stores every file in a cache named with the site's path and that id (all or
+nothing: one missing file and nothing is kept). From then on it answers every request from that cache, so a
+page never mixes two builds; a request for anything else goes to the network, and a page address it does not
+know gets the stored 404 page when the network is gone. A new build is a new script: the browser installs it
+beside the old one, and it takes over, dropping the old copy, once no page of the old build is open.
+Nothing here runs for readers who did not ask: the pages never register it on their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+from .runtime import PYODIDE_DIR, PYODIDE_VERSION
+from .storage import SERVICE_WORKER, storage_names
+
+SIZE_TOKEN = "\u27e6gw-offline-mb\u27e7"
+"""Where a page says how big the offline copy is; replaced once the whole site is written."""
+
+_SCRIPT = Path(__file__).parent / "assets" / "offline-worker.js"
+
+
+def site_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.name != SERVICE_WORKER)
+
+
+def build_id(site: Path, files: list[Path]) -> str:
+    """A short id of this build's content. The Pyodide files are the pinned version's (the build checked
+    them): their version stands for them, which saves hashing 13 MB on every build."""
+    digest = hashlib.sha256(PYODIDE_VERSION.encode())
+    for path in files:
+        relative = path.relative_to(site).as_posix()
+        digest.update(relative.encode() + b"\0")
+        if not relative.startswith(PYODIDE_DIR + "/"):
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def offline_megabytes(site: Path, files: list[Path]) -> int:
+    return max(1, math.ceil(sum(p.stat().st_size for p in files) / 1_000_000))
+
+
+def write_offline_copy(site: Path, pages_with_size: list[Path]) -> None:
+    """Fills in the size where pages state it, then writes the service worker for this build."""
+    files = site_files(site)
+    megabytes = str(offline_megabytes(site, files))
+    for page in pages_with_size:
+        page.write_text(page.read_text(encoding="utf-8").replace(SIZE_TOKEN, megabytes), encoding="utf-8")
+    names = storage_names()
+    facts = {
+        "build": build_id(site, files),
+        "cache": names["offline"],
+        "files": [_address(p.relative_to(site).as_posix()) for p in files],
+    }
+    script = _SCRIPT.read_text(encoding="utf-8").replace("/*FACTS*/null", json.dumps(facts, separators=(",", ":")))
+    (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
+
+
+def _address(relative: str) -> str:
+    """The address a page is asked for by: `x/` for `x/index.html`."""
+    if relative == "index.html":
+        return "./"
+    return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
