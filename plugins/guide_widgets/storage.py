@@ -54,5 +54,5 @@ def stored_items_table(frame: dict[str, Any], scope: str) -> str:
         name = item.name.replace("{scope}", scope).replace("{build}", "…")
         rows.append(f"<tr><td><code>{cell(name)}</code></td><td>{cell(frame['where_' + item.where])}</td>"
                     f"<td>{cell(frame['holds_' + item.key])}</td><td>{cell(frame['remove_' + item.key])}</td></tr>")
-    return (f'<table class="gw-stored" data-gw-stored><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return (f'<div class="gw-stored-wrap"><table class="gw-stored" data-gw-stored><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")

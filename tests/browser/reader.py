@@ -76,3 +76,13 @@ def tab_to(page: Page, selector: str, limit: int = 250) -> None:
 
 def expect_band(region: Locator, title: str) -> None:
     expect(region.locator(".gw-band-title")).to_have_text(re.compile(re.escape(title)))
+
+
+def wait_until(page: Page, script: str, timeout_ms: int = 120_000) -> None:
+    """Waits until the async function `script` answers true in the page (wait_for_function would take the
+    promise it returns as a true answer)."""
+    waited = 0
+    while not page.evaluate(script):
+        assert waited < timeout_ms, f"still false after {timeout_ms} ms: {script}"
+        page.wait_for_timeout(250)
+        waited += 250

@@ -36,6 +36,8 @@ class SiteServer:
         self.prefix = prefix
         self.requested: list[str] = []
         self.extra: dict[str, tuple[str, bytes]] = {}
+        self.neighbours: dict[str, Path] = {}
+        """Other sites on the same origin, by their own prefix (two guides on one domain)."""
         self._missing: set[str] = set()
         self._gates: dict[str, threading.Event] = {}
         server = self
@@ -56,15 +58,19 @@ class SiteServer:
                 for suffix, gate in list(server._gates.items()):
                     if path.endswith(suffix):
                         gate.wait(GATE_TIMEOUT_S)
+                prefix, self.directory = server.prefix, str(server.directory)
+                for other, folder in server.neighbours.items():
+                    if path.startswith(other) or path + "/" == other:
+                        prefix, self.directory = other, str(folder)
                 if path in server.extra:
                     kind, body = server.extra[path]
                     self._send(HTTPStatus.OK, kind, body)
-                elif path + "/" == server.prefix:  # the site's own address without its slash
-                    self._redirect(server.prefix)
-                elif not path.startswith(server.prefix) or any(path.endswith(s) for s in server._missing):
+                elif path + "/" == prefix:  # the site's own address without its slash
+                    self._redirect(prefix)
+                elif not path.startswith(prefix) or any(path.endswith(s) for s in server._missing):
                     self._not_found()
                 else:
-                    self.path = "/" + self.path[len(server.prefix):]
+                    self.path = "/" + self.path[len(prefix):]
                     target = Path(self.translate_path(self.path))
                     if target.is_dir() and (target / "index.html").is_file() and not path.endswith("/"):
                         self._redirect(path + "/")
@@ -80,7 +86,7 @@ class SiteServer:
                 self.end_headers()
 
             def _not_found(self) -> None:
-                page = server.directory / "404.html"
+                page = Path(self.directory) / "404.html"
                 self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", page.read_bytes())
 
             def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:

@@ -133,7 +133,7 @@ def test_instant_navigation_to_a_second_widget_page_boots_python_once(page: Page
 
 SNAPSHOT_DONE = "() => performance.getEntriesByName('guide-widgets:snapshot-done').map(m => m.detail)"
 SNAPSHOT_KEYS = """async () => {
-    const cache = await caches.open("guide-widgets-python");
+    const cache = await caches.open("guide-widgets-python /making-amends/");
     return (await cache.keys()).map((request) => new URL(request.url).pathname);
 }"""
 
@@ -176,7 +176,7 @@ def test_a_damaged_snapshot_falls_back_to_a_plain_boot_and_is_replaced(watch: tu
     key = visit_until_snapshot_stored(page, site)
     for body, claimed in BAD_SNAPSHOTS.values():
         page.evaluate(f"""async () => {{
-            const cache = await caches.open("guide-widgets-python");
+            const cache = await caches.open("guide-widgets-python /making-amends/");
             await cache.put("{key}", new Response({body}, {{headers: {{"x-snapshot-bytes": "{claimed}"}}}}));
         }}""")
         page.reload()

@@ -128,7 +128,10 @@ function download(root, api) {
   const url = URL.createObjectURL(new Blob([planMarkdown(root, api)], { type: "text/markdown;charset=utf-8" }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = `${text(document.querySelector("article h1")).toLowerCase().replace(/\W+/g, "-") || "plan"}.md`;
+  const heading = document.querySelector("article h1");
+  const title = heading ? [...heading.childNodes].filter((node) => !node.classList?.contains("headerlink"))
+    .map((node) => node.textContent).join("") : "";
+  link.download = `${title.trim().toLowerCase().replace(/\W+/g, "-").replace(/^-|-$/g, "") || "plan"}.md`;
   document.body.append(link);
   link.click();
   link.remove();
