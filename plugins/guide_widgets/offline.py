@@ -12,6 +12,7 @@ Nothing here runs for readers who did not ask: the pages never register it on th
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import math
 from pathlib import Path
@@ -29,31 +30,51 @@ def site_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.is_file() and p.name != SERVICE_WORKER)
 
 
-def build_id(site: Path, files: list[Path]) -> str:
-    """A short id of this build's content. The Pyodide files are the pinned version's (the build checked
-    them): their version stands for them, which saves hashing 13 MB on every build."""
-    digest = hashlib.sha256(PYODIDE_VERSION.encode())
+def build_id(site: Path, files: list[Path], theme_dirs: list[Path]) -> str:
+    """A short id of this build's content: every file's name, and the content of every file that no version
+    stands for. The pinned Pyodide (the build checked it) and files copied unchanged from the theme (the same
+    name and size as in the installed theme) are named by their version: hashing Pyodide's 13 MB and the
+    theme's scripts on every build would slow every build down."""
+    digest = hashlib.sha256(f"{PYODIDE_VERSION} {_theme_versions()}".encode())
     for path in files:
         relative = path.relative_to(site).as_posix()
         digest.update(relative.encode() + b"\0")
-        if not relative.startswith(PYODIDE_DIR + "/"):
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        if relative.startswith(f"{PYODIDE_DIR}/") or _from_theme(path, relative, theme_dirs):
+            continue
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+def _from_theme(path: Path, relative: str, theme_dirs: list[Path]) -> bool:
+    size = path.stat().st_size
+    for folder in theme_dirs:
+        original = folder / relative
+        if original.is_file() and original.stat().st_size == size:
+            return True
+    return False
+
+
+def _theme_versions() -> str:
+    try:
+        return importlib.metadata.version("mkdocs-material")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def offline_megabytes(site: Path, files: list[Path]) -> int:
     return max(1, math.ceil(sum(p.stat().st_size for p in files) / 1_000_000))
 
 
-def write_offline_copy(site: Path, pages_with_size: list[Path]) -> None:
-    """Fills in the size where pages state it, then writes the service worker for this build."""
+def write_offline_copy(site: Path, pages_with_size: list[Path], theme_dirs: list[Path] | None = None) -> None:
+    """Fills in the size where pages state it, then writes the service worker for this build. `theme_dirs`
+    are the theme's folders (config.theme.dirs): files copied unchanged from there need no hashing."""
     files = site_files(site)
     megabytes = str(offline_megabytes(site, files))
     for page in pages_with_size:
         page.write_text(page.read_text(encoding="utf-8").replace(SIZE_TOKEN, megabytes), encoding="utf-8")
     names = storage_names()
     facts = {
-        "build": build_id(site, files),
+        "build": build_id(site, files, [Path(d) for d in theme_dirs or []]),
         "cache": names["offline"],
         "files": [_address(p.relative_to(site).as_posix()) for p in files],
     }

@@ -298,7 +298,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_messages()
-        write_offline_copy(Path(config.site_dir), self.sized_pages)
+        write_offline_copy(Path(config.site_dir), self.sized_pages, [Path(d) for d in config.theme.dirs])
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_messages()
