@@ -16,11 +16,14 @@ from guide_widgets.registry import (
     builtin_kinds,
 )
 from guide_widgets.runtime import logic_archive
+from guide_widgets.stdlib import record_files, reduced_archive, reduced_stdlib
 from guide_widgets.strings import catalogue
 from guide_widgets.testing import Widget, pyodide_python
 
+PYODIDE = ROOT / "node_modules" / "pyodide"
 
-def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
+
+def _run_logic_tests(tmp_path: Path, *extra: str) -> list[str]:
     kinds = builtin_kinds()
     name, data = logic_archive(kinds.values())
     archive = tmp_path / name
@@ -31,7 +34,7 @@ def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
     node = shutil.which("node")
     assert node, "Node.js 20+ is needed for this test: install it (scripts/setup says how)"
     result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(archive),
-                             str(english)],
+                             str(english), *extra],
                             capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -40,6 +43,47 @@ def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
     logic_tests = sum(text.count("\ndef test_") for text in
                       (p.read_text() for p in (ROOT / "tests" / "logic").glob("test_*.py")))
     assert lines[-1] == f"{logic_tests} passed, 0 failed"
+    return lines
+
+
+def test_logic_tests_pass_under_pyodide_without_network(tmp_path: Path):
+    _run_logic_tests(tmp_path)
+
+
+def test_logic_tests_pass_with_only_the_reduced_standard_library(tmp_path: Path):
+    kinds = builtin_kinds()
+    name, data = logic_archive(kinds.values())
+    reduced = reduced_stdlib(PYODIDE, name, data)
+    assert reduced.data is not None, reduced.note
+    assert len(reduced.data) < 0.4 * (PYODIDE / "python_stdlib.zip").stat().st_size
+    archive = tmp_path / reduced.name
+    archive.write_bytes(reduced.data)
+    lines = _run_logic_tests(tmp_path, str(archive))
+    assert not [line for line in lines if line.startswith("OUTSIDE")]
+
+
+def test_an_import_outside_the_reduced_archive_is_caught_by_the_check(tmp_path: Path):
+    # The same check, with a module only the logic uses (the period kind's dates) cut from the reduced archive:
+    # Python still boots, the tests still pass (the harness finds it in the full archive), and the check objects.
+    kinds = builtin_kinds()
+    name, data = logic_archive(kinds.values())
+    files = record_files(PYODIDE, data)
+    assert "datetime.py" in files
+    cut = reduced_archive(PYODIDE / "python_stdlib.zip", [f for f in files if f != "datetime.py"])
+    archive = tmp_path / "cut.zip"
+    archive.write_bytes(cut)
+    node = shutil.which("node")
+    assert node
+    english = tmp_path / "english.json"
+    english.write_text(json.dumps({kind.folder.name: catalogue(kind.folder / "strings.yml").get("en", {})
+                                   for kind in kinds.values()}))
+    logic = tmp_path / name
+    logic.write_bytes(data)
+    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(logic),
+                             str(english), str(archive)], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                            check=False)
+    assert result.returncode != 0
+    assert "OUTSIDE datetime" in result.stdout.splitlines(), result.stdout + result.stderr
 
 
 def test_the_list_of_modules_compiled_into_pyodide_is_pyodides_own():

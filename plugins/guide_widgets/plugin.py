@@ -37,6 +37,7 @@ from .runtime import (
     page_runtime,
 )
 from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
+from .stdlib import reduced_stdlib
 from .strings import FRAME, StringsError, site_strings
 
 if TYPE_CHECKING:  # `mkdocs build` never needs the dev server's module (it pulls in the file watcher)
@@ -120,7 +121,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.page_by_src.clear()
         self.sized_pages = []
         self.logic_name, self.logic_bytes = logic_archive(self.kinds.values())
-        self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME])
+        self.stdlib = reduced_stdlib(pyodide.folder, self.logic_name, self.logic_bytes)
+        if self.stdlib.note:
+            log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
+        self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME], self.stdlib.name)
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
 
         # Headings whose slug would be empty (a Japanese heading with the default slugify) get a Unicode one.
@@ -183,6 +187,8 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         generated += [File.generated(config, f"{ASSETS_DIR}/{name}", abs_src_path=str(asset_path(name)))
                       for name in ASSET_FILES]
         generated.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
+        if self.stdlib.data is not None:
+            generated.append(File.generated(config, f"{PYODIDE_DIR}/{self.stdlib.name}", content=self.stdlib.data))
 
         files = Files([*generated, *files])
         if self.auto_nav:

@@ -111,11 +111,13 @@ def asset_path(name: str) -> Path:
     return PACKAGE_DIR / "assets" / name
 
 
-def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any]) -> dict[str, Any]:
-    """What a widget page tells its script and the worker: file names, the Pyodide facts to check and boot
-    with, the frame's words in the page's language, and the names of what it may store (storage.py)."""
-    return {"version": PYODIDE_VERSION, "logic": logic_name, "lock": pyodide.lock_info, "strings": frame_strings,
-            "storage": storage_names()}
+def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any],
+                 stdlib: str = "python_stdlib.zip") -> dict[str, Any]:
+    """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
+    archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
+    and the names of what it may store (storage.py)."""
+    return {"version": PYODIDE_VERSION, "logic": logic_name, "stdlib": stdlib, "lock": pyodide.lock_info,
+            "strings": frame_strings, "storage": storage_names()}
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:

@@ -1,6 +1,9 @@
 // Runs tests/logic under the real, pinned Pyodide in Node, with the logic archive the site ships.
-// Usage: node tests/pyodide/run_logic_tests.mjs <logic.zip> <english.json>
+// Usage: node tests/pyodide/run_logic_tests.mjs <logic.zip> <english.json> [<reduced stdlib.zip>]
 // Any attempt to reach the network fails the run: the browser build must never need it either.
+// With a reduced standard-library archive (stdlib.py), Python boots with that one alone, as the site's worker
+// does. The test harness may still import what it likes from the full archive, but any module the logic
+// itself needs from outside the reduced one is reported, and fails the run.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +20,10 @@ const require = createRequire(import.meta.url);
 const pyodideDir = dirname(require.resolve("pyodide/package.json"));
 const { loadPyodide, version } = await import(join(pyodideDir, "pyodide.mjs"));
 const lock = JSON.parse(readFileSync(join(pyodideDir, "pyodide-lock.json"), "utf8"));
+const reduced = process.argv[4];
 const py = await loadPyodide({
   indexURL: pyodideDir + "/",
+  ...(reduced ? { stdLibURL: reduced } : {}),
   lockFileContents: JSON.stringify({ info: lock.info, packages: {} }),
   stdout: () => {},
   stderr: (line) => console.error(line),
@@ -36,11 +41,19 @@ for (const name of readdirSync(logicDir).filter((n) => n.endsWith(".py"))) {
 // The kinds' English strings: the tests read them from here, as Pyodide has no YAML parser.
 py.FS.writeFile(`${testsRoot}/logic/english.json`, readFileSync(process.argv[3]));
 py.FS.writeFile("/home/pyodide/runner.py", readFileSync(join(here, "runner.py")));
+py.FS.writeFile("/home/pyodide/harness.py", readFileSync(join(here, "harness.py")));
 py.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
-const report = JSON.parse(py.pyimport("runner").run_all(testsRoot));
+if (reduced) {
+  py.unpackArchive(new Uint8Array(readFileSync(join(pyodideDir, "python_stdlib.zip"))), "zip",
+    { extractDir: "/home/pyodide/full-stdlib" });
+  py.pyimport("harness").install("/home/pyodide/full-stdlib", "/home/pyodide/widgets");
+}
+const runner = py.pyimport("runner");
+const report = JSON.parse(runner.run_all(testsRoot));
+for (const name of report.outside) console.log(`OUTSIDE ${name}`);
 
 for (const failure of report.failed) console.log(`FAILED ${failure.test}\n${failure.error}`);
 for (const url of attempts) console.log(`NETWORK ${url}`);
 console.log(`pyodide ${version}, python ${report.python} on ${report.platform}`);
 console.log(`${report.passed.length} passed, ${report.failed.length} failed`);
-process.exit(report.failed.length || attempts.length || !report.passed.length ? 1 : 0);
+process.exit(report.failed.length || attempts.length || report.outside.length || !report.passed.length ? 1 : 0);

@@ -23,4 +23,5 @@ def run_all(tests_root: str) -> str:
                 else:
                     passed.append(label)
     return json.dumps({"platform": sys.platform, "python": sys.version.split()[0],
-                       "passed": passed, "failed": failed})
+                       "passed": passed, "failed": failed,
+                       "outside": sorted(set(getattr(sys.modules.get("harness"), "OUTSIDE", [])))})

@@ -26,6 +26,7 @@ const engine = {
   watchdog: 0,
   stalls: 0, // replacements since the last answer
   boot: "", // how Python started: "snapshot" or "plain"
+  fullStdlib: false, // the logic needed a module the reduced standard library lacks: boot with the full one
   snapshotting: false,
   nextId: 1,
   waiting: new Map(), // request id -> widget
@@ -93,6 +94,7 @@ function runtimeFiles(runtime) {
     logic: new URL(runtime.logic, import.meta.url).href,
     version: runtime.version,
     lock: runtime.lock,
+    stdlib: engine.fullStdlib ? "python_stdlib.zip" : runtime.stdlib,
     snapshotCache: memory.nameOf("snapshot"),
   };
 }
@@ -174,9 +176,20 @@ function onWorkerMessage(message) {
     if (message.boot === "plain") prepareSnapshot();
   } else if (message.type === "failed") {
     if (message.message) console.info(`guide-widgets: Python could not start: ${message.message}`);
+    // Python in this browser needed a module that the reduced standard library lacks: once, boot in full.
+    if (!engine.fullStdlib && /ModuleNotFoundError|No module named/.test(message.message || "")) {
+      engine.fullStdlib = true;
+      restart();
+      return;
+    }
     fail(message.code);
   } else if (message.type === "crashed") {
     replaceWorker();
+  } else if (message.type === "stdlib-missing" && !engine.fullStdlib) {
+    // Once per visit: from now on Python boots with the full standard library, and every widget asks again.
+    console.info(`guide-widgets: using the full standard library: ${message.message}`);
+    engine.fullStdlib = true;
+    restart();
   } else if (message.type === "result" || message.type === "error") {
     const widget = engine.waiting.get(message.id);
     engine.waiting.delete(message.id);

@@ -1,9 +1,11 @@
 // The one place Python runs: boots Pyodide from the site itself, unpacks the widget logic, answers requests.
-// Messages in:  {type: "boot", pyodide, logic, version, lock, snapshotCache}  and  {type: "run", id, request}
-//               {type: "snapshot", pyodide, logic, version, lock, snapshotCache}  (a separate worker: see below)
+// Messages in:  {type: "boot", pyodide, logic, version, lock, stdlib, snapshotCache}  and  {type: "run", id, request}
+//               {type: "snapshot", pyodide, logic, version, lock, stdlib, snapshotCache}  (a separate worker)
 // Messages out: {type: "ready", boot: "snapshot" | "plain"} | {type: "failed", message}
 //               | {type: "result", id, result} | {type: "error", id, message}
 //               | {type: "crashed"} (Python itself broke: this worker is done, the page starts a new one)
+//               | {type: "stdlib-missing"} (the logic imported a module the reduced standard library lacks:
+//                 the page starts a new worker with the full one, see stdlib.py)
 //               | {type: "snapshot-done", stored: boolean, message}
 //
 // Repeat visits start from a memory snapshot: after a first, plain boot the page asks a second worker to
@@ -70,10 +72,15 @@ async function importRuntime(base, version) {
   return module;
 }
 
-async function startPython(module, { pyodide: base, lock }, options) {
+const FULL_STDLIB = "python_stdlib.zip";
+let stdlib = FULL_STDLIB; // the standard-library archive this worker booted with
+
+async function startPython(module, { pyodide: base, lock, stdlib: archive }, options) {
   try {
     return await module.loadPyodide({
       indexURL: base,
+      // The reduced archive the build made for this logic (stdlib.py), or Pyodide's full one.
+      stdLibURL: new URL(archive || FULL_STDLIB, base).href,
       // The lock file's facts come with the page: no package is ever fetched, so no index is needed.
       lockFileContents: JSON.stringify({ info: lock, packages: {} }),
       stdout: () => {},
@@ -108,10 +115,11 @@ async function importLogic(py, archive) {
 
 // --- Snapshots ------------------------------------------------------------------------------------------
 
-function snapshotKey({ pyodide: base, logic, version }) {
-  // Only a name in the cache, never requested from the network.
+function snapshotKey({ pyodide: base, logic, version, stdlib: library }) {
+  // Only a name in the cache, never requested from the network. A snapshot holds the memory of one
+  // Pyodide, one logic archive and one standard-library archive: all three name it.
   const archive = new URL(logic).pathname.split("/").pop();
-  return new URL(`python-snapshot/${version}/${archive}`, base).href;
+  return new URL(`python-snapshot/${version}/${archive}/${library || FULL_STDLIB}`, base).href;
 }
 
 async function findSnapshot(key, cacheName) {
@@ -174,6 +182,7 @@ async function makeSnapshot(message) {
 // --- Booting and answering ------------------------------------------------------------------------------
 
 async function boot(message) {
+  stdlib = message.stdlib || FULL_STDLIB;
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const key = snapshotKey(message);
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
@@ -211,6 +220,10 @@ async function run({ id, request }) {
     if (/fatal/i.test(String(error && error.message))) {
       self.postMessage({ type: "crashed" });
       self.close();
+      return;
+    }
+    if (stdlib !== FULL_STDLIB && /ModuleNotFoundError/.test(String(error && error.message))) {
+      self.postMessage({ type: "stdlib-missing", message: lastLine(error) });
       return;
     }
     self.postMessage({ type: "error", id, message: lastLine(error) });
