@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -597,3 +598,24 @@ def test_an_authors_strings_file_is_checked(tmp_path: Path):
     assert "  widgets/echo/strings.yml:3: not valid YAML (" in result.stderr
     assert ("  widgets/echo_two/strings.yml:1: there are no English strings. Fix: give every string under 'en:', "
             "the reference other languages are checked against.") in result.stderr
+
+
+def test_the_download_a_reader_is_told_about_is_what_a_static_host_sends():
+    import gzip
+
+    from guide_widgets.runtime import PYODIDE_GZIP_SIZES
+
+    for name, size in PYODIDE_GZIP_SIZES.items():
+        sent = len(gzip.compress((ROOT / "node_modules" / "pyodide" / name).read_bytes(), 6))
+        # zlib's level 6, as Python has it; a host's gzip differs by well under 1 %.
+        assert sent == size, f"{name}: {sent} bytes gzipped, the constant says {size}"
+
+
+def test_widget_pages_state_the_bytes_python_downloads(built_site: Path):
+    page = (built_site / "knowing-when-to-walk-away" / "index.html").read_text(encoding="utf-8")
+    runtime = json.loads(html.unescape(re.search(r'<meta name="guide-widgets" content="([^"]+)"', page).group(1)))
+    stdlib = built_site / "assets" / "pyodide" / runtime["stdlib"]
+    logic = built_site / "assets" / "guide-widgets" / runtime["logic"]
+    from guide_widgets.runtime import PYODIDE_GZIP_SIZES
+    assert runtime["download"] == sum(PYODIDE_GZIP_SIZES.values()) + stdlib.stat().st_size + logic.stat().st_size
+    assert 4_000_000 < runtime["download"] < 4_700_000

@@ -29,6 +29,8 @@ from .runtime import (
     ASSETS_DIR,
     PACKAGE_DIR,
     PYODIDE_DIR,
+    PYODIDE_GZIP_SIZES,
+    PYODIDE_SIZES,
     RuntimeMissing,
     asset_path,
     find_pyodide,
@@ -124,7 +126,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.stdlib = reduced_stdlib(pyodide.folder, self.logic_name, self.logic_bytes)
         if self.stdlib.note:
             log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
-        self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME], self.stdlib.name)
+        stdlib_bytes = len(self.stdlib.data) if self.stdlib.data is not None else PYODIDE_SIZES["python_stdlib.zip"]
+        download = sum(PYODIDE_GZIP_SIZES.values()) + stdlib_bytes + len(self.logic_bytes)
+        self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME], self.stdlib.name,
+                                            download)
         self.docs_label = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), project.as_posix())
 
         # Headings whose slug would be empty (a Japanese heading with the default slugify) get a Unicode one.

@@ -47,6 +47,9 @@ class Pyodide:
 # The pinned files by size: a folder of another Pyodide build or version differs in at least one of them.
 PYODIDE_SIZES = {"pyodide.mjs": 17931, "pyodide.asm.mjs": 1250344, "pyodide.asm.wasm": 9598218,
                  "python_stdlib.zip": 2545637}
+# What the runtime files weigh as a static host sends them (gzip; GitHub Pages compresses .wasm too): what a
+# reader saving data is told before Python loads. A test checks them against the files.
+PYODIDE_GZIP_SIZES = {"pyodide.mjs": 7156, "pyodide.asm.mjs": 260107, "pyodide.asm.wasm": 3546122}
 DEFAULT_PYODIDE_DIR = "node_modules/pyodide"
 _NPM_FIX = "run `npm ci` in the project folder (or ./scripts/setup)"
 
@@ -112,12 +115,12 @@ def asset_path(name: str) -> Path:
 
 
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any],
-                 stdlib: str = "python_stdlib.zip") -> dict[str, Any]:
+                 stdlib: str = "python_stdlib.zip", download: int = 0) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
     archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
-    and the names of what it may store (storage.py)."""
+    the names of what it may store (storage.py), and how many bytes starting Python downloads."""
     return {"version": PYODIDE_VERSION, "logic": logic_name, "stdlib": stdlib, "lock": pyodide.lock_info,
-            "strings": frame_strings, "storage": storage_names()}
+            "strings": frame_strings, "storage": storage_names(), "download": download}
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:

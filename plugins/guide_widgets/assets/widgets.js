@@ -19,13 +19,14 @@ const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q"
 
 const engine = {
   worker: null,
-  state: "idle", // idle | loading | ready | failed
+  state: "idle", // idle | deferred | loading | ready | failed
   problem: "",
   runtime: null,
   timer: 0,
   watchdog: 0,
   stalls: 0, // replacements since the last answer
   boot: "", // how Python started: "snapshot" or "plain"
+  woken: false, // a reader saving data came near a widget or used it: Python may start
   fullStdlib: false, // the logic needed a module the reduced standard library lacks: boot with the full one
   snapshotting: false,
   nextId: 1,
@@ -228,12 +229,47 @@ function fieldsOf(form) {
   return fields;
 }
 
+// Readers who save data (the browser's Save-Data setting, or a connection it rates 2G): Python waits until
+// they come near a widget or use its form, and the widget says what it will download.
+function savingData() {
+  const connection = navigator.connection;
+  return Boolean(connection && (connection.saveData || /2g$/.test(connection.effectiveType || "")));
+}
+
+let nearby = null; // the IntersectionObserver watching deferred widgets
+
+function defer(widget) {
+  engine.state = "deferred";
+  if (!widget.waiting) {
+    widget.waiting = true;
+    nearby ??= new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) wake();
+    }, { rootMargin: "0px 0px 200px 0px" });
+    nearby.observe(widget.root);
+    for (const type of ["focusin", "pointerdown", "input"]) widget.form.addEventListener(type, wake, { once: true });
+  }
+  showStatus();
+}
+
+function wake() {
+  if (engine.state !== "deferred") return;
+  engine.woken = true;
+  if (nearby) nearby.disconnect();
+  nearby = null;
+  engine.state = "idle";
+  for (const widget of widgets) request(widget);
+}
+
 function request(widget) {
   if (!widget.root.isConnected) {
     widgets.delete(widget);
     return;
   }
   if (engine.state === "failed") return;
+  if (!engine.worker && !engine.woken && savingData()) {
+    defer(widget);
+    return;
+  }
   if (!engine.worker) startWorker(widget.runtime);
   if (widget.inFlight) {
     widget.queued = true;
@@ -334,7 +370,10 @@ function showStatus() {
     const status = widget.status;
     widget.root.dataset.gwEngine = engine.state;
     if (engine.boot) widget.root.dataset.gwBoot = engine.boot;
-    if (engine.state === "loading") {
+    if (engine.state === "deferred") {
+      const size = formatNumber(((engine.runtime && engine.runtime.download) || 0) / 1e6, 1);
+      status.replaceChildren(say("deferred", { size }));
+    } else if (engine.state === "loading") {
       status.replaceChildren(say("loading"));
     } else if (engine.state === "failed") {
       const retry = document.createElement("button");
@@ -564,7 +603,7 @@ async function bindAll() {
 
 // A widget page says so in its head: start Python now, while the rest of the page arrives.
 const early = document.querySelector('meta[name="guide-widgets"]');
-if (early && !engine.worker) startWorker(JSON.parse(early.content));
+if (early && !engine.worker && !savingData()) startWorker(JSON.parse(early.content));
 
 function whenParsed() {
   bindAll();
