@@ -4,7 +4,11 @@
     long guide  mkdocs build of a guide of over 100 KB (the test corpus' FAQ, its sections repeated)
     ready       a widget page / a bare page that boots Pyodide in a module worker and runs 1+1,
                 on a first visit (cold) and a repeat visit (warm) with the same browser profile
-    bytes       transferred on a first visit, for a page with widgets and one without
+    bytes       transferred on a first visit (compressed as GitHub Pages sends it, .wasm included), per file,
+                for a page with widgets and one without
+    throttled   a first visit over a "fast 3G"-like network (Chromium's network emulation: 150 ms, 1.6 Mbit/s
+                down), for the no-contact page (first answer shown) and the bare page (1+1 answered)
+    answer      a first visit to the no-contact page until its first answer is shown, against the bare page
     latency     input event to result in the page, p50 and p95 over 50 changes
     navigation  instant navigation to a second widget page, until its widget has answered
 
@@ -46,6 +50,7 @@ WIDGET_PAGE = "knowing-when-to-walk-away/"
 PLAIN_PAGE = "understanding-the-damage/"
 LATENCY_PAGE = "the-no-contact-rule/"
 TIMEOUT_MS = 120_000
+THROTTLED_RUNS = 2  # each throttled visit takes half a minute: two runs give the median of two
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 OWN_ASSETS = ("widgets.js", "memory.js", "worker.js", "widgets.css")  # plan.js loads on "My plan" only
 
@@ -53,7 +58,10 @@ TARGETS = {
     "build_ratio": ("build / plain Material", "<=", 1.2),
     "long_guide_s": ("build of a 100 KB guide (s)", "<=", 3),
     "cold_ready_ratio": ("first visit: widget ready / bare ready", "<=", 1.05),
-    "warm_ready_ratio": ("repeat visit: widget ready / bare ready", "<=", 0.4),
+    "warm_ready_ratio": ("repeat visit: widget ready / bare ready", "<=", 0.3),
+    "first_visit_mb": ("first visit of a widget page, transferred (MB)", "<=", 4.6),
+    "answer_ratio": ("first visit: first answer shown / bare ready", "<=", 1.0),
+    "throttled_ratio": ("throttled first visit: first answer shown / bare ready", "<=", 0.8),
     "latency_p95_ms": ("input to result, p95 (ms)", "<=", 50),
     "remembered_p95_ms": ("input to result with answers remembered, p95 (ms)", "<=", 50),
     "plain_page_pyodide_bytes": ("page without widgets: Pyodide bytes", "<=", 0),
@@ -162,6 +170,43 @@ def bytes_by_category(requests: list[Any]) -> dict[str, int]:
     return transferred
 
 
+def bytes_by_file(requests: list[Any]) -> dict[str, int]:
+    """Bytes on the wire per file (its path), largest first."""
+    transferred: dict[str, int] = {}
+    for request in requests:
+        sizes = request.sizes()
+        path = request.url.split("?", 1)[0].split("/", 3)[-1]
+        transferred[path] = transferred.get(path, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return dict(sorted(transferred.items(), key=lambda item: -item[1]))
+
+
+# Chromium's network emulation, close to Lighthouse's mobile profile ("fast 3G"-like): 150 ms round trips,
+# 1.6 Mbit/s down, 750 kbit/s up. Set on the page's DevTools session; see `throttle_reaches_worker` below.
+FAST_3G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+
+
+def throttled_visit(playwright: Playwright, profile: Path, url: str, mark: str) -> dict[str, Any]:
+    """A first visit to `url` over FAST_3G until `mark`; with the worker's wasm download rate, which shows
+    whether the emulation reached the worker's requests too."""
+    context = launch(playwright, profile)
+    received = record_requests(context)
+    page = context.pages[0] if context.pages else context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", FAST_3G)
+    page.goto(url)
+    page.wait_for_function("name => performance.getEntriesByName(name).length", arg=mark, timeout=300_000)
+    at = page.evaluate("name => performance.getEntriesByName(name)[0].startTime", mark)
+    rate = None
+    for request in received:
+        if request.url.endswith(".wasm"):
+            timing, size = request.timing, request.sizes()["responseBodySize"]
+            seconds = (timing["responseEnd"] - timing["responseStart"]) / 1000
+            rate = size / seconds if seconds > 0 else None
+    context.close()
+    return {"at_ms": at, "wasm_bytes_per_s": rate}
+
+
 def visit(context: BrowserContext, url: str, ready: str, result: str) -> dict[str, Any]:
     """Opens `url` in the profile's page, waits for the `result` mark, returns marks (ms) and bytes."""
     received = record_requests(context)
@@ -172,7 +217,7 @@ def visit(context: BrowserContext, url: str, ready: str, result: str) -> dict[st
         const mark = performance.getEntriesByName(n)[0];
         return [n, mark ? {at: mark.startTime, detail: mark.detail} : null]; }))""", [ready, result])
     return {"ready_ms": marks[ready]["at"], "result_ms": marks[result]["at"], "detail": marks[ready]["detail"],
-            "bytes": bytes_by_category(list(received)), "page": page}
+            "bytes": bytes_by_category(list(received)), "files": bytes_by_file(list(received)), "page": page}
 
 
 def wait_for_snapshot(page: Any) -> Any:
@@ -228,7 +273,8 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
     site = host.origin + PREFIX
     bare = host.origin + "/bare/"
     rows: dict[str, list[Any]] = {k: [] for k in (
-        "bare_cold", "bare_warm", "ours_cold", "ours_warm", "latency", "remembered", "navigation", "plain_bytes")}
+        "bare_cold", "bare_warm", "ours_cold", "ours_warm", "latency", "remembered", "navigation", "plain_bytes",
+        "answer", "throttled_ours", "throttled_bare")}
     with sync_playwright() as playwright:
         for run in range(runs):
             note(f"run {run + 1} of {runs}")
@@ -256,6 +302,18 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
                     entry.pop("page")
                 rows[f"{name}_cold"].append(cold)
                 rows[f"{name}_warm"].append(warm)
+
+            # A first visit to the no-contact page, until its first answer is on the screen.
+            context = launch(playwright, work / f"profile-answer-{run}")
+            rows["answer"].append(visit(context, site + LATENCY_PAGE, "guide-widgets:ready",
+                                        "guide-widgets:result")["result_ms"])
+            context.close()
+            if run < THROTTLED_RUNS:
+                note(f"throttled run {run + 1} of {min(runs, THROTTLED_RUNS)}")
+                rows["throttled_bare"].append(throttled_visit(playwright, work / f"profile-3g-bare-{run}", bare,
+                                                              "bare:ready"))
+                rows["throttled_ours"].append(throttled_visit(playwright, work / f"profile-3g-ours-{run}",
+                                                              site + LATENCY_PAGE, "guide-widgets:result"))
 
             context = launch(playwright, work / f"profile-navigation-{run}")
             page = context.pages[0]
@@ -297,6 +355,12 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
         "remembered_p95_ms": percentile(rows["remembered"], 0.95),
         "navigation_ms": statistics.median(rows["navigation"]),
         "widget_page_bytes": rows["ours_cold"][0]["bytes"], "bare_page_bytes": rows["bare_cold"][0]["bytes"],
+        "widget_page_files": rows["ours_cold"][0]["files"],
+        "first_visit_mb": sum(rows["ours_cold"][0]["bytes"].values()) / 1e6,
+        "answer_ms": statistics.median(rows["answer"]),
+        "throttled_ours_ms": statistics.median(e["at_ms"] for e in rows["throttled_ours"]),
+        "throttled_bare_ms": statistics.median(e["at_ms"] for e in rows["throttled_bare"]),
+        "throttled_wasm_bytes_per_s": [e["wasm_bytes_per_s"] for e in rows["throttled_ours"]],
         "plain_page_bytes": rows["plain_bytes"][0],
         "plain_page_pyodide_bytes": max(entry.get("pyodide", 0) for entry in rows["plain_bytes"]),
         "runs": {k: [{f: e[f] for f in e if f != "bytes"} if isinstance(e, dict) else e for e in v]
@@ -304,6 +368,8 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
     }
     result["cold_ready_ratio"] = result["ours_cold_ready_ms"] / result["bare_cold_ready_ms"]
     result["warm_ready_ratio"] = result["ours_warm_ready_ms"] / result["bare_warm_ready_ms"]
+    result["answer_ratio"] = result["answer_ms"] / result["bare_cold_ready_ms"]
+    result["throttled_ratio"] = result["throttled_ours_ms"] / result["throttled_bare_ms"]
     return result
 
 
@@ -335,6 +401,10 @@ def table(results: dict[str, Any]) -> str:
          "cold_ready_ratio"),
         ("First visit: first result (ms)", f"{b['ours_cold_result_ms']:.0f}", f"{b['bare_cold_result_ms']:.0f} bare",
          None),
+        ("First visit, no-contact page: first answer shown (ms)", f"{b['answer_ms']:.0f}",
+         f"{b['bare_cold_ready_ms']:.0f} bare ready", "answer_ratio"),
+        ("Throttled first visit (fast 3G): first answer shown (ms)", f"{b['throttled_ours_ms']:.0f}",
+         f"{b['throttled_bare_ms']:.0f} bare ready", "throttled_ratio"),
         ("Repeat visit: widget ready (ms)", f"{b['ours_warm_ready_ms']:.0f}", f"{b['bare_warm_ready_ms']:.0f} bare",
          "warm_ready_ratio"),
         ("Repeat visit: first result (ms)", f"{b['ours_warm_result_ms']:.0f}", f"{b['bare_warm_result_ms']:.0f} bare",
@@ -345,7 +415,9 @@ def table(results: dict[str, Any]) -> str:
          f"{b['remembered_p50_ms']:.1f} / {b['remembered_p95_ms']:.1f}", "", "remembered_p95_ms"),
         ("Second widget page, instant navigation (ms)", f"{b['navigation_ms']:.0f}", "", "navigation_ms"),
         ("First visit bytes, widget page", " + ".join(f"{k} {kb(v)}" for k, v in sorted(widget_bytes.items())),
-         f"{kb(sum(b['bare_page_bytes'].values()))} bare", None),
+         f"{kb(sum(b['bare_page_bytes'].values()))} bare", "first_visit_mb"),
+        ("... its largest files", ", ".join(f"{k.rsplit('/', 1)[-1]} {kb(v)}"
+                                            for k, v in list(b["widget_page_files"].items())[:5]), "", None),
         ("First visit bytes, page without widgets",
          " + ".join(f"{k} {kb(v)}" for k, v in sorted(b["plain_page_bytes"].items())), "",
          "plain_page_pyodide_bytes"),

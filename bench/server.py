@@ -1,5 +1,5 @@
-"""A static host for the benchmark: folders under URL prefixes, gzip for text and a cache lifetime, as
-GitHub Pages serves (it sends `Cache-Control: max-age=600` and compresses text; .wasm and .zip go as they are).
+"""A static host for the benchmark: folders under URL prefixes, gzip and a cache lifetime, as GitHub Pages
+serves (it sends `Cache-Control: max-age=600` and compresses text and .wasm; .zip goes as it is).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/j
          ".mjs": "text/javascript", ".json": "application/json", ".xml": "application/xml",
          ".wasm": "application/wasm", ".zip": "application/zip", ".png": "image/png", ".svg": "image/svg+xml",
          ".gz": "application/gzip", ".ico": "image/x-icon"}
-COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg"}
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm"}
 
 
 class _Server(ThreadingHTTPServer):

@@ -2,7 +2,8 @@
 // worker boots it, the logic archive is unpacked and imported, every kind answers a request (a good one when
 // the build gives one, and a bad one, so that the error path and Pyodide's error formatting run too), and
 // a memory snapshot is made as the snapshot worker makes it. Then every module Python has loaded from the
-// standard-library archive is listed.
+// standard-library archive is listed; modules frozen into the interpreter (os, io, codecs, importlib's own…)
+// name a file there but never read it, so they are left out.
 //
 // Usage: node stdlib_record.mjs <pyodide folder> <logic.zip> <requests.json> [<stdlib archive to boot with>]
 // Prints one JSON line: {"files": [archive entries], "kinds": n}. Any network access fails the run.
@@ -52,7 +53,9 @@ py.makeMemorySnapshot();
 const files = JSON.parse(py.runPython(
   "import json, sys\n" +
     "prefix = '/lib/python314.zip/'\n" +
+    "def frozen(m): return getattr(getattr(m, '__spec__', None), 'origin', None) == 'frozen'\n" +
     "json.dumps(sorted({m.__file__[len(prefix):] for m in list(sys.modules.values())\n" +
-    "                   if isinstance(getattr(m, '__file__', None), str) and m.__file__.startswith(prefix)}))",
+    "                   if isinstance(getattr(m, '__file__', None), str) and m.__file__.startswith(prefix)\n" +
+    "                   and not frozen(m)}))",
 ));
 console.log(JSON.stringify({ files, kinds: kinds.length }));
