@@ -190,3 +190,19 @@ def test_a_damaged_snapshot_falls_back_to_a_plain_boot_and_is_replaced(watch: tu
     page.reload()
     ready(page)
     expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
+
+
+def test_a_quick_reader_who_leaves_a_second_after_the_first_answer_gets_a_fast_next_visit(page: Page,
+                                                                                          site: SiteServer):
+    # A reader moving between widget pages by full page loads: each page is left soon after it answers.
+    open_page(page, site, QUIZ)
+    ready(page)
+    expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "plain")
+    page.wait_for_timeout(1000)
+    open_page(page, site, NO_CONTACT)
+    ready(page)
+    expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
+    # The snapshot was made before the first answer, so it holds none: its making is one step of the boot.
+    open_page(page, site, APOLOGY)
+    ready(page)
+    expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")

@@ -6,15 +6,12 @@
 // later), it does nothing on pages without widgets. On a widget page it starts Python before the page has
 // even been parsed; the worker outlives page changes, so Python boots once per visit.
 
+import * as memory from "./memory.js";
+
 const BOOT_TIMEOUT_MS = 60000;
 // Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
 // stopped by the browser). It is then replaced once; a second stall in a row is reported as a failure.
 const ANSWER_TIMEOUT_MS = 5000;
-// After a plain boot, a second worker prepares a memory snapshot for the next visit (see worker.js). It
-// starts this long after Python is ready, so that it does not compete with the reader's first answers.
-const SNAPSHOT_DELAY_MS = 2000;
-import * as memory from "./memory.js";
-
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
 
 const engine = {
@@ -28,7 +25,6 @@ const engine = {
   boot: "", // how Python started: "snapshot" or "plain"
   woken: false, // a reader saving data came near a widget or used it: Python may start
   fullStdlib: false, // the logic needed a module the reduced standard library lacks: boot with the full one
-  snapshotting: false,
   nextId: 1,
   waiting: new Map(), // request id -> widget
 };
@@ -100,26 +96,6 @@ function runtimeFiles(runtime) {
   };
 }
 
-function prepareSnapshot() {
-  if (engine.snapshotting) return;
-  engine.snapshotting = true;
-  setTimeout(() => {
-    // Its own address, so that it is easy to tell from the reader's worker in developer tools and tests.
-    const helper = new Worker(new URL("worker.js?role=snapshot", import.meta.url), { type: "module" });
-    const done = () => helper.terminate();
-    helper.onmessage = (event) => {
-      if (event.data.type !== "snapshot-done") return;
-      performance.mark("guide-widgets:snapshot-done", { detail: event.data });
-      done();
-    };
-    helper.onerror = (event) => {
-      event.preventDefault();
-      done();
-    };
-    helper.postMessage({ type: "snapshot", ...runtimeFiles(engine.runtime) });
-  }, SNAPSHOT_DELAY_MS);
-}
-
 function stopWorker() {
   clearTimeout(engine.timer);
   clearTimeout(engine.watchdog);
@@ -174,7 +150,8 @@ function onWorkerMessage(message) {
     }
     showStatus();
     watch();
-    if (message.boot === "plain") prepareSnapshot();
+  } else if (message.type === "snapshot-done") {
+    performance.mark("guide-widgets:snapshot-done", { detail: message });
   } else if (message.type === "failed") {
     if (message.message) console.info(`guide-widgets: Python could not start: ${message.message}`);
     // Python in this browser needed a module that the reduced standard library lacks: once, boot in full.

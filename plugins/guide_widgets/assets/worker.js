@@ -1,6 +1,5 @@
 // The one place Python runs: boots Pyodide from the site itself, unpacks the widget logic, answers requests.
 // Messages in:  {type: "boot", pyodide, logic, version, lock, stdlib, snapshotCache}  and  {type: "run", id, request}
-//               {type: "snapshot", pyodide, logic, version, lock, stdlib, snapshotCache}  (a separate worker)
 // Messages out: {type: "ready", boot: "snapshot" | "plain"} | {type: "failed", message}
 //               | {type: "result", id, result} | {type: "error", id, message}
 //               | {type: "crashed"} (Python itself broke: this worker is done, the page starts a new one)
@@ -8,12 +7,12 @@
 //                 the page starts a new worker with the full one, see stdlib.py)
 //               | {type: "snapshot-done", stored: boolean, message}
 //
-// Repeat visits start from a memory snapshot: after a first, plain boot the page asks a second worker to
-// boot Python with the widget logic imported, and to keep a copy of that memory in the browser's Cache
-// Storage, in this site's own cache (`snapshotCache`, named with the site's path, see storage.py). No reader
-// input ever reaches that worker, so the copy holds none. The snapshot is keyed by the
-// Pyodide version and the logic archive (whose name carries its hash), checked before use, and any failure
-// to read or restore it falls back to a plain boot and drops it.
+// Repeat visits start from a memory snapshot: a plain boot, once the widget logic is imported and before it
+// answers any request, copies Python's memory and keeps it in the browser's Cache Storage, in this site's own
+// cache (`snapshotCache`, named with the site's path, see storage.py). No reader input has reached Python
+// then, so the copy holds none. The snapshot is keyed by the Pyodide version, the logic archive and the
+// standard-library archive (their names carry their hashes), checked before use, and any failure to read or
+// restore it falls back to a plain boot and drops it.
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private API of the
 // pinned version: the build refuses any other version, and the browser tests cover both paths.
 
@@ -37,6 +36,7 @@ function attempt(work) {
 }
 
 let booting = null;
+let storing = null; // the snapshot being kept for the next visit, after a plain boot
 let evaluate = null;
 const timings = {}; // how long each boot step took, in ms: reported with "ready" for the benchmark
 
@@ -160,16 +160,9 @@ async function bootFromSnapshot(module, message, stored, archive) {
   return answer;
 }
 
-async function makeSnapshot(message) {
-  if (!self.caches) return { stored: false, message: "no Cache Storage here" };
-  const key = snapshotKey(message);
-  const cache = await caches.open(message.snapshotCache);
-  if (await cache.match(key)) return { stored: false, message: "already stored" };
-  const module = await importRuntime(message.pyodide, message.version);
-  const archive = later(fetchLogic(message.logic));
-  const py = await startPython(module, message, { _makeSnapshot: true });
-  await importLogic(py, archive);
-  const bytes = py.makeMemorySnapshot();
+// Keeps a snapshot made at boot for the next visit, dropping those of earlier builds.
+async function storeSnapshot(key, cacheName, bytes) {
+  const cache = await caches.open(cacheName);
   for (const old of await cache.keys()) {
     if (old.url !== key) await cache.delete(old); // snapshots of earlier builds
   }
@@ -198,9 +191,20 @@ async function boot(message) {
       await forgetSnapshot(key, message.snapshotCache);
     }
   }
+  // A plain boot makes the snapshot for the next visit itself, once the logic is imported and before any
+  // request is answered: it holds no reader input, and it costs a few tens of milliseconds, not a second
+  // worker that a reader who leaves within seconds would never let finish.
+  const snapshotting = Boolean(self.caches && message.snapshotCache);
   evaluate = await attempt(async () => {
-    const py = await timed("python", startPython(module, message, {}));
-    return timed("logic", importLogic(py, archive));
+    const py = await timed("python", startPython(module, message, snapshotting ? { _makeSnapshot: true } : {}));
+    const answer = await timed("logic", importLogic(py, archive));
+    if (snapshotting) {
+      const start = performance.now();
+      const bytes = py.makeMemorySnapshot();
+      timings.memory = Math.round(performance.now() - start);
+      storing = later(storeSnapshot(key, message.snapshotCache, bytes));
+    }
+    return answer;
   });
   return "plain";
 }
@@ -235,15 +239,18 @@ self.onmessage = (event) => {
   if (message.type === "boot") {
     booting ??= boot(message);
     booting.then(
-      (how) => self.postMessage({ type: "ready", boot: how, timings }),
+      (how) => {
+        self.postMessage({ type: "ready", boot: how, timings });
+        if (storing) {
+          storing.then(
+            (outcome) => self.postMessage({ type: "snapshot-done", ...outcome }),
+            (error) => self.postMessage({ type: "snapshot-done", stored: false, message: lastLine(error) }),
+          );
+        }
+      },
       (error) => self.postMessage({ type: "failed", code: error.code || "runtime", message: lastLine(error) }),
     );
   } else if (message.type === "run") {
     run(message);
-  } else if (message.type === "snapshot") {
-    attempt(() => makeSnapshot(message)).then(
-      (outcome) => self.postMessage({ type: "snapshot-done", ...outcome }),
-      (error) => self.postMessage({ type: "snapshot-done", stored: false, message: lastLine(error) }),
-    );
   }
 };
