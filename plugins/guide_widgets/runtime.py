@@ -106,8 +106,31 @@ def logic_archive(kinds: Iterable[Kind]) -> tuple[str, bytes]:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
-    data = buffer.getvalue()
+    data = utf8_names(buffer.getvalue())
     return f"logic-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+_UTF8_NAMES = 0x800
+
+
+def utf8_names(data: bytes) -> bytes:
+    """The zip with every name marked as UTF-8 (its general-purpose flag bit 11), in the local and central
+    headers. Unmarked names are decoded as cp437 by Python's zipfile, which would cost the browser that codec's
+    module; Python's zipfile clears the flag when it writes an ASCII name, so it is set here afterwards."""
+    patched = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            assert patched[info.header_offset:info.header_offset + 4] == b"PK\x03\x04"
+            flags = info.header_offset + 6
+            patched[flags:flags + 2] = (int.from_bytes(patched[flags:flags + 2], "little") | _UTF8_NAMES).to_bytes(2, "little")
+    central = data.rfind(b"PK\x05\x06")
+    offset = int.from_bytes(data[central + 16:central + 20], "little")
+    while patched[offset:offset + 4] == b"PK\x01\x02":
+        flags = offset + 8
+        patched[flags:flags + 2] = (int.from_bytes(patched[flags:flags + 2], "little") | _UTF8_NAMES).to_bytes(2, "little")
+        name, extra, comment = (int.from_bytes(patched[offset + i:offset + i + 2], "little") for i in (28, 30, 32))
+        offset += 46 + name + extra + comment
+    return bytes(patched)
 
 
 def asset_path(name: str) -> Path:

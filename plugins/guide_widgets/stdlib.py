@@ -77,7 +77,8 @@ def reduced_archive(full: Path, files: list[str]) -> bytes:
     wanted = set(files)
     folders = {"/".join(name.split("/")[:depth]) + "/" for name in wanted for depth in range(1, name.count("/") + 1)}
     buffer = io.BytesIO()
-    with zipfile.ZipFile(full) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(full) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for info in source.infolist():
             if info.filename in wanted or info.filename in folders:
                 entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
