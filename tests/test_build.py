@@ -619,3 +619,23 @@ def test_widget_pages_state_the_bytes_python_downloads(built_site: Path):
     from guide_widgets.runtime import PYODIDE_GZIP_SIZES
     assert runtime["download"] == sum(PYODIDE_GZIP_SIZES.values()) + stdlib.stat().st_size + logic.stat().st_size
     assert 4_000_000 < runtime["download"] < 4_700_000
+
+
+def test_the_plan_page_can_be_renamed_or_left_out_and_never_takes_a_sections_address(tmp_path: Path):
+    guide = (FIXTURES / "second-guide" / "docs" / "guide.md").read_text(encoding="utf-8")
+    project = _with_plugin_options(make_project(tmp_path / "a", guide), "en", "      plan_page: ''\n")
+    assert mkdocs_build(project, tmp_path / "none").returncode == 0
+    assert not (tmp_path / "none" / "plants" / "my-plan.html").exists()
+    project = _with_plugin_options(make_project(tmp_path / "b", guide), "en", "      plan_page: repotting\n")
+    result = mkdocs_build(project, tmp_path / "clash")
+    assert result.returncode == 1
+    assert ("docs/plants/repotting.md: the \"My plan\" page would take this address, which a page already has. "
+            "Fix: set 'plan_page:'") in result.stderr
+
+
+def test_an_unknown_page_marker_stops_the_build_naming_its_line(tmp_path: Path):
+    project = make_project(tmp_path, "# T\n\n## A\n", **{"about.md": "# About\n\nText.\n\n<!-- guide-widgets: stored-item -->\n"})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("docs/about.md:5: unknown marker '<!-- guide-widgets: stored-item -->'. Fix: write "
+            "'<!-- guide-widgets: stored-items -->' or '<!-- guide-widgets: this-device -->'.") in result.stderr
