@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, expect
 from .conftest import ROOT, SUB_PATH, watched
 from .reader import WIDGET_PAGES, days_ago, open_page, ready, site_pages
 from .site_server import SiteServer
+from .test_serving import check_not_found
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]+"')
 
@@ -64,15 +65,7 @@ def test_unknown_addresses_at_any_depth_get_the_404_page_that_works_from_there(b
         assert (status, body) == (404, not_found), path
     with watched(browser, site.origin) as (context, watcher):
         watcher.allow("status of 404")  # the missing page itself
-        failed: list[str] = []
-        context.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-        page = context.new_page()
-        page.goto(site.url + "the-no-contact-rule/nothing/deeper/")
-        expect(page.get_by_role("heading", level=1)).to_have_text("404 - Not found")
-        assert page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--md-primary-fg-color')")
-        page.get_by_role("link", name="Making amends").first.click()
-        expect(page).to_have_url(site.url)
-        assert failed == [site.url + "the-no-contact-rule/nothing/deeper/"]
+        check_not_found(context, site, "the-no-contact-rule/nothing/deeper/")
 
 
 def test_every_widget_answers_on_the_project_site(browser: Browser, site: SiteServer):

@@ -69,17 +69,18 @@ def test_a_missing_page_gets_the_sites_own_404_page(browser: Browser, served: Si
         check_not_found(context, served)
 
 
-def check_not_found(context: Any, served: SiteServer) -> None:
+def check_not_found(context: Any, served: SiteServer, path: str = "no-such-section/") -> None:
+    """The site's own 404 page at `path`, styled and with working links back."""
     failed: list[str] = []
     context.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page = context.new_page()
-    response = page.goto(served.url + "no-such-section/")
+    response = page.goto(served.url + path)
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("404 - Not found")
     assert page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--md-primary-fg-color')")
     page.get_by_role("link", name="Making amends").first.click()
     expect(page).to_have_url(served.url)
-    assert failed == [served.url + "no-such-section/"]
+    assert failed == [served.url + path]
 
 
 def test_a_page_without_widgets_loads_no_python(browser: Browser, site: SiteServer):
