@@ -59,12 +59,11 @@ export function setRemembering(on, current) {
       return "stopped";
     }
     storage.setItem(names.consent, "yes");
+    const { answers } = loadAnswers();
+    for (const [key, fields] of current) answers.set(key, fields);
+    writeAll(answers);
   } catch (error) {
     return problemOf(error);
-  }
-  for (const [key, fields] of current) {
-    const problem = saveAnswers(key, fields);
-    if (problem) return problem;
   }
   return "started";
 }
@@ -169,7 +168,8 @@ export async function keepOffline() {
   }
 }
 
-async function dropOffline() {
+// Removes the offline copy (its service worker and its caches). Answers whether there was one.
+export async function dropOffline() {
   let removed = false;
   const registration = await ownRegistration();
   if (registration) removed = await registration.unregister();

@@ -91,7 +91,7 @@ function runtimeFiles(runtime) {
     logic: new URL(runtime.logic, import.meta.url).href,
     version: runtime.version,
     lock: runtime.lock,
-    stdlib: engine.fullStdlib ? "python_stdlib.zip" : runtime.stdlib,
+    stdlib: engine.fullStdlib ? null : runtime.stdlib, // null: the worker boots with the full one
     snapshotCache: memory.nameOf("snapshot"),
   };
 }
@@ -505,7 +505,8 @@ function bindDevice(root, runtime) {
   if (device.offline) {
     device.offline.addEventListener("change", async () => {
       if (!device.offline.checked) {
-        await memory.forgetEverything().catch(() => []);
+        // Only the offline copy goes: remembered answers stay until the reader asks to forget them.
+        await memory.dropOffline().catch(() => false);
         deviceNote = say("forgot", { items: say("forgot_offline") });
       } else {
         deviceNote = say("offline_saving");
