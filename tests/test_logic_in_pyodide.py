@@ -23,7 +23,9 @@ from guide_widgets.testing import Widget, pyodide_python
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
-def _run_logic_tests(tmp_path: Path, *extra: str) -> list[str]:
+def _logic_tests_in_pyodide(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """tests/logic under the pinned Pyodide in Node, on the built-in kinds' logic archive; `extra` may name a
+    reduced standard-library archive to boot with."""
     kinds = builtin_kinds()
     name, data = logic_archive(kinds.values())
     archive = tmp_path / name
@@ -33,9 +35,12 @@ def _run_logic_tests(tmp_path: Path, *extra: str) -> list[str]:
                                    for kind in kinds.values()}))
     node = shutil.which("node")
     assert node, "Node.js 20+ is needed for this test: install it (scripts/setup says how)"
-    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(archive),
-                             str(english), *extra],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    return subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(archive),
+                           str(english), *extra], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+
+
+def _run_logic_tests(tmp_path: Path, *extra: str) -> list[str]:
+    result = _logic_tests_in_pyodide(tmp_path, *extra)
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
     assert lines[-2].startswith("pyodide 314.0.7, python 3.14")
@@ -65,23 +70,12 @@ def test_logic_tests_pass_with_only_the_reduced_standard_library(tmp_path: Path)
 def test_an_import_outside_the_reduced_archive_is_caught_by_the_check(tmp_path: Path):
     # The same check, with a module only the logic uses (the period kind's dates) cut from the reduced archive:
     # Python still boots, the tests still pass (the harness finds it in the full archive), and the check objects.
-    kinds = builtin_kinds()
-    name, data = logic_archive(kinds.values())
-    files = record_files(PYODIDE, data)
+    files = record_files(PYODIDE, logic_archive(builtin_kinds().values())[1])
     assert "datetime.py" in files
     cut = reduced_archive(PYODIDE / "python_stdlib.zip", [f for f in files if f != "datetime.py"])
     archive = tmp_path / "cut.zip"
     archive.write_bytes(cut)
-    node = shutil.which("node")
-    assert node
-    english = tmp_path / "english.json"
-    english.write_text(json.dumps({kind.folder.name: catalogue(kind.folder / "strings.yml").get("en", {})
-                                   for kind in kinds.values()}))
-    logic = tmp_path / name
-    logic.write_bytes(data)
-    result = subprocess.run([node, str(ROOT / "tests" / "pyodide" / "run_logic_tests.mjs"), str(logic),
-                             str(english), str(archive)], capture_output=True, text=True, cwd=ROOT, timeout=300,
-                            check=False)
+    result = _logic_tests_in_pyodide(tmp_path, str(archive))
     assert result.returncode != 0
     assert "OUTSIDE datetime" in result.stdout.splitlines(), result.stdout + result.stderr
 

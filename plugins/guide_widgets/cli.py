@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .reference import END, START, readme_with_reference, reference_markdown
 from .registry import KindError, builtin_kinds, own_kinds, stdlib_modules
-from .runtime import DEFAULT_PYODIDE_DIR, PYODIDE_VERSION, RuntimeMissing, find_pyodide
+from .runtime import DEFAULT_PYODIDE_DIR, FULL_STDLIB, PYODIDE_VERSION, RuntimeMissing, find_pyodide
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def _reference(args: argparse.Namespace) -> int:
     if args.widgets_dir:
         folder = Path(args.widgets_dir)
         try:
-            stdlib = stdlib_modules(find_pyodide(Path(args.pyodide_dir)).folder / "python_stdlib.zip")
+            stdlib = stdlib_modules(find_pyodide(Path(args.pyodide_dir)).folder / FULL_STDLIB)
             kinds |= own_kinds(folder, args.widgets_dir.rstrip("/"), kinds, stdlib)
         except (KindError, RuntimeMissing) as exc:
             print(f"guide-widgets: {exc}", file=sys.stderr)

@@ -27,6 +27,7 @@ from .registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
 from .runtime import (
     ASSET_FILES,
     ASSETS_DIR,
+    FULL_STDLIB,
     PACKAGE_DIR,
     PYODIDE_DIR,
     PYODIDE_GZIP_SIZES,
@@ -112,7 +113,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
             raise PluginError(str(exc)) from exc
         self.pyodide = pyodide
         self.auto_nav = config.nav is None or isinstance(config.nav, _GuideNav)
-        self.kinds = self._kinds(project, pyodide.folder / "python_stdlib.zip")
+        self.kinds = self._kinds(project, pyodide.folder / FULL_STDLIB)
         self.context.kinds = self.kinds
         self.context.language = str(config.theme.get("language") or "en")
         try:
@@ -126,7 +127,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.stdlib = reduced_stdlib(pyodide.folder, self.logic_name, self.logic_bytes)
         if self.stdlib.note:
             log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
-        stdlib_bytes = len(self.stdlib.data) if self.stdlib.data is not None else PYODIDE_SIZES["python_stdlib.zip"]
+        stdlib_bytes = len(self.stdlib.data) if self.stdlib.data is not None else PYODIDE_SIZES[FULL_STDLIB]
         download = sum(PYODIDE_GZIP_SIZES.values()) + stdlib_bytes + len(self.logic_bytes)
         self.context.runtime = page_runtime(pyodide, self.logic_name, self.context.strings[FRAME], self.stdlib.name,
                                             download)
@@ -277,11 +278,11 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         return self._finish_html(output, get_relative_url(SCRIPT, page.url), early=not plan)
 
     def _plan(self, plan_page: MkDocsPage) -> PlanContext:
-        files = self.files
+        anchor_href = self._href_resolver(plan_page, self.files) if self.files is not None else None
 
         def link_for(widget: Any, anchor: str) -> str | None:
             if anchor:
-                return self._href_resolver(plan_page, files)(anchor[1:]) if files is not None else None
+                return anchor_href(anchor[1:]) if anchor_href is not None else None
             page = self.page_by_src.get(widget.page_src)
             if page is None:
                 return None

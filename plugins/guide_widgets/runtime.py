@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .registry import Kind, registry_module
+from .registry import PYODIDE_STDLIB_SIZE, Kind, registry_module
 from .storage import storage_names
 
 PYODIDE_VERSION = "314.0.7"
 # The runtime files a browser fetches to boot Pyodide; the lock file's facts travel in the page instead.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+FULL_STDLIB = "python_stdlib.zip"
+"""Pyodide's whole standard library; the build also ships a reduced one (stdlib.py)."""
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", FULL_STDLIB)
 PYODIDE_DIR = "assets/pyodide"
 ASSETS_DIR = "assets/guide-widgets"
 ASSET_FILES = ("widgets.js", "memory.js", "plan.js", "worker.js", "widgets.css")
@@ -46,7 +48,7 @@ class Pyodide:
 
 # The pinned files by size: a folder of another Pyodide build or version differs in at least one of them.
 PYODIDE_SIZES = {"pyodide.mjs": 17931, "pyodide.asm.mjs": 1250344, "pyodide.asm.wasm": 9598218,
-                 "python_stdlib.zip": 2545637}
+                 FULL_STDLIB: PYODIDE_STDLIB_SIZE}
 # What the runtime files weigh as a static host sends them (gzip; GitHub Pages compresses .wasm too): what a
 # reader saving data is told before Python loads. A test checks them against the files.
 PYODIDE_GZIP_SIZES = {"pyodide.mjs": 7156, "pyodide.asm.mjs": 260107, "pyodide.asm.wasm": 3546122}
@@ -138,7 +140,7 @@ def asset_path(name: str) -> Path:
 
 
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any],
-                 stdlib: str = "python_stdlib.zip", download: int = 0) -> dict[str, Any]:
+                 stdlib: str = FULL_STDLIB, download: int = 0) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
     archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
     the names of what it may store (storage.py), and how many bytes starting Python downloads."""

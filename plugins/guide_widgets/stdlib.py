@@ -25,9 +25,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .runtime import FULL_STDLIB as FULL
 from .runtime import PACKAGE_DIR, PYODIDE_VERSION
 
-FULL = "python_stdlib.zip"
 RECORDER = PACKAGE_DIR / "node" / "stdlib_record.mjs"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 

@@ -32,7 +32,7 @@ import yaml
 
 from .logic import REGISTRY, evaluate_json
 from .registry import Kind, builtin_kinds, own_kind, stdlib_modules
-from .runtime import find_pyodide, logic_archive
+from .runtime import FULL_STDLIB, find_pyodide, logic_archive
 from .specs import parse_spec
 from .strings import site_strings
 
@@ -67,7 +67,7 @@ class Widget:
             self.kind = builtins[kind]
         else:
             folder = Path(kind).resolve()
-            stdlib = stdlib_modules(self._pyodide_dir / "python_stdlib.zip")
+            stdlib = stdlib_modules(self._pyodide_dir / FULL_STDLIB)
             self.kind = own_kind(folder, str(kind), builtins, stdlib)
         self.language = language
         # The kind's words in `language`, with overrides named as in mkdocs.yml ("quiz.answered").

@@ -63,12 +63,12 @@ async function waitForText(page, selector, wanted) {
   }
 }
 
-// Ticks or picks the input whose label reads `label`, with a real click on the label.
-async function clickLabel(page, label) {
-  const handle = await page.evaluateHandle((text) => [...document.querySelectorAll("label")]
-    .find((l) => l.textContent.replace(/\s+/g, " ").trim() === text), label);
+// Clicks, as a reader would, the first element matching `selector` whose text reads `text`.
+async function clickText(page, selector, text) {
+  const handle = await page.evaluateHandle((s, t) => [...document.querySelectorAll(s)]
+    .find((element) => element.textContent.replace(/\s+/g, " ").trim() === t), selector, text);
   const element = handle.asElement();
-  if (!element) throw new Error(`no label "${label}"`);
+  if (!element) throw new Error(`no ${selector} reading "${text}"`);
   await element.click();
 }
 
@@ -123,7 +123,7 @@ try {
   await firstResult(page);
   for (const answer of ["They do not reply, or they have asked me to stop.", "Still clearly angry or bitter toward me.",
     "Yes, they are with someone new.", "Mostly that I am afraid of being alone."]) {
-    await clickLabel(page, answer);
+    await clickText(page, "label", answer);
   }
   await waitForText(page, "[data-gw-result] .gw-band-title", "It may be time to let go");
   steps.push("quiz: four answers give the band 'It may be time to let go'");
@@ -136,8 +136,8 @@ try {
 
   await page.goto(siteUrl + "taking-responsibility/", { waitUntil: "load" });
   await firstResult(page);
-  await clickLabel(page, "Lying");
-  await clickLabel(page, "Betrayed");
+  await clickText(page, "label", "Lying");
+  await clickText(page, "label", "Betrayed");
   for (const box of await page.$$("input[name=g3]")) await box.click();
   await waitForText(page, "[data-gw-result] .gw-headline", "6 of 6 parts in place.");
   await waitForText(page, "[data-gw-result]", "You will name: Lying. They may have felt: Betrayed.");
@@ -148,7 +148,7 @@ try {
   // Instant navigation: Material swaps the page without reloading it, and the next widget still answers.
   await page.goto(siteUrl, { waitUntil: "load" });
   await page.evaluate(() => { window.samePage = true; });
-  await clickLink(page, "The no-contact rule");
+  await clickText(page, "article a", "The no-contact rule");
   await page.waitForFunction(() => location.pathname.endsWith("/the-no-contact-rule/"), { timeout: 20_000 });
   await firstResult(page);
   if (!await page.evaluate(() => window.samePage === true)) throw new Error("the link reloaded the page");
@@ -164,14 +164,6 @@ try {
   failed = String(error?.stack ?? error);
 } finally {
   await browser.close();
-}
-
-async function clickLink(page, name) {
-  const handle = await page.evaluateHandle((text) => [...document.querySelectorAll("article a")]
-    .find((a) => a.textContent.replace(/\s+/g, " ").trim() === text), name);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no link "${name}"`);
-  await element.click();
 }
 
 console.log(JSON.stringify({ steps, problems, failed, seen }));

@@ -78,10 +78,14 @@ def test_every_widget_answers_on_the_project_site(browser: Browser, site: SiteSe
 
 # --- mkdocs gh-deploy ---------------------------------------------------------------------------------------
 
+# Who commits, for git and for gh-deploy: a fresh machine has no git identity.
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "author@example.org",
+                "GIT_COMMITTER_NAME": "Author", "GIT_COMMITTER_EMAIL": "author@example.org"}
+
+
 def _git(folder: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "author@example.org",
-           "GIT_COMMITTER_NAME": "Author", "GIT_COMMITTER_EMAIL": "author@example.org"}
-    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True,
+                            env={**os.environ, **GIT_IDENTITY}, check=False)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -112,9 +116,7 @@ def test_gh_deploy_pushes_a_site_that_works_from_its_branch(browser: Browser, tm
         _git(project, "remote", "add", "origin", str(remote))
         deploy = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--force"], cwd=project,
                                 capture_output=True, text=True, check=False,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_AUTHOR_NAME": "Author",
-                                     "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "Author",
-                                     "GIT_COMMITTER_EMAIL": "a@example.org"})
+                                env={**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"})
         assert deploy.returncode == 0, deploy.stderr
         # What GitHub Pages serves from the branch: a fresh checkout of gh-pages, nothing from the build folder.
         published = tmp_path / "published"
