@@ -63,12 +63,18 @@ def at_head_start(page_html: str, tags: str) -> str:
     return page_html[:head.end()] + tags + page_html[head.end():]
 
 
-def at_head_end(page_html: str, tags: str) -> str:
-    """The page with `tags` inserted at the end of <head>, after the theme's charset and styles."""
-    end = page_html.find("</head>")
-    if end < 0:
+_CHARSET = re.compile(r"<meta\s+charset\b[^>]*>", re.IGNORECASE)
+
+
+def early_in_head(page_html: str, tags: str) -> str:
+    """The page with `tags` inserted right after its charset declaration (before the theme's stylesheets, so
+    that an inline script there runs without waiting for them), or first in <head> if it declares none."""
+    head = _HEAD.search(page_html)
+    if head is None:
         return page_html
-    return page_html[:end] + tags + page_html[end:]
+    charset = _CHARSET.search(page_html, head.end(), page_html.find("</head>", head.end()))
+    at = charset.end() if charset else head.end()
+    return page_html[:at] + tags + page_html[at:]
 
 
 def with_policy(page_html: str) -> str:

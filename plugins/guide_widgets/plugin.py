@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 
 from .blocks import WidgetContext, WidgetsExtension, relative_md_path
 from .config import GuideWidgetsConfig
-from .csp import at_head_end, with_policy
+from .csp import early_in_head, with_policy
 from .guide_pages import GuideLinkMessages, GuidePages, GuidePagesExtension
 from .offline import SIZE_TOKEN, write_offline_copy
 from .outline import outline_markdown, unicode_fallback
@@ -303,9 +303,9 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         return self._finish_html(output_content, urlsplit(config.site_url or "/").path.rstrip("/") + "/" + SCRIPT)
 
     def _finish_html(self, output: str, script_url: str, early: bool = True) -> str:
-        """Every page: our loader (and, on widget pages, the runtime facts) in the head, then the policy."""
+        """Every page: our scripts (and, on widget pages, the runtime facts) early in the head, then the policy."""
         runtime = self.context.runtime if early and 'data-gw-kind="' in output else None
-        output = at_head_end(output, head_tags(script_url, runtime))
+        output = early_in_head(output, head_tags(script_url, runtime))
         return output if self.serving else with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

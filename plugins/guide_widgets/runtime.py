@@ -7,10 +7,12 @@ generated registry of the kinds, and is named by its content hash, so a browser 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
 import json
+import posixpath
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -149,16 +151,28 @@ def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:
-    """The loader script for the head of every page, and on widget pages the runtime facts beside it.
+    """What every page's head gets, early (after the charset, before the stylesheets): on widget pages the
+    runtime facts, then the inline starter (start.js: it starts Python at once on a widget page, and is how
+    widgets.js starts any later worker), then our module.
 
-    In the head, as an async module, the script runs as soon as it has arrived, before the page has been
-    parsed: on a widget page (one with the runtime meta tag) it starts Python at once. It binds the widgets
-    once the document is ready, and after each of Material's instant page changes.
+    The module is async: it runs as soon as it has arrived, binds the widgets once the document is ready,
+    and again after each of Material's instant page changes.
     """
-    tags = f'<script type="module" async src="{html.escape(script_url)}"></script>'
+    tags = ""
     if runtime is not None:
-        tags += f'<meta name="guide-widgets" content="{html.escape(compact_json(runtime))}">'
+        assets = posixpath.dirname(script_url) + "/"
+        tags += (f'<meta name="guide-widgets" content="{html.escape(compact_json(runtime))}" '
+                 f'data-assets="{html.escape(assets)}">')
+    tags += f"<script>{starter_script()}</script>"
+    tags += f'<script type="module" async src="{html.escape(script_url)}"></script>'
     return tags
+
+
+@functools.cache
+def starter_script() -> str:
+    """start.js as it is inlined: without its comment lines (every page carries it)."""
+    lines = asset_path("start.js").read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//") and line.strip())
 
 
 def compact_json(data: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, expect
@@ -152,19 +153,27 @@ def visit_until_snapshot_stored(page: Page, site: SiteServer) -> str:
 
 
 def test_a_repeat_visit_starts_from_the_stored_snapshot_and_answers_right(page: Page, site: SiteServer):
-    visit_until_snapshot_stored(page, site)
+    key = visit_until_snapshot_stored(page, site)
     page.reload()
     region = ready(page)
     expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
     answer_quiz(page, {1: 0, 2: 2, 4: 2, 6: 2})  # 8 of 12
     expect_band(region, "It may be time to let go")
     assert page.evaluate(SNAPSHOT_DONE) == [], "a snapshot boot made another snapshot"
+    # Python's memory is about half empty, and the empty part is not written to the reader's disk.
+    stored, memory = page.evaluate(f"""async () => {{
+        const entry = await (await caches.open("guide-widgets-python /making-amends/")).match("{key}");
+        return [(await entry.arrayBuffer()).byteLength, Number(entry.headers.get("x-snapshot-bytes"))];
+    }}""")
+    assert memory > 20_000_000 and stored < 0.7 * memory, (stored, memory)
 
 
 BAD_SNAPSHOTS = {
-    # what is stored under the key -> (bytes, the length the entry claims)
-    "not a snapshot": ("new Uint8Array(4096).fill(7)", "4096"),
-    "cut short": ("new Uint8Array(4096)", "31457424"),
+    # what is stored under the key -> (bytes, the length the entry claims, where its runs of bytes go)
+    "not a snapshot": ("new Uint8Array(4096).fill(7)", "4096", None),
+    "cut short": ("new Uint8Array(4096)", "31457424", None),
+    "runs longer than the bytes": ("new Uint8Array(4096).fill(7)", "31457424", "0-65536"),
+    "runs past the end": ("new Uint8Array(65536).fill(7)", "4096", "0-65536"),
 }
 
 
@@ -174,10 +183,11 @@ def test_a_damaged_snapshot_falls_back_to_a_plain_boot_and_is_replaced(watch: tu
     watcher.allow("[Ss]napshot")  # Pyodide may report the refused snapshot on the console
     page = context.new_page()
     key = visit_until_snapshot_stored(page, site)
-    for body, claimed in BAD_SNAPSHOTS.values():
+    for body, claimed, runs in BAD_SNAPSHOTS.values():
+        headers = {"x-snapshot-bytes": claimed, **({"x-snapshot-runs": runs} if runs else {})}
         page.evaluate(f"""async () => {{
             const cache = await caches.open("guide-widgets-python /making-amends/");
-            await cache.put("{key}", new Response({body}, {{headers: {{"x-snapshot-bytes": "{claimed}"}}}}));
+            await cache.put("{key}", new Response({body}, {{headers: {json.dumps(headers)}}}));
         }}""")
         page.reload()
         region = ready(page)
@@ -206,3 +216,20 @@ def test_a_quick_reader_who_leaves_a_second_after_the_first_answer_gets_a_fast_n
     open_page(page, site, APOLOGY)
     ready(page)
     expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
+
+
+def test_python_starts_from_the_head_before_the_widget_script_arrives(page: Page, site: SiteServer):
+    # The widget script is held back (a slow connection, say) until Python has booted without it: the worker
+    # was started by the head's inline starter, and the script takes it over, messages included.
+    held: list[Any] = []
+    page.route("**/assets/guide-widgets/widgets.js", lambda route: held.append(route))
+    page.goto(site.url + NO_CONTACT, wait_until="domcontentloaded")  # "load" waits for the held script
+    page.wait_for_function("() => (window.guideWidgetsStart.early?.messages || []).some(m => m.type === 'ready')",
+                           timeout=READY_MS)
+    assert len(held) == 1 and page.locator("[data-gw-kind]").get_attribute("data-gw-state") != "answered"
+    held[0].continue_()
+    page.get_by_label("Length of the period, in days").fill("30")
+    expect(result(page).locator(".gw-headline")).to_have_text("Day 0 of 30: the first full day is tomorrow",
+                                                             timeout=READY_MS)
+    assert boots(page) == 1
+    assert page.evaluate("() => window.guideWidgetsStart.early") is None, "the early worker was not taken over"

@@ -89,6 +89,11 @@ def test_pages_load_the_widget_script_from_the_head_and_only_widget_pages_start_
         # "My plan" holds copies of every widget, but starts Python only once it has answers to work out.
         widget_page = 'data-gw-kind="' in text and "data-gw-plan-root" not in text
         assert ('<meta name="guide-widgets"' in head) == widget_page, path
+        # The starter (start.js, inline) runs before the stylesheets, which would hold an inline script back,
+        # and after the runtime facts it reads.
+        starter = head.index("window.guideWidgetsStart")
+        assert starter < head.index('<link rel="stylesheet"'), path
+        assert not widget_page or head.index('<meta name="guide-widgets"') < starter, path
         assert text.find('<meta charset="utf-8">') < 1024, f"{path}: the charset must come in the first 1024 bytes"
 
 

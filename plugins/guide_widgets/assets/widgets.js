@@ -3,10 +3,15 @@
 // and the "My plan" page, still have them), and in the browser's storage only when the reader ticks
 // "Remember my answers on this device" (memory.js).
 // Included in the head of every page as an async module (instant navigation can bring a widget page in
-// later), it does nothing on pages without widgets. On a widget page it starts Python before the page has
-// even been parsed; the worker outlives page changes, so Python boots once per visit.
+// later), it does nothing on pages without widgets. On a widget page it takes over the worker the head's
+// inline script (start.js) started before the page was parsed; the worker outlives page changes, so Python
+// boots once per visit.
 
 import * as memory from "./memory.js";
+
+// Inlined in the head of every page by the build, before this module loads: starts workers (start.js).
+const start = window.guideWidgetsStart;
+const ASSETS = new URL(".", import.meta.url); // the folder of this script, worker.js and the logic archive
 
 const BOOT_TIMEOUT_MS = 60000;
 // Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
@@ -64,6 +69,7 @@ function say(key, values = {}) {
 
 // --- The worker ------------------------------------------------------------------------------------------
 
+// The worker the page's head started (start.js), taken over once; or a new one.
 function startWorker(runtime) {
   engine.runtime = runtime;
   memory.useNames(runtime.storage);
@@ -71,8 +77,8 @@ function startWorker(runtime) {
   engine.problem = "";
   showStatus();
   if (!performance.getEntriesByName("guide-widgets:start").length) performance.mark("guide-widgets:start");
-  performance.mark("guide-widgets:boot"); // one per Python started for the reader
-  const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+  const early = start.take();
+  const worker = early ? early.worker : start.worker(runtime, ASSETS, engine.fullStdlib);
   engine.worker = worker;
   worker.onmessage = (event) => onWorkerMessage(event.data);
   worker.onerror = (event) => {
@@ -80,20 +86,12 @@ function startWorker(runtime) {
     if (engine.state === "ready") replaceWorker();
     else fail("worker");
   };
-  worker.postMessage({ type: "boot", ...runtimeFiles(runtime) });
   clearTimeout(engine.timer);
   engine.timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
-}
-
-function runtimeFiles(runtime) {
-  return {
-    pyodide: new URL("../pyodide/", import.meta.url).href,
-    logic: new URL(runtime.logic, import.meta.url).href,
-    version: runtime.version,
-    lock: runtime.lock,
-    stdlib: engine.fullStdlib ? null : runtime.stdlib, // null: the worker boots with the full one
-    snapshotCache: memory.nameOf("snapshot"),
-  };
+  if (early) {
+    for (const message of early.messages) onWorkerMessage(message);
+    if (early.failed) fail("worker");
+  }
 }
 
 function stopWorker() {
@@ -206,13 +204,6 @@ function fieldsOf(form) {
   return fields;
 }
 
-// Readers who save data (the browser's Save-Data setting, or a connection it rates 2G): Python waits until
-// they come near a widget or use its form, and the widget says what it will download.
-function savingData() {
-  const connection = navigator.connection;
-  return Boolean(connection && (connection.saveData || /2g$/.test(connection.effectiveType || "")));
-}
-
 let nearby = null; // the IntersectionObserver watching deferred widgets
 
 function defer(widget) {
@@ -243,7 +234,7 @@ function request(widget) {
     return;
   }
   if (engine.state === "failed") return;
-  if (!engine.worker && !engine.woken && savingData()) {
+  if (!engine.worker && !engine.woken && start.savingData()) {
     defer(widget);
     return;
   }
@@ -579,9 +570,9 @@ async function bindAll() {
   }
 }
 
-// A widget page says so in its head: start Python now, while the rest of the page arrives.
-const early = document.querySelector('meta[name="guide-widgets"]');
-if (early && !engine.worker && !savingData()) startWorker(JSON.parse(early.content));
+// A widget page says so in its head, where start.js has started Python already: take that worker over.
+const early = start.early;
+if (early) startWorker(early.runtime);
 
 function whenParsed() {
   bindAll();

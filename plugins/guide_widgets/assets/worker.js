@@ -131,9 +131,52 @@ async function findSnapshot(key, cacheName) {
   }
 }
 
+// Python's memory is about half empty (zeros). Only the 64 KiB stretches that hold something are stored, one
+// after another; the "x-snapshot-runs" header says where each run of them goes ("start-end,..."), and
+// "x-snapshot-bytes" how long the whole memory is. Reading half the bytes is what makes a repeat visit fast.
+const CHUNK = 65536;
+
+function isEmpty(bytes, start, end) {
+  if ((bytes.byteOffset + start) % 4 === 0 && (end - start) % 4 === 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + start, (end - start) / 4);
+    for (let i = 0; i < words.length; i++) if (words[i] !== 0) return false;
+    return true;
+  }
+  for (let i = start; i < end; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+function packSnapshot(bytes) {
+  const runs = [];
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    if (isEmpty(bytes, start, end)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === start) last[1] = end;
+    else runs.push([start, end]);
+  }
+  return {
+    body: new Blob(runs.map(([start, end]) => bytes.subarray(start, end))),
+    runs: runs.map((run) => run.join("-")).join(","),
+  };
+}
+
 async function snapshotBytes(response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (String(bytes.length) !== response.headers.get("x-snapshot-bytes")) {
+  const length = Number(response.headers.get("x-snapshot-bytes"));
+  const header = response.headers.get("x-snapshot-runs");
+  // A snapshot stored whole, by an earlier version of this script, is one run.
+  const runs = header === null
+    ? [[0, length]]
+    : header.split(",").filter(Boolean).map((run) => run.split("-").map(Number));
+  const body = new Uint8Array(await response.arrayBuffer());
+  let at = 0;
+  const bytes = header === null ? body : new Uint8Array(length);
+  for (const [start, end] of runs) {
+    if (!(start >= 0 && end > start && end <= length) || at + end - start > body.length) break;
+    if (bytes !== body) bytes.set(body.subarray(at, at + end - start), start);
+    at += end - start;
+  }
+  if (!(length > 0) || at !== body.length || bytes.length !== length) {
     throw new Error("the stored snapshot is incomplete");
   }
   return bytes;
@@ -147,10 +190,9 @@ async function forgetSnapshot(key, cacheName) {
   }
 }
 
-async function bootFromSnapshot(module, message, stored, archive) {
+async function bootFromSnapshot(module, message, bytes, archive) {
   // Pyodide takes the bytes as a promise: it fetches and compiles the rest while they are read. A bad
   // snapshot rejects through loadPyodide.
-  const bytes = later(snapshotBytes(stored));
   const py = await timed("python", startPython(module, message, { _loadSnapshot: bytes }));
   const answer = await timed("logic", importLogic(py, archive));
   // Pyodide checks the snapshot's magic number and build id; this checks that Python really works.
@@ -166,10 +208,13 @@ async function storeSnapshot(key, cacheName, bytes) {
   for (const old of await cache.keys()) {
     if (old.url !== key) await cache.delete(old); // snapshots of earlier builds
   }
-  await cache.put(key, new Response(bytes, {
-    headers: { "content-type": "application/octet-stream", "x-snapshot-bytes": String(bytes.length) },
+  const { body, runs } = packSnapshot(bytes);
+  await cache.put(key, new Response(body, {
+    headers: {
+      "content-type": "application/octet-stream", "x-snapshot-bytes": String(bytes.length), "x-snapshot-runs": runs,
+    },
   }));
-  return { stored: true, message: `${bytes.length} bytes` };
+  return { stored: true, message: `${body.size} of ${bytes.length} bytes` };
 }
 
 // --- Booting and answering ------------------------------------------------------------------------------
@@ -179,13 +224,17 @@ async function boot(message) {
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const key = snapshotKey(message);
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
-  const found = timed("snapshot", findSnapshot(key, message.snapshotCache));
+  // The snapshot's bytes are read from the moment it is found: reading them is the longest step of a
+  // repeat visit, and Pyodide's own files load meanwhile.
+  const found = timed("snapshot", findSnapshot(key, message.snapshotCache)).then(
+    (stored) => stored && { bytes: later(timed("read", snapshotBytes(stored))) },
+  );
   const archive = later(fetchLogic(message.logic));
   const module = await timed("runtime", importRuntime(message.pyodide, message.version));
   const stored = await found;
   if (stored) {
     try {
-      evaluate = await attempt(() => bootFromSnapshot(module, message, stored, archive));
+      evaluate = await attempt(() => bootFromSnapshot(module, message, stored.bytes, archive));
       return "snapshot";
     } catch (error) {
       await forgetSnapshot(key, message.snapshotCache);
