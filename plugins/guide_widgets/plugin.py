@@ -33,11 +33,11 @@ from .runtime import (
     PYODIDE_GZIP_SIZES,
     PYODIDE_SIZES,
     RuntimeMissing,
-    asset_path,
     find_pyodide,
     head_tags,
     logic_archive,
     page_runtime,
+    served_asset,
 )
 from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
 from .stdlib import reduced_stdlib
@@ -190,7 +190,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
 
         generated += [_LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
                       for path in self.pyodide.files()]
-        generated += [File.generated(config, f"{ASSETS_DIR}/{name}", abs_src_path=str(asset_path(name)))
+        generated += [File.generated(config, f"{ASSETS_DIR}/{name}", content=served_asset(name))
                       for name in ASSET_FILES]
         generated.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
         if self.stdlib.data is not None:

@@ -141,6 +141,18 @@ def asset_path(name: str) -> Path:
     return PACKAGE_DIR / "assets" / name
 
 
+def served_asset(name: str) -> bytes:
+    """One of our scripts or styles as the site serves it. Every reader downloads the scripts, so they go
+    without their comment lines and blank lines; the package keeps them commented. (None of them has a
+    multi-line string, where such a line would be text.)"""
+    text = asset_path(name).read_text(encoding="utf-8")
+    return (_code_lines(text) + "\n").encode("utf-8") if name.endswith(".js") else text.encode("utf-8")
+
+
+def _code_lines(script: str) -> str:
+    return "\n".join(line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("//"))
+
+
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any],
                  stdlib: str = FULL_STDLIB, download: int = 0) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
@@ -170,9 +182,8 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:
 
 @functools.cache
 def starter_script() -> str:
-    """start.js as it is inlined: without its comment lines (every page carries it)."""
-    lines = asset_path("start.js").read_text(encoding="utf-8").splitlines()
-    return "\n".join(line for line in lines if not line.lstrip().startswith("//") and line.strip())
+    """start.js as every page carries it inline, without its comment lines."""
+    return _code_lines(asset_path("start.js").read_text(encoding="utf-8"))
 
 
 def compact_json(data: Any) -> str:

@@ -133,7 +133,7 @@ async function findSnapshot(key, cacheName) {
 
 // Python's memory is about half empty (zeros). Only the 64 KiB stretches that hold something are stored, one
 // after another; the "x-snapshot-runs" header says where each run of them goes ("start-end,..."), and
-// "x-snapshot-bytes" how long the whole memory is. Reading half the bytes is what makes a repeat visit fast.
+// "x-snapshot-bytes" how long the whole memory is. Half the bytes on the reader's disk, and half to read.
 const CHUNK = 65536;
 
 function isEmpty(bytes, start, end) {
@@ -224,8 +224,8 @@ async function boot(message) {
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const key = snapshotKey(message);
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
-  // The snapshot's bytes are read from the moment it is found: reading them is the longest step of a
-  // repeat visit, and Pyodide's own files load meanwhile.
+  // The snapshot's bytes are read from the moment it is found (a few hundred milliseconds on a busy phone),
+  // while Pyodide's own files load.
   const found = timed("snapshot", findSnapshot(key, message.snapshotCache)).then(
     (stored) => stored && { bytes: later(timed("read", snapshotBytes(stored))) },
   );
