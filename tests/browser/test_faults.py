@@ -218,18 +218,37 @@ def test_a_quick_reader_who_leaves_a_second_after_the_first_answer_gets_a_fast_n
     expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
 
 
-def test_python_starts_from_the_head_before_the_widget_script_arrives(page: Page, site: SiteServer):
-    # The widget script is held back (a slow connection, say) until Python has booted without it: the worker
-    # was started by the head's inline starter, and the script takes it over, messages included.
+def open_with_widget_script_held(page: Page, site: SiteServer, path: str, until: str) -> None:
+    """Opens `path` with widgets.js held back (a slow connection, say) until the worker the head's starter
+    began has sent a message of type `until`; then lets the script through."""
     held: list[Any] = []
     page.route("**/assets/guide-widgets/widgets.js", lambda route: held.append(route))
-    page.goto(site.url + NO_CONTACT, wait_until="domcontentloaded")  # "load" waits for the held script
-    page.wait_for_function("() => (window.guideWidgetsStart.early?.messages || []).some(m => m.type === 'ready')",
-                           timeout=READY_MS)
+    page.goto(site.url + path, wait_until="domcontentloaded")  # "load" would wait for the held script
+    page.wait_for_function("type => (window.guideWidgetsStart.early?.messages || []).some(m => m.type === type)",
+                           arg=until, timeout=READY_MS)
     assert len(held) == 1 and page.locator("[data-gw-kind]").get_attribute("data-gw-state") != "answered"
     held[0].continue_()
+
+
+def test_python_starts_from_the_head_before_the_widget_script_arrives(page: Page, site: SiteServer):
+    # Python boots without the widget script; the script takes the worker over, its messages included.
+    open_with_widget_script_held(page, site, NO_CONTACT, "ready")
     page.get_by_label("Length of the period, in days").fill("30")
     expect(result(page).locator(".gw-headline")).to_have_text("Day 0 of 30: the first full day is tomorrow",
                                                              timeout=READY_MS)
     assert boots(page) == 1
     assert page.evaluate("() => window.guideWidgetsStart.early") is None, "the early worker was not taken over"
+
+
+def test_a_failure_before_the_widget_script_arrives_is_reported_and_retry_works(
+        watch: tuple[BrowserContext, Watch], site: SiteServer):
+    context, watcher = watch
+    watcher.allow("status of 404|pyodide.mjs")
+    page = context.new_page()
+    with site.missing("/assets/pyodide/pyodide.mjs"):
+        open_with_widget_script_held(page, site, NO_CONTACT, "failed")
+        expect(status(page)).to_contain_text(LOAD_FAILED, timeout=READY_MS)
+        page.get_by_label("Length of the period, in days").fill("12")
+    page.get_by_role("button", name="Try again").click()
+    expect(result(page).locator(".gw-headline")).to_have_text("Day 0 of 12: the first full day is tomorrow",
+                                                             timeout=READY_MS)

@@ -1,8 +1,9 @@
 // Starts Python as soon as a widget page's head has been parsed: before the stylesheets, Material's script and
 // our own module (widgets.js) have arrived, so that the worker loads Pyodide while the rest of the page does.
-// On a repeat visit that brings Python's answer about a quarter of a second sooner (see the README's
-// benchmark). The build inlines this script in the head of every page, right after the runtime facts (the
-// meta tag, on widget pages only); the page's policy allows it by its hash (csp.py).
+// The worker starts 0.15-0.3 s sooner than it did from widgets.js; how much of that reaches the answer
+// depends on how busy the device is (0.25 s on a busy 2-core machine, a few tens of ms on an idle one). The
+// build inlines this script in the head of every page, right after the runtime facts (the meta tag, on
+// widget pages only); the page's policy allows it by its hash (csp.py).
 //
 // It is also the one way a worker is started: widgets.js takes over the worker started here (`take`) and
 // starts any later one (after a crash, with the full standard library, after instant navigation) with

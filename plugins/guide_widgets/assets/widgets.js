@@ -9,8 +9,9 @@
 
 import * as memory from "./memory.js";
 
-// Inlined in the head of every page by the build, before this module loads: starts workers (start.js).
-const start = window.guideWidgetsStart;
+// Inlined in the head of every page by the build, before this module loads: starts workers (start.js). It is
+// missing only where something refused to run it (a host's stricter policy): the widgets then say so.
+const start = window.guideWidgetsStart || null;
 const ASSETS = new URL(".", import.meta.url); // the folder of this script, worker.js and the logic archive
 
 const BOOT_TIMEOUT_MS = 60000;
@@ -77,6 +78,10 @@ function startWorker(runtime) {
   engine.problem = "";
   showStatus();
   if (!performance.getEntriesByName("guide-widgets:start").length) performance.mark("guide-widgets:start");
+  if (!start) {
+    fail("worker");
+    return;
+  }
   const early = start.take();
   const worker = early ? early.worker : start.worker(runtime, ASSETS, engine.fullStdlib);
   engine.worker = worker;
@@ -234,11 +239,12 @@ function request(widget) {
     return;
   }
   if (engine.state === "failed") return;
-  if (!engine.worker && !engine.woken && start.savingData()) {
+  if (!engine.worker && !engine.woken && start && start.savingData()) {
     defer(widget);
     return;
   }
   if (!engine.worker) startWorker(widget.runtime);
+  if (!engine.worker) return; // it could not start: the widgets say so
   if (widget.inFlight) {
     widget.queued = true;
     return;
@@ -571,7 +577,7 @@ async function bindAll() {
 }
 
 // A widget page says so in its head, where start.js has started Python already: take that worker over.
-const early = start.early;
+const early = start && start.early;
 if (early) startWorker(early.runtime);
 
 function whenParsed() {
