@@ -7,7 +7,6 @@ generated registry of the kinds, and is named by its content hash, so a browser 
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import io
@@ -180,9 +179,9 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:
     return tags
 
 
-@functools.cache
 def starter_script() -> str:
-    """start.js as every page carries it inline, without its comment lines."""
+    """start.js as every page carries it inline, without its comment lines (read for each page: `mkdocs serve`
+    picks up an edit)."""
     return _code_lines(asset_path("start.js").read_text(encoding="utf-8"))
 
 
