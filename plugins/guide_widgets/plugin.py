@@ -38,6 +38,7 @@ from .runtime import (
     logic_archive,
     page_runtime,
     served_asset,
+    starter_script,
 )
 from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
 from .stdlib import reduced_stdlib
@@ -124,6 +125,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         self.page_by_src.clear()
         self.sized_pages = []
         self.logic_name, self.logic_bytes = logic_archive(self.kinds.values())
+        self.starter = starter_script()  # once per build, for every page's head
         self.stdlib = reduced_stdlib(pyodide.folder, self.logic_name, self.logic_bytes)
         if self.stdlib.note:
             log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
@@ -305,7 +307,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def _finish_html(self, output: str, script_url: str, early: bool = True) -> str:
         """Every page: our scripts (and, on widget pages, the runtime facts) early in the head, then the policy."""
         runtime = self.context.runtime if early and 'data-gw-kind="' in output else None
-        output = early_in_head(output, head_tags(script_url, runtime))
+        output = early_in_head(output, head_tags(script_url, runtime, self.starter))
         return output if self.serving else with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

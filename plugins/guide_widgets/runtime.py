@@ -31,7 +31,8 @@ ASSETS_DIR = "assets/guide-widgets"
 ASSET_FILES = ("widgets.js", "memory.js", "plan.js", "worker.js", "widgets.css")
 
 PACKAGE_DIR = Path(__file__).parent
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The date every entry of our reproducible archives carries."""
 
 
 class RuntimeMissing(RuntimeError):
@@ -105,7 +106,7 @@ def logic_archive(kinds: Iterable[Kind]) -> tuple[str, bytes]:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in logic_sources(kinds):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
@@ -121,16 +122,19 @@ def utf8_names(data: bytes) -> bytes:
     headers. Unmarked names are decoded as cp437 by Python's zipfile, which would cost the browser that codec's
     module; Python's zipfile clears the flag when it writes an ASCII name, so it is set here afterwards."""
     patched = bytearray(data)
+
+    def mark(flags: int) -> None:
+        value = int.from_bytes(patched[flags:flags + 2], "little") | _UTF8_NAMES
+        patched[flags:flags + 2] = value.to_bytes(2, "little")
+
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
             assert patched[info.header_offset:info.header_offset + 4] == b"PK\x03\x04"
-            flags = info.header_offset + 6
-            patched[flags:flags + 2] = (int.from_bytes(patched[flags:flags + 2], "little") | _UTF8_NAMES).to_bytes(2, "little")
+            mark(info.header_offset + 6)
     central = data.rfind(b"PK\x05\x06")
     offset = int.from_bytes(data[central + 16:central + 20], "little")
     while patched[offset:offset + 4] == b"PK\x01\x02":
-        flags = offset + 8
-        patched[flags:flags + 2] = (int.from_bytes(patched[flags:flags + 2], "little") | _UTF8_NAMES).to_bytes(2, "little")
+        mark(offset + 8)
         name, extra, comment = (int.from_bytes(patched[offset + i:offset + i + 2], "little") for i in (28, 30, 32))
         offset += 46 + name + extra + comment
     return bytes(patched)
@@ -152,8 +156,8 @@ def _code_lines(script: str) -> str:
     return "\n".join(line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("//"))
 
 
-def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any],
-                 stdlib: str = FULL_STDLIB, download: int = 0) -> dict[str, Any]:
+def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any], stdlib: str,
+                 download: int) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
     archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
     the names of what it may store (storage.py), and how many bytes starting Python downloads."""
@@ -161,10 +165,10 @@ def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any
             "strings": frame_strings, "storage": storage_names(), "download": download}
 
 
-def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:
+def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> str:
     """What every page's head gets, early (after the charset, before the stylesheets): on widget pages the
     runtime facts, then the inline starter (start.js: it starts Python at once on a widget page, and is how
-    widgets.js starts any later worker), then our module.
+    widgets.js starts any later worker; `starter` is its text, from `starter_script`), then our module.
 
     The module is async: it runs as soon as it has arrived, binds the widgets once the document is ready,
     and again after each of Material's instant page changes.
@@ -174,14 +178,13 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None) -> str:
         assets = posixpath.dirname(script_url) + "/"
         tags += (f'<meta name="guide-widgets" content="{html.escape(compact_json(runtime))}" '
                  f'data-assets="{html.escape(assets)}">')
-    tags += f"<script>{starter_script()}</script>"
+    tags += f"<script>{starter}</script>"
     tags += f'<script type="module" async src="{html.escape(script_url)}"></script>'
     return tags
 
 
 def starter_script() -> str:
-    """start.js as every page carries it inline, without its comment lines (read for each page: `mkdocs serve`
-    picks up an edit)."""
+    """start.js as every page carries it inline, without its comment lines."""
     return _code_lines(asset_path("start.js").read_text(encoding="utf-8"))
 
 

@@ -25,11 +25,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .runtime import FULL_STDLIB as FULL
-from .runtime import PACKAGE_DIR, PYODIDE_VERSION
+from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, ZIP_TIME
 
 RECORDER = PACKAGE_DIR / "node" / "stdlib_record.mjs"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ def reduced_archive(full: Path, files: list[str]) -> bytes:
             zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for info in source.infolist():
             if info.filename in wanted or info.filename in folders:
-                entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+                entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
                 entry.compress_type = zipfile.ZIP_STORED if info.is_dir() else zipfile.ZIP_DEFLATED
                 entry.external_attr = info.external_attr
                 archive.writestr(entry, b"" if info.is_dir() else source.read(info))
@@ -101,9 +99,9 @@ def reduced_stdlib(pyodide_folder: Path, logic_name: str, logic_bytes: bytes) ->
     try:
         files = record_files(pyodide_folder, logic_bytes)
     except (RuntimeError, OSError, subprocess.TimeoutExpired, ValueError) as exc:
-        return Stdlib(FULL, None, f"{exc}; the site ships Pyodide's full standard library ({FULL}), which "
+        return Stdlib(FULL_STDLIB, None, f"{exc}; the site ships Pyodide's full standard library ({FULL_STDLIB}), which "
                                   "works the same but is larger. Fix: install Node.js 20 or newer.")
-    data = reduced_archive(pyodide_folder / FULL, files)
+    data = reduced_archive(pyodide_folder / FULL_STDLIB, files)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".part")

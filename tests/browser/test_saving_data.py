@@ -18,15 +18,21 @@ def python_requests(site: SiteServer, since: int = 0) -> list[str]:
     return [path for path in site.requested[since:] if "/assets/pyodide/" in path or "/logic-" in path]
 
 
-def test_saving_data_python_waits_for_the_reader_and_says_its_size(watch: tuple[BrowserContext, object],
-                                                                    site: SiteServer):
-    context, _ = watch
-    context.add_init_script(SAVE_DATA)
+def open_saving_data(context: BrowserContext, site: SiteServer, connection: str, path: str) -> tuple[Page, int]:
+    """Opens `path`, with the widget below the fold, in a browser reporting `connection`; and the number of
+    requests the server had seen before."""
+    context.add_init_script(connection)
     page = context.new_page()
     page.set_viewport_size({"width": 1000, "height": 600})
     since = len(site.requested)
-    open_page(page, site, QUIZ)
+    open_page(page, site, path)
     page.wait_for_load_state("load")
+    return page, since
+
+
+def test_saving_data_python_waits_for_the_reader_and_says_its_size(watch: tuple[BrowserContext, object],
+                                                                    site: SiteServer):
+    page, since = open_saving_data(watch[0], site, SAVE_DATA, QUIZ)
     status = page.locator("[data-gw-status]")
     expect(status).to_have_text(re.compile(
         r"To save data, this tool's Python \(about 4\.\d MB\) loads only once you use the form\."))
@@ -42,13 +48,7 @@ def test_saving_data_python_waits_for_the_reader_and_says_its_size(watch: tuple[
 
 def test_on_a_slow_connection_touching_the_form_starts_python(watch: tuple[BrowserContext, object],
                                                               site: SiteServer):
-    context, _ = watch
-    context.add_init_script(SLOW)
-    page = context.new_page()
-    page.set_viewport_size({"width": 1000, "height": 600})
-    since = len(site.requested)
-    open_page(page, site, NO_CONTACT)
-    page.wait_for_load_state("load")
+    page, since = open_saving_data(watch[0], site, SLOW, NO_CONTACT)
     page.wait_for_timeout(1000)
     assert python_requests(site, since) == []
     page.get_by_label("Length of the period, in days").focus()
