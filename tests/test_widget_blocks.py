@@ -50,6 +50,11 @@ def test_author_text_is_markdown_and_links_resolve_through_the_guide():
     assert '<a href="../page/#b">' in html
 
 
+def test_a_markdown_link_to_a_heading_in_any_author_text_goes_where_the_heading_is_published():
+    html = convert(GOOD.replace("text: Keep going.", "text: Keep going, or [read this](#c) first."))
+    assert '<a href="../page/#c">read this</a>' in html
+
+
 def test_blocks_that_are_not_widgets_still_work():
     assert '<div class="admonition note">' in convert("/// admonition | Note\n    type: note\n\nHello\n///\n")
 
@@ -95,6 +100,18 @@ bands:
      "docs/guide.md:15: widget '/// quiz': 'bands': item 1, 'link': expected a link to a guide section "
      "written like '#section-slug', got 'a'. Fix: Give 'link' a link to a guide section written like "
      "'#section-slug'."),
+    (GOOD.replace("text: Keep going.", "text: Keep going, or [read](#gone)."),
+     "docs/guide.md:14: widget '/// quiz': the link '#gone' points to no section or heading of the "
+     "guide. Fix: Link to an existing heading's anchor, such as '#' plus a section's slug."),
+    (GOOD.replace("        weight: 2\n", "        settles: Fin\n"),
+     "docs/guide.md:10: widget '/// quiz': 'settles' names no band: 'Fin'. Fix: Did you mean 'Fine'? "
+     "Use the title of one of the bands: 'Fine'."),
+    (GOOD.replace("        weight: 2\n", ""),
+     "docs/guide.md:9: widget '/// quiz': question 1, answer 2 has no 'weight'. Fix: Give it "
+     "'weight: <number>', or 'settles: <band title>' if it decides the result."),
+    (GOOD.replace("        weight: 2\n", "        weight: 2\n        because: why\n"),
+     "docs/guide.md:11: widget '/// quiz': 'because' is only shown for an answer that settles the result. "
+     "Fix: Add 'settles: <band title>' or remove 'because'."),
     (GOOD.replace("    title: Fine\n", ""),
      "docs/guide.md:12: widget '/// quiz': 'bands': item 1, 'title': expected text, got nothing. "
      "Fix: Give 'title' text."),

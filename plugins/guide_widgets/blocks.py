@@ -25,7 +25,7 @@ from pymdownx.blocks.block import Block
 
 from .registry import Kind, builtin_kinds
 from .render import render_widget
-from .specs import SpecError, anchors_in, line_of, parse_spec
+from .specs import SpecError, anchors_in, line_of, markdown_anchors, parse_spec
 from .splitter import outside_fences
 from .strings import Strings, site_strings
 
@@ -168,7 +168,7 @@ class WidgetBlock(Block):
             self.context.strings = site_strings(self.context.kinds, self.context.language, {})
         spec = parse_spec(kind.spec, body, self.context.strings.get(kind.name, {}))
         hrefs: dict[str, str] = {}
-        for path, anchor in anchors_in(kind.spec, spec):
+        for path, anchor in [*anchors_in(kind.spec, spec), *markdown_anchors(spec)]:
             href = self.context.href_for(anchor[1:])
             if href is None:
                 raise SpecError(line_of(body, path), f"the link '{anchor}' points to no section or heading "

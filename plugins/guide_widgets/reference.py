@@ -98,8 +98,9 @@ def option_rows(schema: type[base.Config], prefix: str = "") -> Iterator[tuple[s
             continue  # refused with a message naming its replacement, never documented
         kind, limits = describe(option)
         yield f"{prefix}{name}", kind, _default(option), limits, meanings.get(id(option), "")
-        if isinstance(option, Items) and isinstance(option.item, type):
-            yield from option_rows(option.item, f"{prefix}{name}[].")
+        inner = option.option if isinstance(option, c.Optional) else option
+        if isinstance(inner, Items) and isinstance(inner.item, type):
+            yield from option_rows(inner.item, f"{prefix}{name}[].")
 
 
 def reference_markdown(kinds: dict[str, Kind]) -> str:

@@ -6,6 +6,7 @@ and followed by a live region where results appear. Author texts are Markdown re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,7 +20,9 @@ from jinja2 import (
     FunctionLoader,
     PackageLoader,
     StrictUndefined,
+    pass_context,
 )
+from jinja2.runtime import Context
 from markdown import Markdown
 from markupsafe import Markup, escape
 
@@ -71,7 +74,18 @@ def inline_markdown(text: str) -> Markup:
     return Markup(html)
 
 
-_env.filters["md"] = inline_markdown
+@pass_context
+def _markdown_filter(context: Context, text: str) -> Markup:
+    """`| md` in templates: a link to a guide heading ('#anchor') goes where that heading is published."""
+    html = str(inline_markdown(text))
+    hrefs: dict[str, str] = context.get("hrefs") or {}
+    if "href=\"#" in html:
+        html = _LOCAL_HREF.sub(lambda m: f'href="{escape(hrefs.get(m.group(1), m.group(1)))}"', html)
+    return Markup(html)
+
+
+_LOCAL_HREF = re.compile(r'href="(#[^"]+)"')
+_env.filters["md"] = _markdown_filter
 
 
 def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
@@ -94,7 +108,7 @@ def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], 
         kind=kind.name,
         title=title,
         spec=spec,
-        bands=spec.get(kind.spec.RESULTS) or [],
+        bands=kind.spec.results(spec),
         hrefs=hrefs,
         spec_json=compact_json({**spec, "strings": words, "lang": language}),
         runtime_json=compact_json(runtime),

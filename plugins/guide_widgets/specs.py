@@ -157,8 +157,15 @@ class Problem(NamedTuple):
 class WidgetSpec(base.Config):
     """The base of every kind's `Spec`, and of the items in its lists."""
 
-    RESULTS = "bands"
-    """The option whose items are the author's result texts, rendered into the page at build time."""
+    RESULTS: str | tuple[str, ...] = "bands"
+    """The option (or options, one after the other) whose items are the author's result texts, rendered into
+    the page at build time; logic shows them by position."""
+
+    @classmethod
+    def results(cls, spec: dict[str, Any]) -> list[dict[str, Any]]:
+        """The author's result texts of a spec, in the positions `band(index)` refers to."""
+        names = (cls.RESULTS,) if isinstance(cls.RESULTS, str) else cls.RESULTS
+        return [item for name in names for item in spec.get(name) or []]
 
     @classmethod
     def problems(cls, spec: dict[str, Any]) -> Iterator[Problem]:
@@ -237,7 +244,8 @@ def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int:
 def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | None) -> None:
     """Thresholds ascend from zero in every `Items(..., ascending=field)`; then the kind's own checks."""
     for key, option in schema._schema:
-        field = option.ascending if isinstance(option, Items) else ""
+        inner = getattr(option, "option", option)  # an optional(Items(...)) is checked like Items
+        field = inner.ascending if isinstance(inner, Items) else ""
         items = spec.get(key)
         if not field or not items:
             continue
@@ -356,6 +364,22 @@ def anchors_in(schema: type[base.Config], spec: dict[str, Any],
         elif isinstance(option, Items) and isinstance(option.item, type):
             for number, item in enumerate(value, 1):
                 yield from anchors_in(option.item, item, (*prefix, key, number))
+
+
+_MARKDOWN_ANCHOR = re.compile(r"\]\((#[^)\s]+)\)")
+
+
+def markdown_anchors(spec: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every '[words](#anchor)' link written in the spec's Markdown texts, with its path (item numbers 1-based)."""
+    if isinstance(spec, str):
+        for match in _MARKDOWN_ANCHOR.finditer(spec):
+            yield prefix, match.group(1)
+    elif isinstance(spec, dict):
+        for key, value in spec.items():
+            yield from markdown_anchors(value, (*prefix, key))
+    elif isinstance(spec, list):
+        for number, value in enumerate(spec, 1):
+            yield from markdown_anchors(value, (*prefix, number))
 
 
 def line_of(body: str, path: tuple[str | int, ...]) -> int:

@@ -111,3 +111,50 @@ def test_calendar_event_is_an_all_day_event_on_the_end_date():
     assert download["filename"] == "period-ends-2026-12-26.ics"
     assert "SUMMARY:End of the 30-day period" in download["content"]
     assert "DTSTART;VALUE=DATE:20261226" in download["content"]
+
+
+OPEN = {**SPEC, "no_end": [{"from": 0, "text": "own days"}, {"from": 100, "text": "still yours"}]}
+
+
+def without_end(today, start, broken="", days="30", ticked=True):
+    return evaluate(OPEN, {"start": start, "days": days, "broken": broken, "no_end": ["yes"] if ticked else []},
+                    today)
+
+
+def test_a_period_with_no_end_counts_the_readers_own_days_and_names_no_end_date():
+    result = without_end("2026-11-26", "2026-11-14")
+    facts = result["facts"]
+    assert (facts["day"], facts["ends"], facts["left"], facts["no_end"]) == (12, None, None, True)
+    texts = [shown(node) for node in result["view"] if node["t"] not in ("band", "download")]
+    assert texts == ["Day 12, with no end date", "There is nothing to count down to: these days are yours."]
+    assert not any(node["t"] == "progress" for node in result["view"])
+    assert not any("left" in text or "ends" in text for text in texts)
+
+
+def test_with_no_end_the_stages_follow_the_suggested_length_and_the_last_one_stays():
+    # The no-end stages come after the four ordinary ones in the page's list of result texts.
+    assert without_end("2026-11-26", "2026-11-14")["facts"]["stage"] == 4
+    assert without_end("2026-12-14", "2026-11-14")["facts"]["stage"] == 5  # day 30 of a suggested 30
+    assert without_end("2027-11-14", "2026-11-14")["facts"]["stage"] == 5  # a year on: no "done"
+    assert without_end("2027-11-14", "2026-11-14")["facts"]["done"] is False
+
+
+def test_with_no_end_the_calendar_file_marks_the_first_day_and_nothing_after():
+    result = without_end("2026-11-26", "2026-11-14", broken="2026-11-20")
+    file = next(node for node in result["view"] if node["t"] == "download")
+    assert file["filename"] == "period-began-2026-11-20.ics"
+    assert file["content"].count("BEGIN:VEVENT") == 1
+    assert "DTSTART;VALUE=DATE:20261120" in file["content"]
+    assert "SUMMARY:The day this period began (it has no end date)" in file["content"]
+    assert file["label"] == "Add the day it began to your calendar (.ics)"
+
+
+def test_the_box_unticked_or_not_offered_keeps_the_countdown():
+    assert without_end("2026-11-26", "2026-11-14", ticked=False)["facts"]["ends"] == "2026-12-14"
+    plain = evaluate(SPEC, {"start": "2026-11-14", "days": "30", "broken": "", "no_end": ["yes"]}, "2026-11-26")
+    assert plain["facts"]["ends"] == "2026-12-14"
+
+
+def test_with_no_end_bad_dates_are_still_marked_at_their_field():
+    result = without_end("2026-11-26", "2026-12-01")
+    assert result["errors"] == {"start": "This date is in the future: enter the day the period began."}

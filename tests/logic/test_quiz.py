@@ -76,3 +76,73 @@ def test_a_value_that_is_no_answer_gets_a_message_and_the_rest_still_count():
 
 def test_all_zero_weights_do_not_divide_by_zero():
     assert ask(q1="0", q2="0", q3="0")["facts"]["score"] == 0.0
+
+
+DECISIVE = {
+    "min_answered": 3,
+    "questions": [
+        {"text": "reply", "answers": [{"label": "open", "weight": 0}, {"label": "short", "weight": 1},
+                                      {"label": "asked me to stop", "settles": "Stop", "because": "they asked you to stop"}]},
+        {"text": "fit", "answers": [{"label": "fine", "weight": 0}, {"label": "poor", "weight": 2}]},
+        {"text": "order", "answers": [{"label": "no", "weight": 0},
+                                      {"label": "a court order", "weight": 1, "settles": "Stop"}]},
+        {"text": "pace", "answers": [{"label": "calm", "weight": 0},
+                                     {"label": "rushed", "weight": 1, "settles": "Wait",
+                                      "because": "you feel rushed"}]},
+    ],
+    "bands": [{"min": 0, "title": "Go on"}, {"min": 50, "title": "Wait"}, {"min": 90, "title": "Stop"}],
+    "strings": english("quiz"),
+    "lang": "en",
+}
+
+
+def decide(*answers):
+    fields = {f"q{i}": "" if a is None else str(a) for i, a in enumerate(answers, 1)}
+    return evaluate(DECISIVE, fields, "2026-11-26")
+
+
+def test_a_decisive_answer_settles_the_result_however_mild_the_rest():
+    outcome = decide(2, 0, 0, 0)
+    assert outcome["facts"]["band"] == 2
+    assert outcome["facts"]["settled"] is True
+    assert outcome["facts"]["score"] < 50  # the score alone would have said "Go on"
+    texts = [shown(n) for n in outcome["view"] if n["t"] != "band"]
+    assert texts == ["Based on 4 of 4 answers.", "Because you said they asked you to stop.",
+                     "That answer settles the result on its own, whatever your other answers are."]
+
+
+def test_a_decisive_answer_shows_its_band_before_enough_questions_are_answered():
+    outcome = decide(2, None, None, None)
+    assert outcome["facts"]["band"] == 2
+    assert outcome["facts"]["answered"] == 1
+    assert not any("Answer" in shown(n) for n in outcome["view"] if n["t"] != "band")
+
+
+def test_the_label_is_quoted_when_an_answer_says_no_because():
+    texts = [shown(n) for n in decide(0, 0, 1, 0)["view"] if n["t"] != "band"]
+    assert "Because you answered “a court order”." in texts
+
+
+def test_several_decisive_answers_lead_to_the_most_serious_band_and_name_its_reasons():
+    outcome = decide(2, 0, 1, 1)
+    assert outcome["facts"]["band"] == 2
+    texts = [shown(n) for n in outcome["view"] if n["t"] != "band"]
+    assert "Because you said they asked you to stop." in texts
+    assert "Because you answered “a court order”." in texts
+    assert "Because you said you feel rushed." not in texts  # it led to a milder band, which is not shown
+    assert "Those answers settle the result on their own, whatever your other answers are." in texts
+
+
+def test_a_decisive_answer_never_leads_to_a_milder_band_than_the_score():
+    # "rushed" settles on "Wait", but every answer here is its question's heaviest: 4 of 4 = 100%, "Stop".
+    outcome = decide(1, 1, None, 1)
+    assert outcome["facts"]["score"] == 100.0
+    assert outcome["facts"]["band"] == 2
+    assert outcome["facts"]["settled"] is False
+
+
+def test_without_a_decisive_answer_the_score_decides_as_before():
+    outcome = decide(1, 1, 0, None)
+    assert outcome["facts"]["settled"] is False
+    assert outcome["facts"]["score"] == 75.0  # 1 + 2 + 0 of 1 + 2 + 1 (a decisive answer weighs its question's most)
+    assert outcome["facts"]["band"] == 1

@@ -1,5 +1,8 @@
 """A dated period: which day of it this is, what is left, when it ends, a restart, and a calendar file.
 
+A period can also have no end (the `no_end` option offers the reader a box for it): then the widget counts
+the reader's own days, names no end date, and its calendar file marks the day it began, nothing after.
+
 Dates are calendar days in the reader's own time zone (the page sends its local `today`), so the
 arithmetic is plain date arithmetic: no clock times, no UTC, nothing that daylight saving can shift.
 """
@@ -39,8 +42,8 @@ def end_date(start: date, days: int) -> date:
     return start + timedelta(days=days)
 
 
-def calendar_event(ends: date, today: date, days: int, summary: str) -> str:
-    """An all-day iCalendar event on the end date, made entirely from the reader's own input."""
+def calendar_event(on: date, today: date, days: int, summary: str) -> str:
+    """An all-day iCalendar event on one day, made entirely from the reader's own input."""
     stamp = today.strftime("%Y%m%dT000000Z")
     lines = [
         "BEGIN:VCALENDAR",
@@ -48,10 +51,10 @@ def calendar_event(ends: date, today: date, days: int, summary: str) -> str:
         "PRODID:-//guide-widgets//period//EN",
         "CALSCALE:GREGORIAN",
         "BEGIN:VEVENT",
-        f"UID:period-{ends:%Y%m%d}-{days}d@guide-widgets",
+        f"UID:period-{on:%Y%m%d}-{days}d@guide-widgets",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{ends:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{ends + timedelta(days=1):%Y%m%d}",
+        f"DTSTART;VALUE=DATE:{on:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{on + timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{_ical_text(summary)}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
@@ -102,6 +105,8 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
         return result([el("p", say_text(spec, "fix_field"))], errors)
 
     begin = broken or start
+    if spec.get("no_end") and "yes" in (fields.get("no_end") or []):
+        return _without_end(spec, begin, today, days, broken)
     elapsed = (today - begin).days
     ends = end_date(begin, days)
     day = min(elapsed, days)
@@ -128,3 +133,19 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
                          "text/calendar", calendar_event(ends, today, days, say_text(spec, "event", days=days))))
     return result(view, day=day, days=days, left=left, ends=ends.isoformat(), stage=stage, done=done,
                   restarted=broken is not None)
+
+
+def _without_end(spec: dict[str, Any], begin: date, today: date, days: int, broken: date | None) -> dict[str, Any]:
+    """The reader's own days, with no end date and nothing to count down to."""
+    day = (today - begin).days
+    stage = len(spec["stages"]) + reached(spec["no_end"], 100.0 * min(day, days) / days, key="from")
+    headline = say(spec, "no_end_day", day=day) if day else say(spec, "no_end_day_zero")
+    view: list[Node] = [el("p", *headline, cls="gw-headline"), el("p", *say(spec, "no_end_note"))]
+    if broken is not None:
+        view.append(el("p", *say(spec, "restarted", date=date_node(broken.isoformat()))))
+    view.append(band(stage))
+    filename = f"{say_text(spec, 'no_end_calendar_file')}-{begin.isoformat()}.ics"
+    view.append(download(say_text(spec, "no_end_calendar"), filename, "text/calendar",
+                         calendar_event(begin, today, days, say_text(spec, "no_end_event"))))
+    return result(view, day=day, days=None, left=None, ends=None, stage=stage, done=False,
+                  restarted=broken is not None, no_end=True)

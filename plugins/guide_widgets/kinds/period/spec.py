@@ -22,9 +22,14 @@ class Stage(WidgetSpec):
 class Spec(WidgetSpec):
     """A dated period: the day of it, the days left, the end date with a calendar file, and a restart."""
 
-    RESULTS = "stages"
+    RESULTS = ("stages", "no_end")
 
     days = Number(minimum=1, maximum=365, integer=True, default=30)
     """The period the guide suggests, in days; the reader can change it."""
     stages = Items(Stage, ascending="from")
     """What to say at each point of the period."""
+    no_end = optional(Items(Stage, ascending="from"))
+    """Offer a box for a period with no end (say, because the other person asked for it): when ticked, the
+    widget counts the reader's own days, names no end date, and its calendar file marks the first day only.
+    These stages are what to say then, `from` counting in percent of `days` (it never ends, so the last one
+    stays)."""

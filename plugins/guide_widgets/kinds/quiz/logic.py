@@ -2,6 +2,11 @@
 
 Questions may be left open. The quiz gives no verdict until `min_answered` questions have answers; the
 score is the share of the highest possible weight among the questions answered so far.
+
+An answer may instead settle the result (`settles: <band title>`): a red flag that no number of mild answers
+can outvote. It shows its band at once, whatever the score and however few questions are answered, and the
+result says which answer decided it. Several decisive answers lead to the latest (most serious) of their
+bands, and never to a milder band than the score's.
 """
 
 from __future__ import annotations
@@ -27,12 +32,39 @@ def answers_of(spec: dict[str, Any], fields: dict[str, Any]) -> tuple[dict[int, 
     return chosen, errors
 
 
+def _weight(question: dict[str, Any], answer: dict[str, Any]) -> float:
+    """An answer's weight; a decisive answer without one counts as the question's heaviest."""
+    weight = answer.get("weight")
+    if weight is not None:
+        return float(weight)
+    return max((float(a["weight"]) for a in question["answers"] if a.get("weight") is not None), default=0.0)
+
+
 def score(spec: dict[str, Any], chosen: dict[int, int]) -> float:
     """Percent of the highest weight possible over the answered questions (0 when nothing counts)."""
     questions = spec["questions"]
-    got = sum(questions[q]["answers"][a]["weight"] for q, a in chosen.items())
-    best = sum(max(answer["weight"] for answer in questions[q]["answers"]) for q in chosen)
+    got = sum(_weight(questions[q], questions[q]["answers"][a]) for q, a in chosen.items())
+    best = sum(max(_weight(questions[q], answer) for answer in questions[q]["answers"]) for q in chosen)
     return 100.0 * got / best if best > 0 else 0.0
+
+
+def settled(spec: dict[str, Any], chosen: dict[int, int]) -> list[tuple[int, dict[str, Any]]]:
+    """(band index, answer) for every chosen answer that settles the result, in question order."""
+    titles = [item.get("title") for item in spec["bands"]]
+    found = []
+    for q, a in sorted(chosen.items()):
+        answer = spec["questions"][q]["answers"][a]
+        if answer.get("settles") is not None and answer["settles"] in titles:
+            found.append((titles.index(answer["settles"]), answer))
+    return found
+
+
+def _reasons(spec: dict[str, Any], decisive: list[dict[str, Any]]) -> list[Node]:
+    lines = [el("p", *(say(spec, "because", reason=answer["because"]) if answer.get("because")
+                       else say(spec, "because_answer", answer=answer["label"])))
+             for answer in decisive]
+    lines.append(el("p", *say(spec, "settled", count=len(decisive))))
+    return lines
 
 
 def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
@@ -40,15 +72,21 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[s
     total = len(spec["questions"])
     needed = spec.get("min_answered") or total
     open_count = total - len(chosen)
-    if len(chosen) < needed:
+    decisive = settled(spec, chosen)
+    if len(chosen) < needed and not decisive:
         more = needed - len(chosen)
         view: list[Node] = [el("p", *say(spec, "answered", answered=len(chosen), total=total), cls="gw-headline"),
                             el("p", *say(spec, "answer_more", count=more))]
-        return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None)
+        return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None,
+                      settled=False)
     percent = score(spec, chosen)
-    chosen_band = reached(spec["bands"], percent)
-    view = [el("p", *say(spec, "based_on", answered=len(chosen), total=total), cls="gw-headline"), band(chosen_band)]
-    if open_count:
+    chosen_band = max([reached(spec["bands"], percent), *(index for index, _ in decisive)])
+    deciding = [answer for index, answer in decisive if index == chosen_band]
+    view = [el("p", *say(spec, "based_on", answered=len(chosen), total=total), cls="gw-headline")]
+    if deciding:
+        view += _reasons(spec, deciding)
+    view.append(band(chosen_band))
+    if open_count and not deciding:
         view.append(el("p", *say(spec, "still_open", count=open_count)))
     return result(view, errors, answered=len(chosen), remaining=open_count, band=chosen_band,
-                  score=round(percent, 2))
+                  score=round(percent, 2), settled=bool(deciding))
