@@ -46,7 +46,8 @@ def test_excuse_and_blame_patterns_are_found_where_they_are():
     assert found("I lied, but you made me do it.") == ["but", "you made me"]
     assert found("Sorry for everything.") == ["sorry for everything"]
     assert found("I'm sorry if you were hurt.") == ["sorry if you were"]
-    assert found("Call me if you want.") == ["if you"]
+    assert found("Call me if you want.") == ["call me"]
+    assert found("I'm sorry if you were hurt, but we both made mistakes.") == ["sorry if you were", "but", "we both made"]
     assert found("You never listened to me.") == ["you never"]
     assert found("I was just stressed at work.") == ["i was just"]
 
@@ -100,7 +101,7 @@ def test_other_answers_count_as_named(apology):
 
 
 def test_marked_draft_keeps_every_character_of_the_reader_text(apology):
-    draft = "<img src=x onerror=alert(1)> but 😀 שלום if you"
+    draft = "<img src=x onerror=alert(1)> please 😀 שלום answer me"
     result = run(apology, draft=draft)
     marked = next(n for n in result["view"] if n.get("cls") == "gw-draft")
 
@@ -113,10 +114,10 @@ def test_marked_draft_keeps_every_character_of_the_reader_text(apology):
 
 def test_empty_and_large_drafts(apology):
     assert run(apology, draft="   ")["facts"]["findings"] == []
-    big = ("I lied to you, but I am sorry you feel hurt. " * 2400)[:100_000]
+    big = ("I lied to you, but I was drunk. I am sorry you feel hurt. " * 2000)[:100_000]
     result = run(apology, draft=big)
     assert len(big) == 100_000
-    assert len(result["facts"]["findings"]) > 4000
+    assert len(result["facts"]["findings"]) > 5000
 
 
 def test_unknown_checkbox_values_are_ignored(apology):
