@@ -49,7 +49,7 @@ def test_excuse_and_blame_patterns_are_found_where_they_are():
     assert found("Call me if you want.") == ["call me"]
     assert found("I'm sorry if you were hurt, but we both made mistakes.") == ["sorry if you were", "but", "we both made"]
     assert found("You never listened to me.") == ["you never listened"]
-    assert found("I was just stressed at work.") == ["i was just"]
+    assert found("I was just stressed at work.") == ["i was just stressed"]
 
 
 def test_curly_apostrophes_and_case_do_not_hide_patterns():
