@@ -359,11 +359,12 @@ def anchors_in(schema: type[base.Config], spec: dict[str, Any],
         value = spec.get(key)
         if not value:
             continue
+        inner = getattr(option, "option", option)  # optional(...) wraps the option it makes optional
         if _is_anchor(option):
             yield (*prefix, key), value
-        elif isinstance(option, Items) and isinstance(option.item, type):
+        elif isinstance(inner, Items) and isinstance(inner.item, type):
             for number, item in enumerate(value, 1):
-                yield from anchors_in(option.item, item, (*prefix, key, number))
+                yield from anchors_in(inner.item, item, (*prefix, key, number))
 
 
 _MARKDOWN_ANCHOR = re.compile(r"\]\((#[^)\s]+)\)")

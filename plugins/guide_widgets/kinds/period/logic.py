@@ -116,10 +116,10 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
     end = date_node(ends.isoformat())
 
     if done:
-        headline, when = say(spec, "done", days=days), say(spec, "ended_on", date=end)
+        headline, when = say(spec, "done", days=days), say(spec, "ended_on", date=end, days=days)
     else:
         headline = say(spec, "day_of", day=day, days=days) if day else say(spec, "day_zero", days=days)
-        when = say(spec, "days_left", count=left, date=end)
+        when = say(spec, "days_left", count=left, date=end, days=days)
 
     view: list[Node] = [
         el("p", *headline, cls="gw-headline"),
