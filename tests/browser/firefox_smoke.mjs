@@ -121,12 +121,13 @@ try {
 
   await page.goto(siteUrl + "knowing-when-to-walk-away/", { waitUntil: "load" });
   await firstResult(page);
-  for (const answer of ["They do not reply, or they have asked me to stop.", "Still clearly angry or bitter toward me.",
+  for (const answer of ["They have asked me to stop, or blocked me.", "Still clearly angry or bitter toward me.",
     "Yes, they are with someone new.", "Mostly that I am afraid of being alone."]) {
     await clickText(page, "label", answer);
   }
-  await waitForText(page, "[data-gw-result] .gw-band-title", "It may be time to let go");
-  steps.push("quiz: four answers give the band 'It may be time to let go'");
+  await waitForText(page, "[data-gw-result] .gw-band-title", "It is time to step back");
+  await waitForText(page, "[data-gw-result]", "Because you said they asked you to stop or blocked you.");
+  steps.push("quiz: a stop signal gives the band 'It is time to step back', and says why");
 
   await page.goto(siteUrl + "the-no-contact-rule/", { waitUntil: "load" });
   await firstResult(page);
@@ -139,11 +140,11 @@ try {
   await clickText(page, "label", "Lying");
   await clickText(page, "label", "Betrayed");
   for (const box of await page.$$("input[name=g3]")) await box.click();
-  await waitForText(page, "[data-gw-result] .gw-headline", "6 of 6 parts in place.");
+  await waitForText(page, "[data-gw-result] .gw-headline", "8 of 8 parts in place.");
   await waitForText(page, "[data-gw-result]", "You will name: Lying. They may have felt: Betrayed.");
   await page.type("textarea", "I lied to you, but you made me.");
   await waitForText(page, "[data-gw-result] mark", "but");
-  steps.push("apology checklist: six parts in place, and the draft's excuse is marked");
+  steps.push("apology checklist: eight parts in place, and the draft's excuse is marked");
 
   // Instant navigation: Material swaps the page without reloading it, and the next widget still answers.
   await page.goto(siteUrl, { waitUntil: "load" });

@@ -36,11 +36,11 @@ def test_a_missing_runtime_file_is_reported_and_retry_works_once_it_is_back(watc
         expect(status(page)).to_contain_text("The guide itself still works.")
         # The guide stays readable and the form stays usable meanwhile.
         expect(page.get_by_role("heading", name="Signs that the door is closed")).to_be_visible()
-        answer_quiz(page, {1: 2, 2: 2, 3: 2, 4: 2})
+        answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
         page.get_by_role("button", name="Try again").click()
         expect(status(page)).to_contain_text(LOAD_FAILED, timeout=READY_MS)
     page.get_by_role("button", name="Try again").click()
-    expect_band(result(page), "It may be time to let go")
+    expect_band(result(page), "It is time to step back")
     expect(status(page)).to_be_empty()
 
 
@@ -77,14 +77,14 @@ def test_a_worker_that_dies_mid_session_is_replaced_on_the_next_answer(page: Pag
     open_page(page, site, QUIZ)
     region = ready(page)
     answer_quiz(page, {1: 0, 2: 0, 3: 0, 4: 0})
-    expect_band(region, "Nothing here says stop")
+    expect_band(region, "No stop sign in your answers")
     assert boots(page) == 1
     widget_worker(page).evaluate("() => self.close()")  # gone without a word, as a crashed worker is
-    page.locator("input[name=q3][value='2']").check()  # 4 of 14 = 28.6%: still nothing says stop
-    page.locator("input[name=q1][value='2']").check()  # 8 of 14 = 57%
+    page.locator("input[name=q5][value='2']").check()  # 3 of 1 + 3 + 0 + 1 + 3 = 8: 37.5%
+    page.locator("input[name=q2][value='1']").check()  # 3 + 3 of 8 = 75%
     # Noticed after a few seconds without an answer; then Python boots again.
-    expect(region.locator(".gw-band-title")).to_have_text("Slow down and look again", timeout=READY_MS)
-    expect(region.locator(".gw-headline")).to_have_text("Based on 4 of 6 answers.")
+    expect(region.locator(".gw-band-title")).to_have_text("It is time to step back", timeout=READY_MS)
+    expect(region.locator(".gw-headline")).to_have_text("Based on 5 of 8 answers.")
     assert boots(page) == 2
     expect(status(page)).to_be_empty()
 
@@ -101,7 +101,7 @@ def test_answers_given_before_python_is_ready_are_answered_when_it_is(page: Page
         expect(result(page)).to_be_empty()
         wasm.set()
         region = ready(page)
-    expect(region.locator(".gw-headline")).to_have_text("5 of 6 parts in place.")
+    expect(region.locator(".gw-headline")).to_have_text("5 of 8 parts in place.")
     expect(region.locator("mark")).to_have_text(["but", "it was not that bad"])
     expect(status(page)).to_be_empty()
 
@@ -117,8 +117,8 @@ def test_instant_navigation_to_a_second_widget_page_boots_python_once(page: Page
     page.locator(".md-nav--primary").get_by_role("link", name="Knowing when to walk away").click()
     expect(page).to_have_url(site.url + QUIZ)
     region = ready(page)
-    answer_quiz(page, {1: 2, 2: 2, 3: 2, 4: 2})
-    expect_band(region, "It may be time to let go")
+    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    expect_band(region, "It is time to step back")
     assert page.evaluate("() => window.samePage === true"), "a link reloaded the page"
     assert boots(page) == 1
     widget_worker(page)  # exactly one
@@ -157,8 +157,8 @@ def test_a_repeat_visit_starts_from_the_stored_snapshot_and_answers_right(page: 
     page.reload()
     region = ready(page)
     expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "snapshot")
-    answer_quiz(page, {1: 0, 2: 2, 4: 2, 6: 2})  # 8 of 12
-    expect_band(region, "It may be time to let go")
+    answer_quiz(page, {4: 0, 6: 1, 7: 2, 8: 2})  # 6 of 9
+    expect_band(region, "It is time to step back")
     assert page.evaluate(SNAPSHOT_DONE) == [], "a snapshot boot made another snapshot"
     # Python's memory is about half empty, and the empty part is not written to the reader's disk.
     stored, memory = page.evaluate(f"""async () => {{
@@ -192,8 +192,8 @@ def test_a_damaged_snapshot_falls_back_to_a_plain_boot_and_is_replaced(watch: tu
         page.reload()
         region = ready(page)
         expect(page.locator("[data-gw-kind]")).to_have_attribute("data-gw-boot", "plain")
-        answer_quiz(page, {1: 0, 2: 0, 4: 2, 6: 1})  # 4 of 12
-        expect_band(region, "Nothing here says stop")
+        answer_quiz(page, {4: 0, 6: 0, 7: 1, 8: 2})  # 3 of 9
+        expect_band(region, "No stop sign in your answers")
         # A good snapshot takes the damaged one's place.
         page.wait_for_function(f"() => ({SNAPSHOT_DONE})().length", timeout=READY_MS)
         assert page.evaluate(SNAPSHOT_DONE)[0]["stored"] is True

@@ -44,7 +44,7 @@ def test_the_plan_gathers_this_visits_answers_and_results_in_guide_order(page: P
     page.get_by_label("Your draft apology (optional)").fill("I lied to you, but you made me.")
     page.get_by_role("link", name="Knowing when to walk away").first.click()  # instant navigation
     ready(page)
-    answer_quiz(page, {1: 2, 2: 2, 3: 2, 4: 2})
+    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
     page.get_by_role("link", name="My plan").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("My plan")
     headings = page.locator("[data-gw-plan-entry] h2").all_inner_texts()
@@ -58,7 +58,7 @@ def test_the_plan_gathers_this_visits_answers_and_results_in_guide_order(page: P
     expect(no_contact.locator("[data-gw-answers]")).to_be_empty()
     expect(quiz.locator("[data-gw-answers]")).to_contain_text("Still open")
     expect(quiz.locator("[data-gw-answers]")).to_contain_text("5. ")
-    expect(quiz.locator("[data-gw-result] .gw-band-title")).to_have_text("It may be time to let go")
+    expect(quiz.locator("[data-gw-result] .gw-band-title")).to_have_text("It is time to step back")
     expect(page.locator("[data-gw-plan-empty]")).to_be_hidden()
     # Each entry leads back to its widget.
     quiz.get_by_role("link", name="Go to Knowing when to walk away").click()
@@ -74,7 +74,7 @@ def test_the_plan_downloads_as_markdown_and_prints_without_chrome(page: Page, si
     page.get_by_role("link", name="My plan").first.click()
     no_contact = entry(page, "The no-contact rule")
     expect(no_contact.locator("[data-gw-result] .gw-headline")).to_have_text("Day 5 of 30")
-    expect(no_contact.get_by_role("link", name=re.compile(r"calendar \(\.ics\)"))).to_be_visible()
+    expect(no_contact.get_by_role("link", name=re.compile(r"check in with yourself \(\.ics\)"))).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my plan").click()
     assert info.value.suggested_filename == "my-plan.md"
@@ -107,7 +107,7 @@ def test_remembered_answers_reach_the_plan_after_a_full_reload(page: Page, site:
     answer_quiz(page, {1: 0, 2: 0, 3: 0, 4: 0})
     open_page(page, site, PLAN)  # a full page load: only storage can bring the answers here
     expect(entry(page, "Knowing when to walk away").locator(".gw-band-title")).to_have_text(
-        "Nothing here says stop", timeout=60_000)
+        "No stop sign in your answers", timeout=60_000)
 
 
 # --- Offline ---------------------------------------------------------------------------------------------
@@ -142,8 +142,8 @@ def test_offline_the_guide_reads_and_every_widget_answers(page: Page, site: Site
         expect(page.locator("article h1")).not_to_be_empty()
     open_page(page, site, QUIZ)
     ready(page)
-    answer_quiz(page, {1: 2, 2: 2, 3: 2, 4: 2})
-    expect_band(page.locator("[data-gw-result]"), "It may be time to let go")
+    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    expect_band(page.locator("[data-gw-result]"), "It is time to step back")
     page.get_by_role("link", name="The no-contact rule").first.click()
     ready(page)
     page.get_by_label("Date of your last contact").fill(days_ago(3))

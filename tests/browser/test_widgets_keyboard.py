@@ -22,22 +22,23 @@ def test_quiz_by_keyboard(page: Page, site: SiteServer):
     open_page(page, site, QUIZ)
     region = ready(page)
     address = page.url
-    for question, choice in {1: 2, 2: 2, 3: 0, 4: 1}.items():
+    for question, choice in {1: 2, 2: 0, 3: 0, 4: 1}.items():
         pick_radio(page, question, choice)
-    # 4 + 3 + 0 + 1 of 14 = 57%
-    expect(region.locator(".gw-headline")).to_have_text("Based on 4 of 6 answers.")
+    # 1 + 0 + 0 + 1 of 1 + 3 + 0 + 1 = 40%
+    expect(region.locator(".gw-headline")).to_have_text("Based on 4 of 8 answers.")
     expect_band(region, "Slow down and look again")
     expect(page.locator("input[name=q1][value='2']")).to_be_checked()
-    # Arrow keys change the answer inside a group: 4 + 3 + 0 + 3 of 14 = 71%.
+    # Arrow keys change the answer inside a group: "Yes, they are with someone new." settles it.
     page.keyboard.press("ArrowDown")
-    expect_band(region, "It may be time to let go")
+    expect_band(region, "It is time to step back")
+    expect(region).to_contain_text("Because you said they are with someone new.")
     # Enter sends the form: the answers stay and the page does not go anywhere.
     page.keyboard.press("Enter")
     expect(page).to_have_url(address)
-    expect_band(region, "It may be time to let go")
+    expect_band(region, "It is time to step back")
     tab_to(page, "button.gw-reset")
     page.keyboard.press("Enter")
-    expect(region.locator(".gw-headline")).to_have_text("0 of 6 questions answered.")
+    expect(region.locator(".gw-headline")).to_have_text("0 of 8 questions answered.")
 
 
 def test_no_contact_by_keyboard(page: Page, site: SiteServer, tmp_path):
@@ -52,7 +53,7 @@ def test_no_contact_by_keyboard(page: Page, site: SiteServer, tmp_path):
     page.keyboard.type("20")
     page.keyboard.press("Enter")
     expect(region.locator(".gw-headline")).to_have_text("Day 12 of 20")
-    expect(region).to_contain_text("8 days left.")
+    expect(region).to_contain_text("8 days to go.")
     # Up and down arrows step the number: 21 days now.
     page.keyboard.press("ArrowUp")
     expect(region.locator(".gw-headline")).to_have_text("Day 12 of 21")
@@ -69,11 +70,11 @@ def test_apology_by_keyboard(page: Page, site: SiteServer):
     open_page(page, site, APOLOGY)
     region = ready(page)
     for selector in ["input[name=g1][value='1']", "input[name=g2][value='0']",
-                     *(f"input[name=g3][value='{i}']" for i in range(6))]:
+                     *(f"input[name=g3][value='{i}']" for i in range(8))]:
         tab_to(page, selector)
         page.keyboard.press("Space")
-    expect(region.locator(".gw-headline")).to_have_text("6 of 6 parts in place.")
-    expect_band(region, "Ready, when the time is right")
+    expect(region.locator(".gw-headline")).to_have_text("8 of 8 parts in place.")
+    expect_band(region, "Ready, if contact is welcome")
     tab_to(page, "textarea[name=draft]")
     page.keyboard.type("I lied to you, but I was stressed.")
     expect(region.locator("mark")).to_have_text(["but", "I was stressed"])
@@ -81,4 +82,4 @@ def test_apology_by_keyboard(page: Page, site: SiteServer):
     # Space again on a ticked part unticks it.
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
-    expect(region.locator(".gw-headline")).to_have_text("5 of 6 parts in place.")
+    expect(region.locator(".gw-headline")).to_have_text("7 of 8 parts in place.")

@@ -65,7 +65,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("This makes what happened sound smaller than it was.", (
         r"(?:it|that|this) (?:was|is) (?:only|just|merely) (?:a|one|once|the|some|words|sex|talk|a joke)",
         r"(?:meant|means) nothing", r"(?:didn't|did not|doesn't|does not) mean (?:anything|a thing|much)",
-        r"(?:was|is)(?:n't| not) (?:a big deal|that bad|that serious|a big thing|such a big)",
+        r"(?:(?:it|that|this) )?(?:was|is)(?:n't| not) (?:a big deal|that bad|that serious|a big thing|such a big)",
         r"(?:you(?:'re| are) )?over ?react\w*", r"(?:too|so) sensitive", r"a few (?:small|little) (?:things|lies)",
         r"only (?:jokes?|once|a kiss|words|a bit)", r"just (?:a moment|a kiss|once|words|a joke|jokes)",
         r"nobody (?:got|was) hurt", r"no (?:harm|real harm) (?:done|was done)", r"anyone would have",
