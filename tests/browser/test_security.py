@@ -148,9 +148,9 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page: Page, site: SiteServ
     open_page(page, site, APOLOGY)
     region = ready(page)
     page.get_by_label("Something else (in your words)").fill(text[:500])
-    page.get_by_label("Your draft apology (optional)").fill(f"{text} but")
+    page.get_by_label("Your draft apology (optional)").fill(f"{text} please")
     draft = region.locator(".gw-draft")
-    expect(draft).to_have_text(f"{text} but", timeout=30_000)
+    expect(draft).to_have_text(f"{text} please", timeout=30_000)
     expect(region).to_contain_text(f"You will name: {text[:500].strip()}.")
     assert page.locator(".gw-widget img, .gw-widget script").count() == 0
     region.hover()

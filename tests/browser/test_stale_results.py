@@ -35,7 +35,7 @@ def test_fast_typing_in_the_draft(page: Page, site):
     page.get_by_label("Your draft apology (optional)").click()
     page.keyboard.type(draft_text)
     settled(page, "[data-gw-result] .gw-draft", draft_text)
-    expect(region.locator("mark")).to_have_text(["but", "you made me", "If you", "sorry you feel"])
+    expect(region.locator("mark")).to_have_text(["but", "you made me", "If you felt hurt", "sorry you feel"])
     for _ in range(len(" I am sorry you feel that way.")):
         page.keyboard.press("Backspace")
     settled(page, "[data-gw-result] .gw-draft", "I lied to you, but you made me angry. If you felt hurt,")
