@@ -39,4 +39,4 @@ def test_fast_typing_in_the_draft(page: Page, site):
     for _ in range(len(" I am sorry you feel that way.")):
         page.keyboard.press("Backspace")
     settled(page, "[data-gw-result] .gw-draft", "I lied to you, but you made me angry. If you felt hurt,")
-    expect(region.locator("mark")).to_have_text(["but", "you made me", "If you"])
+    expect(region.locator("mark")).to_have_text(["but", "you made me", "If you felt hurt"])
