@@ -156,6 +156,13 @@ def _code_lines(script: str) -> str:
     return "\n".join(line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("//"))
 
 
+def download_size(stdlib: bytes | None, logic_bytes: int) -> int:
+    """Bytes that starting Python downloads, as a server that compresses sends them: the runtime, the standard
+    library (reduced, or Pyodide's whole archive when `stdlib` is None) and the logic archive."""
+    stdlib_bytes = len(stdlib) if stdlib is not None else PYODIDE_SIZES[FULL_STDLIB]
+    return sum(PYODIDE_GZIP_SIZES.values()) + stdlib_bytes + logic_bytes
+
+
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any], stdlib: str,
                  download: int) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library

@@ -1,0 +1,189 @@
+"""The widgets of a site: their kinds, words, Python files and runtime facts, and what they add to pages.
+
+`WidgetSet` loads the widget kinds (built-in and the author's own) and their strings once per build, makes the
+logic archive and the reduced standard library, knows the facts every widget page tells its script, and adds
+to the site what the widgets need: the Pyodide runtime and our assets as files, the markers' HTML, the plan's
+entries, the scripts and the policy in every page's head, and the offline copy at the end.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .blocks import PlacedWidget, WidgetContext
+from .config import GuideWidgetsConfig
+from .csp import early_in_head, with_policy
+from .offline import SIZE_TOKEN, write_offline_copy
+from .plan import PLAN, MarkerError, PlanContext, fill_markers, plan_html, plan_markdown
+from .registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
+from .runtime import (
+    ASSET_FILES,
+    ASSETS_DIR,
+    FULL_STDLIB,
+    PYODIDE_DIR,
+    Pyodide,
+    RuntimeMissing,
+    download_size,
+    find_pyodide,
+    head_tags,
+    logic_archive,
+    page_runtime,
+    served_asset,
+    starter_script,
+)
+from .stdlib import reduced_stdlib
+from .strings import FRAME, StringsError, site_strings
+
+log = get_plugin_logger(__name__)
+
+SCRIPT = f"{ASSETS_DIR}/widgets.js"
+PLAN_MARKER = f"<!-- guide-widgets: {PLAN} -->"
+
+
+class LinkedFile(File):
+    """A large file that never changes (the Pyodide runtime): hard-linked into the site, copied where the
+    site is on another file system. Copying its 13 MB on every build was a good part of the build's time."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            target.hardlink_to(self.abs_src_path)
+        except OSError:
+            super().copy_file(dirty)
+
+
+class WidgetSet:
+    """Everything about the site's widgets for one build (`load` starts a build)."""
+
+    def __init__(self, options: GuideWidgetsConfig, *, serving: bool = False) -> None:
+        self.options = options
+        self.serving = serving
+        """`mkdocs serve`: pages go without their policy (it would refuse the live-reload script)."""
+        self.blocks = WidgetContext(kinds={})
+        """The state that the widget-block Markdown extension reads per page, and the widgets it placed."""
+        self.widgets_dir: Path | None = None
+        self._sized_pages: list[Path] = []
+
+    @property
+    def kinds(self) -> dict[str, Kind]:
+        return self.blocks.kinds
+
+    def load(self, config: MkDocsConfig, project: Path) -> None:
+        """Finds the runtime, loads the kinds and their words, and makes the Python archives. Every problem
+        stops the build with its file and fix."""
+        options = self.options
+        try:
+            self.pyodide: Pyodide = find_pyodide(project / options.pyodide_dir)
+        except RuntimeMissing as exc:
+            raise PluginError(str(exc)) from exc
+        blocks = self.blocks
+        blocks.kinds = self._kinds(project)
+        blocks.language = str(config.theme.get("language") or "en")
+        try:
+            blocks.strings = site_strings(blocks.kinds, blocks.language, options.strings)
+        except StringsError as exc:
+            raise PluginError(f"guide_widgets: {exc}") from exc
+        blocks.placed.clear()
+        self._sized_pages = []
+        self.logic_name, self.logic_bytes = logic_archive(blocks.kinds.values())
+        self.starter = starter_script()  # once per build, for every page's head
+        self.stdlib = reduced_stdlib(self.pyodide.folder, self.logic_name, self.logic_bytes)
+        if self.stdlib.note:
+            log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
+        download = download_size(self.stdlib.data, len(self.logic_bytes))
+        blocks.runtime = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download)
+
+    def _kinds(self, project: Path) -> dict[str, Kind]:
+        """The built-in widget kinds and, when `widgets_dir` names them, the author's own."""
+        kinds = builtin_kinds()
+        self.widgets_dir = None
+        if not self.options.widgets_dir:
+            return kinds
+        folder = project / self.options.widgets_dir
+        label = posixpath.relpath(folder.resolve().as_posix(), project.as_posix())
+        self.widgets_dir = folder
+        if not folder.is_dir():
+            raise PluginError(f"{label}: the folder of your own widget kinds was not found. Fix: create it, or "
+                              "correct 'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.")
+        try:
+            return kinds | own_kinds(folder, label, kinds, stdlib_modules(self.pyodide.folder / FULL_STDLIB))
+        except KindError as exc:
+            problems = "\n".join(f"  {problem}" for problem in exc.problems)
+            raise PluginError(f"Bad widget kind{'s' * (len(exc.problems) > 1)}:\n{problems}") from exc
+
+    # -- the site's files ------------------------------------------------------------------------------
+
+    def files(self, config: MkDocsConfig) -> list[File]:
+        """The runtime (linked, not copied), our scripts and styles, the logic and standard-library archives."""
+        files: list[File] = [LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
+                             for path in self.pyodide.files()]
+        files += [File.generated(config, f"{ASSETS_DIR}/{name}", content=served_asset(name)) for name in ASSET_FILES]
+        files.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
+        if self.stdlib.data is not None:
+            files.append(File.generated(config, f"{PYODIDE_DIR}/{self.stdlib.name}", content=self.stdlib.data))
+        return files
+
+    def plan_markdown(self) -> str:
+        return plan_markdown(self.blocks.strings[FRAME])
+
+    # -- each page -------------------------------------------------------------------------------------
+
+    def fill_markers(self, html: str, source: str, markdown: str, site_url: str) -> str:
+        """A page's `<!-- guide-widgets: ... -->` markers as HTML (the plan's is filled once every page is known)."""
+        if "guide-widgets:" not in html:
+            return html
+        try:
+            return fill_markers(html, source, markdown, self.blocks.strings, self.blocks.runtime, _scope(site_url))
+        except MarkerError as exc:
+            raise PluginError(str(exc)) from exc
+
+    def fill_plan(self, output: str, link_for: Callable[[PlacedWidget, str], str | None],
+                  title_for: Callable[[PlacedWidget], str]) -> str:
+        """The plan page with an entry for every widget the site placed, in the order the pages were converted."""
+        blocks = self.blocks
+        plan = PlanContext(blocks.kinds, blocks.strings, blocks.language, blocks.runtime, link_for, title_for)
+        return output.replace(PLAN_MARKER, plan_html(blocks.placed, plan))
+
+    def finish_page(self, output: str, page_url: str, dest: Path, *, early: bool = True) -> str:
+        """A page as it is written: our scripts (and, on widget pages, the runtime facts) early in the head,
+        then the policy. `early=False` keeps Python from starting as the page opens (the plan starts it only
+        when there is something to work out)."""
+        if SIZE_TOKEN in output:
+            self._sized_pages.append(dest)
+        return self._finish(output, get_relative_url(SCRIPT, page_url), early)
+
+    def finish_template(self, output: str, site_url: str) -> str:
+        """An extra template (404.html): served at any depth, so it links from the site's root path, as
+        Material does."""
+        return self._finish(output, _scope(site_url).rstrip("/") + "/" + SCRIPT)
+
+    def _finish(self, output: str, script_url: str, early: bool = True) -> str:
+        runtime = self.blocks.runtime if early and 'data-gw-kind="' in output else None
+        output = early_in_head(output, head_tags(script_url, runtime, self.starter))
+        return output if self.serving else with_policy(output)
+
+    def write_offline_copy(self, config: MkDocsConfig) -> None:
+        """Once the site is written: the offline copy's size on the pages that state it, and its service worker."""
+        write_offline_copy(Path(config.site_dir), self._sized_pages, [Path(d) for d in config.theme.dirs])
+
+    def watched(self) -> list[Path]:
+        """What `mkdocs serve` rebuilds on besides the docs: the author's own kinds."""
+        return [self.widgets_dir] if self.widgets_dir is not None else []
+
+
+def _scope(site_url: str | None) -> str:
+    """The path the site lives under (`/making-amends/`), as the service worker's scope and links from 404."""
+    return urlsplit(site_url or "/").path or "/"
+
