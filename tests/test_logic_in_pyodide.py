@@ -8,6 +8,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from guide_widgets.registry import (
     PYODIDE_BUILTIN_MODULES,
@@ -92,6 +94,16 @@ def test_the_test_helper_answers_alike_in_cpython_and_pyodide():
     in_pyodide = Widget("period", pyodide=True)
     assert in_pyodide(in_pyodide.spec(spec), fields, "2026-11-28") == in_cpython(in_cpython.spec(spec), fields,
                                                                                     "2026-11-28")
+
+
+def test_the_test_helper_finds_pyodide_where_told_and_names_the_fix_for_the_old_option(tmp_path: Path):
+    told = Widget("period", pyodide=True, pyodide_dir=PYODIDE)
+    spec = told.spec({"days": 30, "stages": [{"from": 0, "text": "Hold on."}]})
+    assert told(spec, {"start": "2026-11-01", "days": "30"}, "2026-11-28")["facts"]["day"] == 27
+    with pytest.warns(DeprecationWarning, match=r"Fix: write pyodide_dir='.*node_modules/pyodide'"):
+        Widget("period", node_modules=ROOT / "node_modules")
+    with pytest.raises(Exception, match="nowhere does not exist: copy the files of Pyodide"):
+        Widget("period", pyodide=True, pyodide_dir=tmp_path / "nowhere")
 
 
 def test_the_list_of_standard_library_modules_is_the_archives():

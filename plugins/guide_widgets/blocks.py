@@ -114,20 +114,30 @@ class _HeaderLines(Preprocessor):
         return lines
 
 
+class _AnyOption(dict[str, Any]):
+    """The header options a widget block accepts, in pymdownx's public `OPTIONS` form: any name, kept as written.
+    pymdownx turns a block with an unknown header option back into plain text without a word; accepted, the
+    block can say that options belong in its body. (`attrs` is pymdownx's own and is added by it.)"""
+
+    def __contains__(self, name: object) -> bool:
+        return name != "attrs" or dict.__contains__(self, name)
+
+    def __missing__(self, name: str) -> tuple[Any, None]:
+        return (None, None)  # no default, no parser: the value as written
+
+
 class WidgetBlock(Block):
     """A widget: `/// kind | Title`, then YAML options, then `///`."""
 
-    ARGUMENT = None
-    OPTIONS: dict[str, tuple[Any, Callable[[Any], Any]]] = {}
+    ARGUMENT = None  # the title: optional for pymdownx, so that a missing one is reported by us
+    OPTIONS = _AnyOption()
 
     def on_init(self) -> None:
         self.context: WidgetContext = self.config["context"]
 
-    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+    def on_validate(self, parent: etree.Element) -> bool:
         # Accept every header: problems are reported, never silently turned back into text.
-        self.argument = arg
-        self.header_options = options
-        self.options: dict[str, Any] = {"attrs": {}}
+        self.header_options = {name: value for name, value in self.options.items() if name != "attrs" or value}
         return True
 
     def on_markdown(self) -> str:

@@ -61,7 +61,7 @@ def _theme_versions() -> str:
         return ""
 
 
-def offline_megabytes(site: Path, files: list[Path]) -> int:
+def offline_megabytes(files: list[Path]) -> int:
     return max(1, math.ceil(sum(p.stat().st_size for p in files) / 1_000_000))
 
 
@@ -69,7 +69,7 @@ def write_offline_copy(site: Path, pages_with_size: list[Path], theme_dirs: list
     """Fills in the size where pages state it, then writes the service worker for this build. `theme_dirs`
     are the theme's folders (config.theme.dirs): files copied unchanged from there need no hashing."""
     files = site_files(site)
-    megabytes = str(offline_megabytes(site, files))
+    megabytes = str(offline_megabytes(files))
     for page in pages_with_size:
         page.write_text(page.read_text(encoding="utf-8").replace(SIZE_TOKEN, megabytes), encoding="utf-8")
     names = storage_names()

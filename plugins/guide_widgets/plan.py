@@ -14,7 +14,6 @@ converted, when every widget is known.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,9 +21,8 @@ from typing import Any
 
 from .blocks import PlacedWidget
 from .registry import Kind
-from .render import render_device, render_widget
-from .runtime import compact_json
-from .storage import stored_items_table
+from .render import PlanEntry, render_device, render_plan, render_stored_items, render_widget
+from .storage import stored_items
 from .strings import FRAME, Strings
 
 PLAN = "plan"
@@ -58,7 +56,7 @@ def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, r
         nonlocal count
         name = match.group(1)
         if name == "stored-items":
-            return stored_items_table(frame, scope)
+            return render_stored_items(frame, stored_items(scope))
         if name == "this-device":
             count += 1
             return render_device(strings, runtime, f"gw-device-{count}", offline=True)
@@ -80,29 +78,10 @@ class PlanContext:
 
 def plan_html(placed: list[PlacedWidget], plan: PlanContext) -> str:
     """The plan's entries, one per widget, with the controls for downloading, printing and this device."""
-    frame = plan.strings[FRAME]
     entries = []
     for number, widget in enumerate(placed, start=1):
         hrefs = {anchor: plan.link_for(widget, anchor) or "#" for anchor in widget.anchors}
-        section = html.escape(plan.title_for(widget))
-        link = html.escape(plan.link_for(widget, "") or "#")
         copy = render_widget(plan.kinds[widget.kind], f"plan-{number}", widget.title, widget.spec, hrefs,
                              plan.runtime, plan.strings, plan.language, key=widget.key, plan=True)
-        go = html.escape(frame["plan_go"]).replace("{section}", section)
-        entries.append(f'<section class="gw-plan-entry" data-gw-plan-entry aria-labelledby="plan-{number}-section">'
-                       f'<h2 id="plan-{number}-section"><a href="{link}">{section}</a></h2>{copy}'
-                       f'<p class="gw-plan-go"><a href="{link}">{go}</a></p></section>')
-    start = ""
-    if placed:
-        first = placed[0]
-        start = (f'<a href="{html.escape(plan.link_for(first, "") or "#")}">'
-                 f"{html.escape(plan.title_for(first))}</a>")
-    empty = html.escape(frame["plan_empty"]).replace("{link}", start)
-    actions = (f'<div class="gw-plan-actions" data-gw-plan-actions hidden>'
-               f'<button type="button" class="md-button" data-gw-plan-download>{html.escape(frame["plan_download"])}'
-               f'</button> <button type="button" class="md-button" data-gw-plan-print>'
-               f'{html.escape(frame["plan_print"])}</button></div>')
-    return (f'<div class="gw-plan" data-gw-plan-root data-gw-runtime="{html.escape(compact_json(plan.runtime))}">'
-            f'{actions}<p class="gw-plan-empty" data-gw-plan-empty>{empty}</p>'
-            f'<p class="gw-plan-kept" data-gw-plan-kept>{html.escape(frame["plan_not_kept"])}</p>'
-            f'{"".join(entries)}{render_device(plan.strings, plan.runtime, "gw-plan-device", offline=True)}</div>')
+        entries.append(PlanEntry(plan.title_for(widget), plan.link_for(widget, "") or "#", copy))
+    return render_plan(entries, plan.strings, plan.runtime)

@@ -17,7 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .registry import Kind
-from .specs import Anchor, Items, Number, Text
+from .specs import Anchor, Items, Number, Text, number_text
 
 START = "<!-- reference: written by `guide-widgets reference`; do not edit by hand -->"
 END = "<!-- end of reference -->"
@@ -41,10 +41,6 @@ def _docstrings(schema: type[base.Config]) -> dict[str, str]:
     return found
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else (str(int(value)) if value == int(value) else str(value))
-
-
 def describe(option: Any) -> tuple[str, str]:
     """(type, range) of an option, in an author's words."""
     if isinstance(option, c.Optional):
@@ -53,9 +49,9 @@ def describe(option: Any) -> tuple[str, str]:
     if isinstance(option, Number):
         kind = "whole number" if option.integer else "number"
         if option.minimum is not None and option.maximum is not None:
-            return kind, f"{_number(option.minimum)} to {_number(option.maximum)}"
+            return kind, f"{number_text(option.minimum)} to {number_text(option.maximum)}"
         if option.minimum is not None:
-            return kind, f"{_number(option.minimum)} or more"
+            return kind, f"{number_text(option.minimum)} or more"
         return kind, ""
     if isinstance(option, Text):
         return "text", ""
@@ -84,7 +80,7 @@ def _default(option: Any) -> str:
     value = option.default
     if value == "":
         return "empty"
-    return f"`{str(value).lower()}`" if isinstance(value, bool) else f"`{_number(value) if isinstance(value, float | int) else value}`"
+    return f"`{str(value).lower()}`" if isinstance(value, bool) else f"`{number_text(value) if isinstance(value, float | int) else value}`"
 
 
 def option_rows(schema: type[base.Config], prefix: str = "") -> Iterator[tuple[str, str, str, str, str]]:

@@ -95,7 +95,7 @@ class Kind:
     """One widget kind, as the engine knows it."""
 
     name: str
-    """As written in a block: `/// no-contact | Title`."""
+    """As written in a block: `/// period | Title`."""
     folder: Path
     spec: type[WidgetSpec]
     logic_module: str

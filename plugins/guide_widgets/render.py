@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -117,7 +118,30 @@ def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], 
 
 def render_device(strings: Strings, runtime: dict[str, Any], prefix: str, offline: bool) -> str:
     """The controls for what the guide keeps on this device, outside any widget (privacy and plan pages)."""
-    template = _env.from_string('{% from "_macros.html" import device with context %}{{ device(prefix, offline) }}')
-    inner = template.render(t=SimpleNamespace(**strings[FRAME]), prefix=prefix, offline=offline)
-    return (f'<div class="gw-page-device" data-gw-page-device data-gw-runtime="{escape(compact_json(runtime))}">'
-            f"{inner}</div>")
+    template = _env.from_string('{% from "_macros.html" import page_device with context %}'
+                                "{{ page_device(prefix, runtime_json, offline) }}")
+    return template.render(t=SimpleNamespace(**strings[FRAME]), prefix=prefix, offline=offline,
+                           runtime_json=compact_json(runtime))
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One widget's read-only copy on the plan page, under the title of its section."""
+
+    section: str
+    link: str
+    """From the plan page to the widget on its page."""
+    copy: str
+    """The widget rendered as a plan copy (`render_widget(..., plan=True)`)."""
+
+
+def render_plan(entries: list[PlanEntry], strings: Strings, runtime: dict[str, Any]) -> str:
+    """The plan page's body: its controls, an entry per widget in guide order, and this device's controls."""
+    return _env.get_template("_plan.html").render(
+        t=SimpleNamespace(**strings[FRAME]), runtime_json=compact_json(runtime),
+        entries=[replace(entry, copy=Markup(entry.copy)) for entry in entries])
+
+
+def render_stored_items(frame: dict[str, Any], items: list[dict[str, str]]) -> str:
+    """The privacy page's table of everything the site may store: `items` have name, where and key."""
+    return _env.get_template("_stored_items.html").render(t=SimpleNamespace(**frame), items=items)

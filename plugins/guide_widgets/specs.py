@@ -78,8 +78,8 @@ class Number(c.BaseConfigOption[float]):
             raise ValidationError(f"expected {kind}, got {value}.")
         if (self.minimum is not None and value < self.minimum) or \
                 (self.maximum is not None and value > self.maximum):
-            raise ValidationError(f"expected {kind} from {_num(self.minimum)} to {_num(self.maximum)}, "
-                                  f"got {_num(value)}.")
+            raise ValidationError(f"expected {kind} from {number_text(self.minimum)} to {number_text(self.maximum)}, "
+                                  f"got {number_text(value)}.")
         return int(value) if self.integer or value == int(value) else float(value)
 
 
@@ -219,7 +219,8 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
-def _num(value: float | None) -> str:
+def number_text(value: float | None) -> str:
+    """A number as an author wrote it: `12`, not `12.0`; empty for none."""
     return "" if value is None else (str(int(value)) if value == int(value) else str(value))
 
 
@@ -255,7 +256,7 @@ def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | 
         for number in range(1, len(items)):
             if items[number][field] <= items[number - 1][field]:
                 raise SpecError(_line_of(root, (key, number + 1, field)),
-                                f"'{key}' item {number + 1} has '{field}: {_num(items[number][field])}', "
+                                f"'{key}' item {number + 1} has '{field}: {number_text(items[number][field])}', "
                                 f"not above the item before it.",
                                 f"List '{key}' from the lowest '{field}' to the highest, each one higher.")
     if issubclass(schema, WidgetSpec):

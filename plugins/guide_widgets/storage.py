@@ -9,9 +9,7 @@ other's data. The script fills `{scope}` in from its own address; the privacy pa
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,17 +40,7 @@ def storage_names() -> dict[str, str]:
     return {item.key: item.name for item in STORED_ITEMS}
 
 
-def stored_items_table(frame: dict[str, Any], scope: str) -> str:
-    """The privacy page's table of every stored item, in the page's language."""
-    def cell(text: str) -> str:
-        return html.escape(text, quote=False)
-
-    head = "".join(f"<th>{cell(frame[k])}</th>" for k in ("stored_name", "stored_where", "stored_holds",
-                                                            "stored_remove"))
-    rows = []
-    for item in STORED_ITEMS:
-        name = item.name.replace("{scope}", scope).replace("{build}", "…")
-        rows.append(f"<tr><td><code>{cell(name)}</code></td><td>{cell(frame['where_' + item.where])}</td>"
-                    f"<td>{cell(frame['holds_' + item.key])}</td><td>{cell(frame['remove_' + item.key])}</td></tr>")
-    return (f'<div class="gw-stored-wrap"><table class="gw-stored" data-gw-stored><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+def stored_items(scope: str) -> list[dict[str, str]]:
+    """Every stored item as the privacy page lists it: its name for a site under `scope`, where, and its key."""
+    return [{"name": item.name.replace("{scope}", scope).replace("{build}", "…"), "where": item.where,
+             "key": item.key} for item in STORED_ITEMS]

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ import yaml
 
 from .logic import REGISTRY, evaluate_json
 from .registry import Kind, builtin_kinds, own_kind, stdlib_modules
-from .runtime import FULL_STDLIB, find_pyodide, logic_archive
+from .runtime import DEFAULT_PYODIDE_DIR, FULL_STDLIB, find_pyodide, logic_archive
 from .specs import parse_spec
 from .strings import site_strings
 
@@ -43,26 +44,32 @@ class WidgetLogicError(RuntimeError):
     """The logic raised an error: in the browser the widget would show its failure message."""
 
 
-def _pyodide_folder(node_modules: str | Path | None) -> Path:
+def _pyodide_folder(pyodide_dir: str | Path | None, node_modules: str | Path | None = None) -> Path:
+    """The pinned Pyodide's folder: `pyodide_dir` as given (like the plugin's option of that name), else
+    `node_modules/pyodide` in the working folder or the nearest folder above it that has one."""
     if node_modules is not None:
-        candidates = [Path(node_modules)]
-    else:
-        here = Path.cwd().resolve()
-        candidates = [folder / "node_modules" for folder in (here, *here.parents)]
-    for candidate in candidates:
-        if (candidate / "pyodide").is_dir():
-            return find_pyodide(candidate / "pyodide").folder
-    return find_pyodide(candidates[0] / "pyodide").folder  # raises, naming the command that installs it
+        warnings.warn("guide_widgets.testing: 'node_modules=' is now 'pyodide_dir=', the Pyodide folder itself. "
+                      f"Fix: write pyodide_dir='{Path(node_modules) / 'pyodide'}'.", DeprecationWarning, stacklevel=3)
+        pyodide_dir = pyodide_dir or Path(node_modules) / "pyodide"
+    if pyodide_dir is not None:
+        return find_pyodide(Path(pyodide_dir)).folder
+    here = Path.cwd().resolve()
+    candidates = [folder / DEFAULT_PYODIDE_DIR for folder in (here, *here.parents)]
+    found = next((candidate for candidate in candidates if candidate.is_dir()), candidates[0])
+    return find_pyodide(found).folder  # raises for a missing folder, naming the command that installs it
 
 
 class Widget:
     """One widget kind, called as the browser calls it."""
 
-    def __init__(self, kind: str | Path, *, pyodide: bool = False, node_modules: str | Path | None = None,
-                 language: str = "en", strings: dict[str, Any] | None = None) -> None:
+    def __init__(self, kind: str | Path, *, pyodide: bool = False, pyodide_dir: str | Path | None = None,
+                 language: str = "en", strings: dict[str, Any] | None = None,
+                 node_modules: str | Path | None = None) -> None:
+        """`kind`: a built-in kind's name or your kind's folder. `pyodide=True` runs the logic in the pinned
+        Pyodide, found in `pyodide_dir` (default: `node_modules/pyodide` here or in a folder above)."""
         builtins = builtin_kinds()
         self.pyodide = pyodide
-        self._pyodide_dir = _pyodide_folder(node_modules)
+        self._pyodide_dir = _pyodide_folder(pyodide_dir, node_modules)
         if isinstance(kind, str) and kind in builtins:
             self.kind = builtins[kind]
         else:
@@ -162,9 +169,9 @@ class _Session:
             self.process.wait(timeout=30)
 
 
-def pyodide_python(expression: str, node_modules: str | Path | None = None) -> Any:
+def pyodide_python(expression: str, pyodide_dir: str | Path | None = None) -> Any:
     """The value of a Python expression (JSON-able) evaluated in the pinned Pyodide, for checks of Pyodide itself."""
-    return json.loads(_Session.for_folder(_pyodide_folder(node_modules)).ask({"python": expression}))
+    return json.loads(_Session.for_folder(_pyodide_folder(pyodide_dir)).ask({"python": expression}))
 
 
 @atexit.register

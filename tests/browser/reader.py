@@ -75,7 +75,8 @@ def tab_to(page: Page, selector: str, limit: int = 250) -> None:
 
 
 def expect_band(region: Locator, title: str) -> None:
-    expect(region.locator(".gw-band-title")).to_have_text(re.compile(re.escape(title)))
+    """The result shows the band `title`: as soon as Python answers, which may be a boot away on a busy machine."""
+    expect(region.locator(".gw-band-title")).to_have_text(re.compile(re.escape(title)), timeout=READY_MS)
 
 
 def wait_until(page: Page, script: str, timeout_ms: int = 120_000) -> None:

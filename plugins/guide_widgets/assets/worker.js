@@ -115,11 +115,15 @@ async function importLogic(py, archive) {
 
 // --- Snapshots ------------------------------------------------------------------------------------------
 
+// The way a snapshot is stored (see packSnapshot). A new way gets a new number, so a copy stored the old way
+// is never read: it is not found, the reader boots plainly once, and storeSnapshot drops it.
+const SNAPSHOT_FORMAT = "runs-1";
+
 function snapshotKey({ pyodide: base, logic, version, stdlib: library }) {
   // Only a name in the cache, never requested from the network. A snapshot holds the memory of one
-  // Pyodide, one logic archive and one standard-library archive: all three name it.
+  // Pyodide, one logic archive and one standard-library archive, stored in one format: all four name it.
   const archive = new URL(logic).pathname.split("/").pop();
-  return new URL(`python-snapshot/${version}/${archive}/${library || FULL_STDLIB}`, base).href;
+  return new URL(`python-snapshot/${SNAPSHOT_FORMAT}/${version}/${archive}/${library || FULL_STDLIB}`, base).href;
 }
 
 async function findSnapshot(key, cacheName) {
@@ -163,17 +167,14 @@ function packSnapshot(bytes) {
 
 async function snapshotBytes(response) {
   const length = Number(response.headers.get("x-snapshot-bytes"));
-  const header = response.headers.get("x-snapshot-runs");
-  // A snapshot stored whole, by an earlier version of this script, is one run.
-  const runs = header === null
-    ? [[0, length]]
-    : header.split(",").filter(Boolean).map((run) => run.split("-").map(Number));
+  const runs = (response.headers.get("x-snapshot-runs") || "").split(",").filter(Boolean)
+    .map((run) => run.split("-").map(Number));
   const body = new Uint8Array(await response.arrayBuffer());
   let at = 0;
-  const bytes = header === null ? body : new Uint8Array(length);
+  const bytes = new Uint8Array(length);
   for (const [start, end] of runs) {
     if (!(start >= 0 && end > start && end <= length) || at + end - start > body.length) break;
-    if (bytes !== body) bytes.set(body.subarray(at, at + end - start), start);
+    bytes.set(body.subarray(at, at + end - start), start);
     at += end - start;
   }
   if (!(length > 0) || at !== body.length || bytes.length !== length) {
