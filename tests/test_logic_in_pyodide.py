@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from guide_widgets.registry import (
     PYODIDE_BUILTIN_MODULES,

@@ -16,8 +16,7 @@ KINDS = ["checklist", "period", "quiz"]
 def convert(text: str, anchors: set[str] | None = None) -> str:
     known = anchors if anchors is not None else {"a", "b", "c"}
     context = WidgetContext(source="docs/guide.md",
-                            href_for=lambda anchor: f"../page/#{anchor}" if anchor in known else None,
-                            runtime={"logic": "logic-test.zip", "version": "314.0.7"})
+                            href_for=lambda anchor: f"../page/#{anchor}" if anchor in known else None)
     md = Markdown(extensions=["attr_list", "pymdownx.blocks.admonition", WidgetsExtension(context)])
     return md.convert(text)
 

@@ -55,7 +55,6 @@ class WidgetContext:
     source: str = "<markdown>"
     first_line: int = 1
     href_for: Callable[[str], str | None] = lambda anchor: f"#{anchor}"
-    runtime: dict[str, Any] = field(default_factory=dict)
     kinds: dict[str, Kind] = field(default_factory=builtin_kinds)
     strings: Strings = field(default_factory=dict)
     language: str = "en"
@@ -187,7 +186,7 @@ class WidgetBlock(Block):
             hrefs[anchor] = href
         widget_id = f"gw-{number + 1}"
         key = f"{self.context.page_url}#{widget_id}"
-        html = render_widget(kind, widget_id, title, spec, hrefs, self.context.runtime, self.context.strings,
+        html = render_widget(kind, widget_id, title, spec, hrefs, self.context.strings,
                              self.context.language, key=key)
         self.context.placed.append(PlacedWidget(self.context.page_src, key, kind.name, title, spec, list(hrefs)))
         return html

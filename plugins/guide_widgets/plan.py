@@ -38,8 +38,7 @@ def plan_markdown(frame: dict[str, Any]) -> str:
     return f"# {frame['plan_title']}\n\n{frame['plan_intro']}\n\n<!-- guide-widgets: {PLAN} -->\n"
 
 
-def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, runtime: dict[str, Any],
-                 scope: str) -> str:
+def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, scope: str) -> str:
     """The page with its markers replaced (the plan's is left for later)."""
     frame = strings[FRAME]
     problems = []
@@ -59,7 +58,7 @@ def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, r
             return render_stored_items(frame, stored_items(scope))
         if name == "this-device":
             count += 1
-            return render_device(strings, runtime, f"gw-device-{count}", offline=True)
+            return render_device(strings, f"gw-device-{count}", offline=True)
         return match.group(0)
 
     return MARKER.sub(replace, page_html)
@@ -70,7 +69,6 @@ class PlanContext:
     kinds: dict[str, Kind]
     strings: Strings
     language: str
-    runtime: dict[str, Any]
     link_for: Callable[[PlacedWidget, str], str | None]
     """The link from the plan page to a widget's page (with "#id" for the widget), or to one of its anchors."""
     title_for: Callable[[PlacedWidget], str]
@@ -82,6 +80,6 @@ def plan_html(placed: list[PlacedWidget], plan: PlanContext) -> str:
     for number, widget in enumerate(placed, start=1):
         hrefs = {anchor: plan.link_for(widget, anchor) or "#" for anchor in widget.anchors}
         copy = render_widget(plan.kinds[widget.kind], f"plan-{number}", widget.title, widget.spec, hrefs,
-                             plan.runtime, plan.strings, plan.language, key=widget.key, plan=True)
+                             plan.strings, plan.language, key=widget.key, plan=True)
         entries.append(PlanEntry(plan.title_for(widget), plan.link_for(widget, "") or "#", copy))
-    return render_plan(entries, plan.strings, plan.runtime)
+    return render_plan(entries, plan.strings)

@@ -90,7 +90,7 @@ _env.filters["md"] = _markdown_filter
 
 
 def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], hrefs: dict[str, str],
-                  runtime: dict[str, Any], strings: Strings, language: str, *, key: str = "",
+                  strings: Strings, language: str, *, key: str = "",
                   plan: bool = False) -> str:
     """The inner HTML of one widget of `kind`, from its validated spec, in the page's language.
 
@@ -112,16 +112,14 @@ def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], 
         bands=kind.spec.results(spec),
         hrefs=hrefs,
         spec_json=compact_json({**spec, "strings": words, "lang": language}),
-        runtime_json=compact_json(runtime),
     )
 
 
-def render_device(strings: Strings, runtime: dict[str, Any], prefix: str, offline: bool) -> str:
+def render_device(strings: Strings, prefix: str, offline: bool) -> str:
     """The controls for what the guide keeps on this device, outside any widget (privacy and plan pages)."""
     template = _env.from_string('{% from "_macros.html" import page_device with context %}'
-                                "{{ page_device(prefix, runtime_json, offline) }}")
-    return template.render(t=SimpleNamespace(**strings[FRAME]), prefix=prefix, offline=offline,
-                           runtime_json=compact_json(runtime))
+                                "{{ page_device(prefix, offline) }}")
+    return template.render(t=SimpleNamespace(**strings[FRAME]), prefix=prefix, offline=offline)
 
 
 @dataclass(frozen=True)
@@ -135,10 +133,10 @@ class PlanEntry:
     """The widget rendered as a plan copy (`render_widget(..., plan=True)`)."""
 
 
-def render_plan(entries: list[PlanEntry], strings: Strings, runtime: dict[str, Any]) -> str:
+def render_plan(entries: list[PlanEntry], strings: Strings) -> str:
     """The plan page's body: its controls, an entry per widget in guide order, and this device's controls."""
     return _env.get_template("_plan.html").render(
-        t=SimpleNamespace(**strings[FRAME]), runtime_json=compact_json(runtime),
+        t=SimpleNamespace(**strings[FRAME]),
         entries=[replace(entry, copy=Markup(entry.copy)) for entry in entries])
 
 

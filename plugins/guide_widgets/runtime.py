@@ -12,6 +12,7 @@ import html
 import io
 import json
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +29,12 @@ FULL_STDLIB = "python_stdlib.zip"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", FULL_STDLIB)
 PYODIDE_DIR = "assets/pyodide"
 ASSETS_DIR = "assets/guide-widgets"
-ASSET_FILES = ("widgets.js", "memory.js", "plan.js", "worker.js", "widgets.css")
+ASSET_FILES = ("widgets.js", "python.js", "facts.js", "answers.js", "device.js", "memory.js", "plan.js", "worker.js",
+               "widgets.css")
+"""Our scripts and styles, served from ASSETS_DIR. The page's modules: widgets.js binds and renders widgets,
+python.js talks to the worker (worker.js), answers.js and memory.js keep answers, device.js runs the device
+controls, plan.js the plan page, facts.js holds the site's facts (filled in by the build)."""
+FACTS_MARK = "/*FACTS*/ (null)"
 
 PACKAGE_DIR = Path(__file__).parent
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -144,15 +150,26 @@ def asset_path(name: str) -> Path:
     return PACKAGE_DIR / "assets" / name
 
 
-def served_asset(name: str) -> bytes:
-    """One of our scripts or styles as the site serves it. Every reader downloads the scripts, so they go
-    without their comment lines and blank lines; the package keeps them commented. (None of them has a
-    multi-line string, where such a line would be text.)"""
+def served_asset(name: str, facts: dict[str, Any] | None = None) -> bytes:
+    """One of our scripts or styles as the site serves it; facts.js with the site's `facts` (`page_runtime`).
+    Every reader downloads the scripts, so they go without their comments and blank lines; the package keeps
+    them commented. (None of them has a multi-line string, where such a line would be text.)"""
     text = asset_path(name).read_text(encoding="utf-8")
+    if FACTS_MARK in text:
+        if facts is None:
+            raise ValueError(f"{name} is served with the site's facts")
+        text = text.replace(FACTS_MARK, compact_json(facts))
     return (_code_lines(text) + "\n").encode("utf-8") if name.endswith(".js") else text.encode("utf-8")
 
 
+_DOC_LINES = re.compile(r"^[ \t]*/\*\*(?:(?!\*/).)*\*/[ \t]*\n", re.MULTILINE | re.DOTALL)
+_DOC_COMMENT = re.compile(r"/\*\*(?:(?!\*/).)*\*/ ?")
+
+
 def _code_lines(script: str) -> str:
+    """A script without its comments (whole `//` lines, and `/** ... */` JSDoc, which may span lines) and blank
+    lines."""
+    script = _DOC_COMMENT.sub("", _DOC_LINES.sub("", script))
     return "\n".join(line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("//"))
 
 
@@ -168,24 +185,24 @@ def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
     archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
     the names of what it may store (storage.py), and how many bytes starting Python downloads."""
-    return {"version": PYODIDE_VERSION, "logic": logic_name, "stdlib": stdlib, "lock": pyodide.lock_info,
-            "strings": frame_strings, "storage": storage_names(), "download": download}
+    return {"version": PYODIDE_VERSION, "logic": logic_name, "stdlib": stdlib, "fullStdlib": FULL_STDLIB,
+            "lock": pyodide.lock_info, "strings": frame_strings, "storage": storage_names(), "download": download}
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> str:
     """What every page's head gets, early (after the charset, before the stylesheets): on widget pages the
-    runtime facts, then the inline starter (start.js: it starts Python at once on a widget page, and is how
-    widgets.js starts any later worker; `starter` is its text, from `starter_script`), then our module.
+    site's facts, then the inline starter (start.js: it starts Python at once on a widget page, and is how
+    python.js starts any later worker; `starter` is its text, from `starter_script`; it learns where our
+    assets are from its `data-assets`), then our module.
 
     The module is async: it runs as soon as it has arrived, binds the widgets once the document is ready,
     and again after each of Material's instant page changes.
     """
     tags = ""
     if runtime is not None:
-        assets = posixpath.dirname(script_url) + "/"
-        tags += (f'<meta name="guide-widgets" content="{html.escape(compact_json(runtime))}" '
-                 f'data-assets="{html.escape(assets)}">')
-    tags += f"<script>{starter}</script>"
+        tags += f'<meta name="guide-widgets" content="{html.escape(compact_json(runtime))}">'
+    assets = posixpath.dirname(script_url) + "/"
+    tags += f'<script data-assets="{html.escape(assets)}">{starter}</script>'
     tags += f'<script type="module" async src="{html.escape(script_url)}"></script>'
     return tags
 

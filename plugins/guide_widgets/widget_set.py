@@ -103,7 +103,7 @@ class WidgetSet:
         if self.stdlib.note:
             log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
         download = download_size(self.stdlib.data, len(self.logic_bytes))
-        blocks.runtime = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download)
+        self.facts = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download)
 
     def _kinds(self, project: Path) -> dict[str, Kind]:
         """The built-in widget kinds and, when `widgets_dir` names them, the author's own."""
@@ -129,7 +129,8 @@ class WidgetSet:
         """The runtime (linked, not copied), our scripts and styles, the logic and standard-library archives."""
         files: list[File] = [LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
                              for path in self.pyodide.files()]
-        files += [File.generated(config, f"{ASSETS_DIR}/{name}", content=served_asset(name)) for name in ASSET_FILES]
+        files += [File.generated(config, f"{ASSETS_DIR}/{name}", content=served_asset(name, self.facts))
+                  for name in ASSET_FILES]
         files.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
         if self.stdlib.data is not None:
             files.append(File.generated(config, f"{PYODIDE_DIR}/{self.stdlib.name}", content=self.stdlib.data))
@@ -145,7 +146,7 @@ class WidgetSet:
         if "guide-widgets:" not in html:
             return html
         try:
-            return fill_markers(html, source, markdown, self.blocks.strings, self.blocks.runtime, _scope(site_url))
+            return fill_markers(html, source, markdown, self.blocks.strings, _scope(site_url))
         except MarkerError as exc:
             raise PluginError(str(exc)) from exc
 
@@ -153,7 +154,7 @@ class WidgetSet:
                   title_for: Callable[[PlacedWidget], str]) -> str:
         """The plan page with an entry for every widget the site placed, in the order the pages were converted."""
         blocks = self.blocks
-        plan = PlanContext(blocks.kinds, blocks.strings, blocks.language, blocks.runtime, link_for, title_for)
+        plan = PlanContext(blocks.kinds, blocks.strings, blocks.language, link_for, title_for)
         return output.replace(PLAN_MARKER, plan_html(blocks.placed, plan))
 
     def finish_page(self, output: str, page_url: str, dest: Path, *, early: bool = True) -> str:
@@ -170,7 +171,7 @@ class WidgetSet:
         return self._finish(output, _scope(site_url).rstrip("/") + "/" + SCRIPT)
 
     def _finish(self, output: str, script_url: str, early: bool = True) -> str:
-        runtime = self.blocks.runtime if early and 'data-gw-kind="' in output else None
+        runtime = self.facts if early and 'data-gw-kind="' in output else None
         output = early_in_head(output, head_tags(script_url, runtime, self.starter))
         return output if self.serving else with_policy(output)
 

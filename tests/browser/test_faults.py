@@ -147,7 +147,7 @@ def visit_until_snapshot_stored(page: Page, site: SiteServer) -> str:
     page.wait_for_function(f"() => ({SNAPSHOT_DONE})().length", timeout=READY_MS)
     assert page.evaluate(SNAPSHOT_DONE)[0]["stored"] is True
     keys = page.evaluate(SNAPSHOT_KEYS)
-    logic = page.locator("[data-gw-kind]").get_attribute("data-gw-runtime") or ""
+    logic = page.locator('meta[name="guide-widgets"]').get_attribute("content") or ""
     assert len(keys) == 1 and "/314.0.7/" in keys[0] and keys[0].split("/")[-1] in logic, keys
     return keys[0]
 

@@ -7,21 +7,16 @@
 // may break a widget or lose what the reader has typed on the page. Every function here answers with a word
 // for the widget to show, never with an exception.
 
+import { facts } from "./facts.js";
+
 const FORMAT = 1; // the shape of the stored answers; anything else is ignored
-export const scope = new URL("../../", import.meta.url).pathname; // the site's root path, e.g. /making-amends/
+/** The site's root path (e.g. /making-amends/), as the head's starter found it (start.js). Without the starter
+ * (something refused to run it) no widget works, and nothing is stored under a name. */
+export const scope = window.guideWidgetsStart?.root ?? "/.guide-widgets-unplaced/";
 
-let names = null;
-
-// The build's names for what may be stored, with this site's path filled in.
-export function useNames(storage) {
-  if (names || !storage) return;
-  names = {};
-  for (const [key, name] of Object.entries(storage)) names[key] = name.replaceAll("{scope}", scope);
-}
-
-export function nameOf(key) {
-  return names ? names[key] : "";
-}
+/** The build's names for what may be stored, with this site's path filled in. */
+const names = Object.fromEntries(Object.entries(facts.storage)
+  .map(([key, name]) => [key, name.replaceAll("{scope}", scope)]));
 
 function local() {
   try {
@@ -39,7 +34,7 @@ function problemOf(error) {
 
 export function remembering() {
   const storage = local();
-  if (!storage || !names) return false;
+  if (!storage) return false;
   try {
     return storage.getItem(names.consent) === "yes";
   } catch {
@@ -51,7 +46,7 @@ export function remembering() {
 // go too). `current` is every answer of this visit, saved at once when remembering starts.
 export function setRemembering(on, current) {
   const storage = local();
-  if (!storage || !names) return "blocked";
+  if (!storage) return "blocked";
   try {
     if (!on) {
       storage.removeItem(names.consent);
@@ -72,15 +67,15 @@ export function setRemembering(on, current) {
 export function loadAnswers() {
   const answers = new Map();
   const storage = local();
-  if (!storage || !names || !remembering()) return { answers, damaged: false };
-  let text = null;
+  if (!storage || !remembering()) return { answers, damaged: false };
+  let text;
   try {
     text = storage.getItem(names.answers);
   } catch {
     return { answers, damaged: false };
   }
   if (text === null) return { answers, damaged: false };
-  let data = null;
+  let data;
   try {
     data = JSON.parse(text);
   } catch {
@@ -123,11 +118,11 @@ export function saveAnswers(key, fields) {
 // --- The offline copy --------------------------------------------------------------------------------------
 
 function workerUrl() {
-  return new URL(nameOf("worker"), location.origin).href;
+  return new URL(names.worker, location.origin).href;
 }
 
 async function ownRegistration() {
-  if (!("serviceWorker" in navigator) || !names) return null;
+  if (!("serviceWorker" in navigator)) return null;
   try {
     const registration = await navigator.serviceWorker.getRegistration(location.origin + scope);
     // Another guide higher up on the same domain may have one of its own: only ours counts.
@@ -154,12 +149,12 @@ export async function keepOffline() {
     const registration = await navigator.serviceWorker.register(workerUrl(), { scope });
     const worker = registration.installing || registration.waiting || registration.active;
     if (worker.state !== "activated") {
-      await new Promise((resolve, reject) => {
+      await /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
         worker.addEventListener("statechange", () => {
           if (worker.state === "activated") resolve();
           else if (worker.state === "redundant") reject(new Error("a file of the guide could not be stored"));
         });
-      });
+      }));
     }
     return null;
   } catch (error) {
@@ -175,7 +170,7 @@ export async function dropOffline() {
   if (registration) removed = await registration.unregister();
   if ("caches" in window) {
     for (const name of await caches.keys()) {
-      if (name.startsWith(nameOf("offline").replace("{build}", ""))) removed = (await caches.delete(name)) || removed;
+      if (name.startsWith(names.offline.replace("{build}", ""))) removed = (await caches.delete(name)) || removed;
     }
   }
   return removed;
@@ -187,7 +182,7 @@ export async function dropOffline() {
 export async function forgetEverything() {
   const removed = [];
   const storage = local();
-  if (storage && names) {
+  if (storage) {
     for (const key of ["answers", "consent", "palette"]) {
       try {
         if (storage.getItem(names[key]) !== null) {
@@ -199,7 +194,7 @@ export async function forgetEverything() {
       }
     }
   }
-  if ("caches" in window && names) {
+  if ("caches" in window) {
     try {
       if (await caches.delete(names.snapshot)) removed.push("snapshot");
     } catch {

@@ -1,13 +1,16 @@
 // The offline copy of the guide (see offline.py): registered only when the reader asks for it, from the
 // privacy or "My plan" page. The build writes this build's facts below: its id, the cache name (with
 // "{scope}" and "{build}" to fill in) and every file's address relative to the site's root.
+/** @type {{build: string, cache: string, files: string[]}} */
 const FACTS = /*FACTS*/null;
+/** @type {ServiceWorkerGlobalScope} */
+const worker = /** @type {any} */ (self);
 
 const root = new URL("./", self.location.href); // the site's root: this script lives there
 const prefix = FACTS.cache.replace("{scope}", root.pathname).replace("{build}", "");
 const CACHE = prefix + FACTS.build;
 
-self.addEventListener("install", (event) => {
+worker.addEventListener("install", (event) => {
   // All or nothing: if one file cannot be stored, this copy is not installed and the page says so.
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -20,7 +23,7 @@ self.addEventListener("install", (event) => {
   })());
 });
 
-self.addEventListener("activate", (event) => {
+worker.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     let first = true;
     for (const name of await caches.keys()) {
@@ -30,7 +33,7 @@ self.addEventListener("activate", (event) => {
       }
     }
     // The first copy serves the page that asked for it at once; a later build waits (see offline.py).
-    if (first) await self.clients.claim();
+    if (first) await worker.clients.claim();
   })());
 });
 
@@ -41,7 +44,7 @@ async function stored(url) {
   return cache.match(new URL(url.pathname.slice(0, -"index.html".length), url), { ignoreSearch: true });
 }
 
-self.addEventListener("fetch", (event) => {
+worker.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return;

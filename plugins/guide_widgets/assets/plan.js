@@ -129,7 +129,7 @@ function download(root, api) {
   const link = document.createElement("a");
   link.href = url;
   const heading = document.querySelector("article h1");
-  const title = heading ? [...heading.childNodes].filter((node) => !node.classList?.contains("headerlink"))
+  const title = heading ? [...heading.childNodes].filter((node) => !(node instanceof Element && node.classList.contains("headerlink")))
     .map((node) => node.textContent).join("") : "";
   link.download = `${title.trim().toLowerCase().replace(/\W+/g, "-").replace(/^-|-$/g, "") || "plan"}.md`;
   document.body.append(link);

@@ -1,15 +1,22 @@
 // Starts Python as soon as a widget page's head has been parsed: before the stylesheets, Material's script and
-// our own module (widgets.js) have arrived, so that the worker loads Pyodide while the rest of the page does.
-// The worker starts 0.15-0.3 s sooner than it did from widgets.js; how much of that reaches the answer
-// depends on how busy the device is (0.25 s on a busy 2-core machine, a few tens of ms on an idle one). The
-// build inlines this script in the head of every page, right after the runtime facts (the meta tag, on
-// widget pages only); the page's policy allows it by its hash (csp.py).
+// our own modules have arrived, so that the worker loads Pyodide while the rest of the page does. The build
+// inlines this script in the head of every page (the page's policy allows it by its hash, csp.py), with
+// `data-assets` saying where our assets are from that page, right after the site's facts (a meta tag, on
+// widget pages only).
 //
-// It is also the one way a worker is started: widgets.js takes over the worker started here (`take`) and
-// starts any later one (after a crash, with the full standard library, after instant navigation) with
-// `worker`, and asks `savingData` whether Python may start before the reader comes near a widget.
+// It is the one place that knows where the site is (`assets`, `root`) and the one way a worker is started:
+// python.js takes over the worker started here (`take`), starts any later one with `worker`, and asks
+// `savingData` whether Python may start before the reader comes near a widget.
 (() => {
+  /** @type {HTMLScriptElement} */
+  const script = /** @type {any} */ (document.currentScript);
+  const assets = new URL(script.dataset.assets || "assets/guide-widgets/", document.baseURI);
   const start = {
+    // The folder of our scripts (worker.js, the logic archive), and the site's own path, which the names of
+    // everything the site stores carry (storage.py), so that two guides on one domain never mix.
+    assets: assets.href,
+    root: new URL("../../", assets).pathname,
+
     // Readers who save data (the browser's Save-Data setting, or a connection it rates 2G): Python waits
     // until they come near a widget or use its form, and the widget says what it will download.
     savingData() {
@@ -17,29 +24,26 @@
       return Boolean(connection && (connection.saveData || /2g$/.test(connection.effectiveType || "")));
     },
 
-    // What the worker boots with (worker.js): where Pyodide, the logic and the standard-library archive are
-    // (`assets` is the URL of the folder holding worker.js), the facts to check, the snapshot's cache name.
-    boot(runtime, assets, fullStdlib) {
-      const scope = new URL("../../", assets).pathname; // the site's root path, as memory.js has it
-      return {
-        type: "boot",
-        pyodide: new URL("../pyodide/", assets).href,
-        logic: new URL(runtime.logic, assets).href,
-        version: runtime.version,
-        lock: runtime.lock,
-        stdlib: fullStdlib ? null : runtime.stdlib, // null: the worker boots with Pyodide's full archive
-        snapshotCache: runtime.storage.snapshot.replaceAll("{scope}", scope),
-      };
-    },
-
-    worker(runtime, assets, fullStdlib) {
+    // A worker booting Python (worker.js) with the site's facts: the reduced standard library, or the full
+    // one when the logic turned out to need it.
+    worker(facts, fullStdlib) {
       performance.mark("guide-widgets:boot"); // one per Python started for the reader
       const worker = new Worker(new URL("worker.js", assets), { type: "module" });
-      worker.postMessage(start.boot(runtime, assets, fullStdlib));
+      const stdlib = fullStdlib ? facts.fullStdlib : facts.stdlib;
+      worker.postMessage({
+        type: "boot",
+        pyodide: new URL("../pyodide/", assets).href,
+        logic: new URL(facts.logic, assets).href,
+        version: facts.version,
+        lock: facts.lock,
+        stdlib,
+        reduced: stdlib !== facts.fullStdlib,
+        snapshotCache: facts.storage.snapshot.replaceAll("{scope}", start.root),
+      });
       return worker;
     },
 
-    // The worker this script started, with the messages it sent before widgets.js took it over; once.
+    // The worker this script started, with the messages it sent before python.js took it over; once.
     early: null,
     take() {
       const early = start.early;
@@ -49,12 +53,12 @@
   };
   window.guideWidgetsStart = start;
 
-  const facts = document.querySelector('meta[name="guide-widgets"]');
-  if (!facts || !window.Worker || start.savingData()) return;
-  const runtime = JSON.parse(facts.content);
+  /** @type {HTMLMetaElement | null} */
+  const meta = document.querySelector('meta[name="guide-widgets"]');
+  if (!meta || !window.Worker || start.savingData()) return;
   performance.mark("guide-widgets:start");
-  const worker = start.worker(runtime, new URL(facts.dataset.assets, document.baseURI), false);
-  const early = { worker, runtime, messages: [], failed: false };
+  const worker = start.worker(JSON.parse(meta.content), false);
+  const early = { worker, messages: [], failed: false };
   worker.onmessage = (event) => early.messages.push(event.data);
   worker.onerror = (event) => {
     event.preventDefault();

@@ -1,264 +1,86 @@
-// Binds the widgets on a page to the one Python worker, and shows their results.
-// Answers live in this visit's memory (so that a widget page left and reached again by instant navigation,
-// and the "My plan" page, still have them), and in the browser's storage only when the reader ticks
-// "Remember my answers on this device" (memory.js).
-// Included in the head of every page as an async module (instant navigation can bring a widget page in
-// later), it does nothing on pages without widgets. On a widget page it takes over the worker the head's
-// inline script (start.js) started before the page was parsed; the worker outlives page changes, so Python
-// boots once per visit.
+// Binds the widgets on a page to Python and shows their results. Included in the head of every page as an
+// async module (instant navigation can bring a widget page in later); on a page without widgets it binds
+// only the device controls, if the page has them, and starts nothing.
+//
+// The parts: python.js talks to Python; answers.js keeps the reader's answers (memory.js stores them when
+// asked); device.js runs the device controls; plan.js fills the "My plan" page; facts.js holds the site's
+// facts and words. This module binds each widget's form to them and renders what the logic answers.
 
-import * as memory from "./memory.js";
+import * as answers from "./answers.js";
+import * as device from "./device.js";
+import { formatDate, formatNumber, localToday, say, facts } from "./facts.js";
+import * as python from "./python.js";
 
-// Inlined in the head of every page by the build, before this module loads: starts workers (start.js). It is
-// missing only where something refused to run it (a host's stricter policy): the widgets then say so.
-const start = window.guideWidgetsStart || null;
-const ASSETS = new URL(".", import.meta.url); // the folder of this script, worker.js and the logic archive
-
-const BOOT_TIMEOUT_MS = 60000;
-// Widget logic answers in milliseconds: a request open this long means the worker died (crashed, or was
-// stopped by the browser). It is then replaced once; a second stall in a row is reported as a failure.
-const ANSWER_TIMEOUT_MS = 5000;
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
 
-const engine = {
-  worker: null,
-  state: "idle", // idle | deferred | loading | ready | failed
-  problem: "",
-  runtime: null,
-  timer: 0,
-  watchdog: 0,
-  stalls: 0, // replacements since the last answer
-  boot: "", // how Python started: "snapshot" or "plain"
-  woken: false, // a reader saving data came near a widget or used it: Python may start
-  fullStdlib: false, // the logic needed a module the reduced standard library lacks: boot with the full one
-  nextId: 1,
-  waiting: new Map(), // request id -> widget
-};
+/**
+ * @typedef {object} Widget
+ * @property {HTMLElement} root
+ * @property {string} kind
+ * @property {string} key where the widget stands in the site (its page and id): answers are kept under it
+ * @property {boolean} plan a read-only copy on the "My plan" page
+ * @property {object} spec
+ * @property {HTMLFormElement} form
+ * @property {HTMLElement} output
+ * @property {HTMLElement} status
+ * @property {string[]} urls download links made for its result, revoked when it changes
+ * @property {string} shown the result on screen, as JSON
+ * @property {boolean} answered it had answers when it was bound (this visit's, or remembered)
+ * @property {boolean} inFlight
+ * @property {boolean} queued the reader changed something while its question was open: ask again
+ * @property {boolean} [watched] Python waits for this reader (saving data) to come near it
+ */
 
-const widgets = new Set(); // bound widgets still in the document
-const visit = new Map(); // widget key -> its fields, for this visit: what the reader has answered so far
-let remembered = null; // widget key -> fields, read from storage once per visit when remembering is on
-let deviceNote = ""; // the last thing said about this device, shown by every widget and device control
+/** @type {WeakMap<Element, Widget>} every widget bound in this visit, by its root element */
+const bound = new WeakMap();
+/** @type {Set<Widget>} bound widgets still in the document */
+const widgets = new Set();
 
-function localToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+// --- Asking Python ----------------------------------------------------------------------------------------
+
+let nearby = null; // the IntersectionObserver that wakes Python for a reader saving data
+
+function watchForReader(widget) {
+  if (widget.watched) return;
+  widget.watched = true;
+  nearby ??= new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) python.wake();
+  }, { rootMargin: "0px 0px 200px 0px" });
+  nearby.observe(widget.root);
+  for (const type of ["focusin", "pointerdown", "input"]) widget.form.addEventListener(type, python.wake, { once: true });
 }
 
-// Dates and numbers follow the page's language (the guide's), not the browser's.
-function pageLanguage() {
-  return document.documentElement.lang || "en";
-}
-
-function formatDate(iso) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return new Date(year, month - 1, day).toLocaleDateString(pageLanguage(), {
-    weekday: "long", year: "numeric", month: "long", day: "numeric",
-  });
-}
-
-function formatNumber(value, digits) {
-  return new Intl.NumberFormat(pageLanguage(), { maximumFractionDigits: digits ?? 2 }).format(value);
-}
-
-// The frame's words, from the site's catalogue for the page's language (they come with the runtime facts).
-function say(key, values = {}) {
-  const text = (engine.runtime && engine.runtime.strings && engine.runtime.strings[key]) || "";
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
-}
-
-// --- The worker ------------------------------------------------------------------------------------------
-
-// The worker the page's head started (start.js), taken over once; or a new one.
-function startWorker(runtime) {
-  engine.runtime = runtime;
-  memory.useNames(runtime.storage);
-  engine.state = "loading";
-  engine.problem = "";
-  showStatus();
-  if (!performance.getEntriesByName("guide-widgets:start").length) performance.mark("guide-widgets:start");
-  if (!start) {
-    fail("worker");
-    return;
-  }
-  const early = start.take();
-  const worker = early ? early.worker : start.worker(runtime, ASSETS, engine.fullStdlib);
-  engine.worker = worker;
-  worker.onmessage = (event) => onWorkerMessage(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    if (engine.state === "ready") replaceWorker();
-    else fail("worker");
-  };
-  clearTimeout(engine.timer);
-  engine.timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
-  if (early) {
-    for (const message of early.messages) onWorkerMessage(message);
-    if (early.failed) fail("worker");
-  }
-}
-
-function stopWorker() {
-  clearTimeout(engine.timer);
-  clearTimeout(engine.watchdog);
-  engine.watchdog = 0;
-  if (engine.worker) engine.worker.terminate();
-  engine.worker = null;
-  engine.waiting.clear();
-  for (const widget of widgets) widget.inFlight = false;
-}
-
-// `problem` is a code (files, runtime, version, logic, worker, timeout, stopped) the reader sees in words.
-function fail(problem) {
-  stopWorker();
-  engine.state = "failed";
-  engine.problem = problem;
-  showStatus();
-}
-
-function restart() {
-  engine.stalls = 0;
-  stopWorker();
-  startWorker(engine.runtime);
-  for (const widget of widgets) request(widget);
-}
-
-// The worker stopped answering or crashed after it was ready: start a new one and ask again.
-function replaceWorker() {
-  if (engine.stalls >= 1) {
-    fail("stopped");
-    return;
-  }
-  const stalls = engine.stalls + 1;
-  restart();
-  engine.stalls = stalls;
-}
-
-function watch() {
-  clearTimeout(engine.watchdog);
-  engine.watchdog = 0;
-  if (engine.state === "ready" && engine.waiting.size > 0) {
-    engine.watchdog = setTimeout(replaceWorker, ANSWER_TIMEOUT_MS);
-  }
-}
-
-function onWorkerMessage(message) {
-  if (message.type === "ready") {
-    clearTimeout(engine.timer);
-    engine.state = "ready";
-    engine.boot = message.boot;
-    if (!performance.getEntriesByName("guide-widgets:ready").length) {
-      performance.mark("guide-widgets:ready", { detail: { boot: message.boot, ...message.timings } });
-    }
-    showStatus();
-    watch();
-  } else if (message.type === "snapshot-done") {
-    performance.mark("guide-widgets:snapshot-done", { detail: message });
-  } else if (message.type === "failed") {
-    if (message.message) console.info(`guide-widgets: Python could not start: ${message.message}`);
-    // Python in this browser needed a module that the reduced standard library lacks: once, boot in full.
-    if (!engine.fullStdlib && /ModuleNotFoundError|No module named/.test(message.message || "")) {
-      engine.fullStdlib = true;
-      restart();
-      return;
-    }
-    fail(message.code);
-  } else if (message.type === "crashed") {
-    replaceWorker();
-  } else if (message.type === "stdlib-missing" && !engine.fullStdlib) {
-    // Once per visit: from now on Python boots with the full standard library, and every widget asks again.
-    console.info(`guide-widgets: using the full standard library: ${message.message}`);
-    engine.fullStdlib = true;
-    restart();
-  } else if (message.type === "result" || message.type === "error") {
-    const widget = engine.waiting.get(message.id);
-    engine.waiting.delete(message.id);
-    engine.stalls = 0;
-    watch();
-    if (!widget) return;
-    widget.inFlight = false;
-    if (widget.queued) {
-      // The reader changed something meanwhile: this answer is already stale, ask again.
-      widget.queued = false;
-      request(widget);
-    } else if (message.type === "result") {
-      showResult(widget, message.result);
-    } else {
-      showError(widget, message.message);
-    }
-  }
-}
-
-// --- Widgets ---------------------------------------------------------------------------------------------
-
-function fieldsOf(form) {
-  const fields = {};
-  for (const control of form.elements) {
-    if (!control.name) continue;
-    if (control.type === "checkbox") {
-      fields[control.name] ??= [];
-      if (control.checked) fields[control.name].push(control.value);
-    } else if (control.type === "radio") {
-      fields[control.name] ??= "";
-      if (control.checked) fields[control.name] = control.value;
-    } else {
-      fields[control.name] = control.value;
-    }
-  }
-  return fields;
-}
-
-let nearby = null; // the IntersectionObserver watching deferred widgets
-
-function defer(widget) {
-  engine.state = "deferred";
-  if (!widget.waiting) {
-    widget.waiting = true;
-    nearby ??= new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) wake();
-    }, { rootMargin: "0px 0px 200px 0px" });
-    nearby.observe(widget.root);
-    for (const type of ["focusin", "pointerdown", "input"]) widget.form.addEventListener(type, wake, { once: true });
-  }
-  showStatus();
-}
-
-function wake() {
-  if (engine.state !== "deferred") return;
-  engine.woken = true;
-  if (nearby) nearby.disconnect();
-  nearby = null;
-  engine.state = "idle";
-  for (const widget of widgets) request(widget);
-}
-
-function request(widget) {
+/** Asks for the widget's result and shows it; a change made meanwhile asks again, so no stale answer stays. */
+async function request(widget) {
   if (!widget.root.isConnected) {
     widgets.delete(widget);
     return;
   }
-  if (engine.state === "failed") return;
-  if (!engine.worker && !engine.woken && start && start.savingData()) {
-    defer(widget);
-    return;
-  }
-  if (!engine.worker) startWorker(widget.runtime);
-  if (!engine.worker) return; // it could not start: the widgets say so
   if (widget.inFlight) {
     widget.queued = true;
     return;
   }
-  const id = engine.nextId++;
   widget.inFlight = true;
-  engine.waiting.set(id, widget);
-  engine.worker.postMessage({
-    type: "run",
-    id,
-    request: { widget: widget.kind, spec: widget.spec, fields: fieldsOf(widget.form), today: localToday() },
-  });
-  if (!engine.watchdog) watch();
+  widget.root.dataset.gwBusy = "yes";
+  const question = { widget: widget.kind, spec: widget.spec, fields: answers.fieldsOf(widget.form), today: localToday() };
+  let shown;
+  try {
+    shown = { result: await python.ask(question) };
+  } catch (error) {
+    shown = { error: error.message };
+  }
+  widget.inFlight = false;
+  if (widget.queued) {
+    widget.queued = false;
+    request(widget); // this answer is already stale
+    return;
+  }
+  delete widget.root.dataset.gwBusy;
+  if ("result" in shown) showResult(widget, shown.result);
+  else showError(widget, shown.error);
 }
+
+// --- Showing results ----------------------------------------------------------------------------------------
 
 function build(node, widget) {
   switch (node.t) {
@@ -281,6 +103,7 @@ function build(node, widget) {
       return bar;
     }
     case "band": {
+      /** @type {HTMLTemplateElement | null} */
       const template = widget.root.querySelector(`template[data-gw-band="${Number(node.i)}"]`);
       return template ? template.content.cloneNode(true) : document.createTextNode("");
     }
@@ -307,10 +130,10 @@ function build(node, widget) {
 
 function showMessages(widget, errors) {
   for (const slot of widget.root.querySelectorAll("[data-gw-message]")) {
-    const name = slot.dataset.gwMessage;
+    const name = /** @type {HTMLElement} */ (slot).dataset.gwMessage;
     const text = errors[name] || "";
     slot.textContent = text;
-    slot.hidden = !text;
+    /** @type {HTMLElement} */ (slot).hidden = !text;
     for (const control of widget.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
       if (text) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
@@ -339,63 +162,72 @@ function showError(widget, message) {
   widget.root.dataset.gwState = "error";
 }
 
-function showStatus() {
+/** Each widget's status line: loading, waiting for a reader saving data, or failed with "Try again". */
+function showStatus({ state, problem, boot } = python.status()) {
   for (const widget of widgets) {
-    const status = widget.status;
-    widget.root.dataset.gwEngine = engine.state;
-    if (engine.boot) widget.root.dataset.gwBoot = engine.boot;
-    if (engine.state === "deferred") {
-      const size = formatNumber(((engine.runtime && engine.runtime.download) || 0) / 1e6, 1);
-      status.replaceChildren(say("deferred", { size }));
-    } else if (engine.state === "loading") {
-      status.replaceChildren(say("loading"));
-    } else if (engine.state === "failed") {
+    widget.root.dataset.gwEngine = state;
+    if (boot) widget.root.dataset.gwBoot = boot;
+    if (state === "deferred") {
+      widget.status.replaceChildren(say("deferred", { size: formatNumber(facts.download / 1e6, 1) }));
+      watchForReader(widget);
+    } else if (state === "loading") {
+      widget.status.replaceChildren(say("loading"));
+    } else if (state === "failed") {
       const retry = document.createElement("button");
       retry.type = "button";
       retry.className = "gw-retry";
       retry.textContent = say("retry");
-      retry.addEventListener("click", restart);
-      const reason = say(`problem_${engine.problem}`) || say("problem_runtime");
-      status.replaceChildren(`${say("failed", { problem: reason })} `, retry);
+      retry.addEventListener("click", python.restart);
+      const reason = say(`problem_${problem}`) || say("problem_runtime");
+      widget.status.replaceChildren(`${say("failed", { problem: reason })} `, retry);
     } else {
-      status.replaceChildren();
+      widget.status.replaceChildren();
     }
   }
 }
 
+// --- Binding ------------------------------------------------------------------------------------------------
+
+/**
+ * Binds the widget whose root is `root`: its answers back in its form, its events, its first question. Binding
+ * a root again (Material replays the page to late subscribers) changes nothing and returns the same widget.
+ * @returns {Widget}
+ */
 function bind(root) {
-  if (root.dataset.gwBound) return;
-  root.dataset.gwBound = "yes";
+  const known = bound.get(root);
+  if (known) return known;
+  /** @type {Widget} */
   const widget = {
     root,
     kind: root.dataset.gwKind,
     key: root.dataset.gwKey,
     plan: root.hasAttribute("data-gw-plan"),
     spec: JSON.parse(root.dataset.gwSpec),
-    runtime: JSON.parse(root.dataset.gwRuntime),
     form: root.querySelector("form"),
     output: root.querySelector("[data-gw-result]"),
     status: root.querySelector("[data-gw-status]"),
     urls: [],
     shown: "",
+    answered: false,
     inFlight: false,
     queued: false,
   };
-  engine.runtime ??= widget.runtime;
-  memory.useNames(widget.runtime.storage);
+  bound.set(root, widget);
   widgets.add(widget);
   // A date field marked data-gw-default="today" starts at the reader's own date.
   for (const field of widget.form.querySelectorAll('input[data-gw-default="today"]')) {
-    if (!field.value) field.value = localToday();
+    const input = /** @type {HTMLInputElement} */ (field);
+    if (!input.value) input.value = localToday();
   }
-  const answered = restore(widget);
+  widget.answered = answers.restore(widget.key, widget.form);
   if (widget.plan) {
     // A copy on the "My plan" page: it shows what was answered in the section, and works out its result.
-    if (answered) request(widget);
-    return answered;
+    if (widget.answered) request(widget);
+    return widget;
   }
   const ask = () => {
-    keep(widget, fieldsOf(widget.form));
+    answers.keep(widget.key, answers.fieldsOf(widget.form));
+    device.show();
     request(widget);
   };
   widget.form.addEventListener("input", ask);
@@ -405,180 +237,43 @@ function bind(root) {
     ask();
   });
   widget.form.addEventListener("reset", () => setTimeout(() => {
-    keep(widget, null);
+    answers.keep(widget.key, null);
+    device.show();
     request(widget);
   }, 0));
-  bindDevice(root.querySelector("[data-gw-device]"), widget.runtime);
-  showStatus();
+  device.bind(root.querySelector("[data-gw-device]"));
   request(widget);
-  return answered;
+  return widget;
 }
 
-// --- Answers: this visit's, and remembered ones -------------------------------------------------------------
-
-function rememberedAnswers() {
-  if (remembered === null) {
-    const { answers, damaged } = memory.loadAnswers();
-    remembered = answers;
-    if (damaged) deviceNote = say("remember_ignored");
-  }
-  return remembered;
-}
-
-// The answers this widget had (this visit, or remembered) put back into its form. Answers whether any were.
-function restore(widget) {
-  const fields = visit.get(widget.key) ?? rememberedAnswers().get(widget.key);
-  if (!fields) return false;
-  visit.set(widget.key, fields);
-  if (applyFields(widget.form, fields) > 0) deviceNote = say("remember_ignored");
-  return true;
-}
-
-// Sets each control from `fields`; a name or value this form no longer has (a later build changed the
-// widget) is left out. Answers how many were left out.
-function applyFields(form, fields) {
-  let ignored = 0;
-  const controls = [...form.elements].filter((control) => control.name);
-  for (const [name, value] of Object.entries(fields)) {
-    const group = controls.filter((control) => control.name === name);
-    if (!group.length) {
-      ignored += 1;
-      continue;
-    }
-    const type = group[0].type;
-    if (type === "checkbox") {
-      const values = Array.isArray(value) ? value.map(String) : [];
-      for (const box of group) box.checked = values.includes(box.value);
-      if (!Array.isArray(value) || values.some((v) => !group.some((box) => box.value === v))) ignored += 1;
-    } else if (type === "radio") {
-      const match = group.find((radio) => radio.value === value);
-      for (const radio of group) radio.checked = radio === match;
-      if (value !== "" && !match) ignored += 1;
-    } else if (typeof value === "string") {
-      group[0].value = value;
-      if (group[0].value !== value) ignored += 1; // a date field refuses what is not a date
-    } else {
-      ignored += 1;
-    }
-  }
-  return ignored;
-}
-
-// Keeps a widget's answers for this visit, and on the device when the reader asked for that.
-function keep(widget, fields) {
-  if (fields === null) visit.delete(widget.key);
-  else visit.set(widget.key, fields);
-  if (memory.remembering()) {
-    const problem = memory.saveAnswers(widget.key, fields);
-    if (problem) deviceNote = say(`remember_${problem}`);
-    else if (deviceNote === say("remember_full")) deviceNote = "";
-    showDevice();
-  }
-}
-
-// --- This device: remember, offline, forget ----------------------------------------------------------------
-
-const devices = new Set(); // bound device controls still in the document
-
-function bindDevice(root, runtime) {
-  if (!root || root.dataset.gwBound) return;
-  root.dataset.gwBound = "yes";
-  engine.runtime ??= runtime;
-  memory.useNames(runtime.storage);
-  const device = {
-    root,
-    remember: root.querySelector("[data-gw-remember]"),
-    offline: root.querySelector("[data-gw-offline]"),
-    note: root.querySelector("[data-gw-device-note]"),
-  };
-  devices.add(device);
-  device.remember.addEventListener("change", () => {
-    const outcome = memory.setRemembering(device.remember.checked, visit);
-    if (outcome === "stopped") remembered = new Map();
-    deviceNote = say(`remember_${outcome}`);
-    showDevice();
-  });
-  root.querySelector("[data-gw-forget]").addEventListener("click", () => forget());
-  if (device.offline) {
-    device.offline.addEventListener("change", async () => {
-      if (!device.offline.checked) {
-        // Only the offline copy goes: remembered answers stay until the reader asks to forget them.
-        await memory.dropOffline().catch(() => false);
-        deviceNote = say("forgot", { items: say("forgot_offline") });
-      } else {
-        deviceNote = say("offline_saving");
-        showDevice();
-        const problem = await memory.keepOffline();
-        if (problem === "unsupported") deviceNote = say("offline_unsupported");
-        else deviceNote = problem ? say("offline_failed", { problem }) : say("offline_on");
-      }
-      await showOffline();
-      showDevice();
-    });
-    showOffline();
-  }
-  root.hidden = false;
-  showDevice();
-}
-
-async function showOffline() {
-  const kept = memory.offlineSupported() && (await memory.offlineKept());
-  for (const device of devices) if (device.offline) device.offline.checked = kept;
-}
-
-function showDevice() {
-  const on = memory.remembering();
-  for (const device of devices) {
-    if (!device.root.isConnected) {
-      devices.delete(device);
-      continue;
-    }
-    device.remember.checked = on;
-    device.note.textContent = deviceNote || (on ? say("remember_on") : "");
-  }
-  for (const widget of widgets) {
-    if (on) widget.root.dataset.gwRemembered = "yes";
-    else delete widget.root.dataset.gwRemembered;
-  }
-}
-
-async function forget() {
-  const removed = await memory.forgetEverything();
-  visit.clear();
-  remembered = new Map();
-  const items = removed.map((key) => say(`forgot_${key}`)).join(", ");
-  deviceNote = items ? say("forgot", { items }) : say("forgot_nothing");
+// "Forget everything": every form empties (its reset asks for the empty result), and so does a plan.
+device.afterForget(async () => {
   for (const widget of widgets) {
     if (widget.plan) continue;
-    widget.form.reset(); // its reset listener asks for the empty result
-    for (const field of widget.form.querySelectorAll('input[data-gw-default="today"]')) field.value = "";
+    widget.form.reset();
+    for (const field of widget.form.querySelectorAll('input[data-gw-default="today"]')) {
+      /** @type {HTMLInputElement} */ (field).value = "";
+    }
   }
   if (document.querySelector("[data-gw-plan-root]")) (await import("./plan.js")).clear();
-  await showOffline();
-  showDevice();
-}
+});
 
 async function bindAll() {
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
-  const plan = document.querySelector("[data-gw-plan-root]");
-  if (plan) memory.useNames(JSON.parse(plan.dataset.gwRuntime).storage);
-  const answered = new Map();
-  for (const root of document.querySelectorAll("[data-gw-kind]")) answered.set(root, bind(root));
-  for (const root of document.querySelectorAll("[data-gw-page-device]")) {
-    bindDevice(root.querySelector("[data-gw-device]"), JSON.parse(root.dataset.gwRuntime));
-  }
+  const found = [...document.querySelectorAll("[data-gw-kind]")].map((root) => bind(/** @type {HTMLElement} */ (root)));
+  for (const root of document.querySelectorAll("[data-gw-page-device] [data-gw-device]")) device.bind(root);
   showStatus();
-  showDevice();
+  device.show();
+  const plan = document.querySelector("[data-gw-plan-root]");
   if (plan) {
+    const answered = new Map(found.map((widget) => [widget.root, widget.answered]));
     (await import("./plan.js")).show(plan, answered, {
-      widgets: [...widgets].filter((widget) => widget.plan), say, formatDate, localToday,
+      widgets: found.filter((widget) => widget.plan), say, formatDate, localToday,
     });
   }
 }
 
-// A widget page says so in its head, where start.js has started Python already: take that worker over.
-const early = start && start.early;
-if (early) startWorker(early.runtime);
+python.onChange(showStatus);
 
 function whenParsed() {
   bindAll();

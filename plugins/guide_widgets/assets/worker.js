@@ -1,11 +1,13 @@
 // The one place Python runs: boots Pyodide from the site itself, unpacks the widget logic, answers requests.
-// Messages in:  {type: "boot", pyodide, logic, version, lock, stdlib, snapshotCache}  and  {type: "run", id, request}
-// Messages out: {type: "ready", boot: "snapshot" | "plain"} | {type: "failed", message}
-//               | {type: "result", id, result} | {type: "error", id, message}
-//               | {type: "crashed"} (Python itself broke: this worker is done, the page starts a new one)
-//               | {type: "stdlib-missing"} (the logic imported a module the reduced standard library lacks:
-//                 the page starts a new worker with the full one, see stdlib.py)
-//               | {type: "snapshot-done", stored: boolean, message}
+// Messages in:  {type: "boot", pyodide, logic, version, lock, stdlib, reduced, snapshotCache}
+//               {type: "run", id, request}
+// Messages out: {type: "ready", boot: "snapshot" | "plain", timings}
+//               {type: "reply", id, result} or {type: "reply", id, error}: the answer to one "run"
+//               {type: "failed", code, message}: this worker is done. `code` says why, for the page to explain
+//                 or act on: "stdlib" (the logic imported a module the reduced standard library lacks: the
+//                 page starts a worker with the full one, see stdlib.py), "crashed" (Python broke after it
+//                 was ready: the page starts a new one), or a reason the reader is told (files, runtime, ...)
+//               {type: "snapshot-done", stored: boolean, message}: for the benchmark and the tests
 //
 // Repeat visits start from a memory snapshot: a plain boot, once the widget logic is imported and before it
 // answers any request, copies Python's memory and keeps it in the browser's Cache Storage, in this site's own
@@ -49,9 +51,7 @@ function timed(name, promise) {
 
 // A failure the page explains to the reader in their language, by its code; the detail is for developers.
 function problem(code, detail) {
-  const error = new Error(`${code}: ${detail}`);
-  error.code = code;
-  return error;
+  return Object.assign(new Error(`${code}: ${detail}`), { code });
 }
 
 function lastLine(error) {
@@ -72,15 +72,14 @@ async function importRuntime(base, version) {
   return module;
 }
 
-const FULL_STDLIB = "python_stdlib.zip";
-let stdlib = FULL_STDLIB; // the standard-library archive this worker booted with
+let reduced = false; // this worker booted with the reduced standard library
 
 async function startPython(module, { pyodide: base, lock, stdlib: archive }, options) {
   try {
     return await module.loadPyodide({
       indexURL: base,
       // The reduced archive the build made for this logic (stdlib.py), or Pyodide's full one.
-      stdLibURL: new URL(archive || FULL_STDLIB, base).href,
+      stdLibURL: new URL(archive, base).href,
       // The lock file's facts come with the page: no package is ever fetched, so no index is needed.
       lockFileContents: JSON.stringify({ info: lock, packages: {} }),
       stdout: () => {},
@@ -123,7 +122,7 @@ function snapshotKey({ pyodide: base, logic, version, stdlib: library }) {
   // Only a name in the cache, never requested from the network. A snapshot holds the memory of one
   // Pyodide, one logic archive and one standard-library archive, stored in one format: all four name it.
   const archive = new URL(logic).pathname.split("/").pop();
-  return new URL(`python-snapshot/${SNAPSHOT_FORMAT}/${version}/${archive}/${library || FULL_STDLIB}`, base).href;
+  return new URL(`python-snapshot/${SNAPSHOT_FORMAT}/${version}/${archive}/${library}`, base).href;
 }
 
 async function findSnapshot(key, cacheName) {
@@ -221,7 +220,7 @@ async function storeSnapshot(key, cacheName, bytes) {
 // --- Booting and answering ------------------------------------------------------------------------------
 
 async function boot(message) {
-  stdlib = message.stdlib || FULL_STDLIB;
+  reduced = Boolean(message.reduced);
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const key = snapshotKey(message);
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
@@ -259,29 +258,35 @@ async function boot(message) {
   return "plain";
 }
 
+function missingModule(error) {
+  return reduced && /ModuleNotFoundError|No module named/.test(String(error && error.message ? error.message : error));
+}
+
 async function run({ id, request }) {
   try {
     await booting;
   } catch (error) {
-    self.postMessage({ type: "error", id, message: "Python is not available." });
-    return;
+    return; // the page was told with "failed"
   }
   try {
     const result = JSON.parse(evaluate(JSON.stringify(request)));
-    self.postMessage({ type: "result", id, result });
+    self.postMessage({ type: "reply", id, result });
   } catch (error) {
     // Pyodide reports a broken interpreter ("fatal error", "already fatally failed"): it cannot recover.
     if (/fatal/i.test(String(error && error.message))) {
-      self.postMessage({ type: "crashed" });
-      self.close();
-      return;
+      finish("crashed", error);
+    } else if (missingModule(error)) {
+      finish("stdlib", error);
+    } else {
+      self.postMessage({ type: "reply", id, error: lastLine(error) });
     }
-    if (stdlib !== FULL_STDLIB && /ModuleNotFoundError/.test(String(error && error.message))) {
-      self.postMessage({ type: "stdlib-missing", message: lastLine(error) });
-      return;
-    }
-    self.postMessage({ type: "error", id, message: lastLine(error) });
   }
+}
+
+// This worker is done: the page is told why, and starts another if it can.
+function finish(code, error) {
+  self.postMessage({ type: "failed", code, message: lastLine(error) });
+  self.close();
 }
 
 self.onmessage = (event) => {
@@ -298,7 +303,7 @@ self.onmessage = (event) => {
           );
         }
       },
-      (error) => self.postMessage({ type: "failed", code: error.code || "runtime", message: lastLine(error) }),
+      (error) => finish(missingModule(error) ? "stdlib" : error.code || "runtime", error),
     );
   } else if (message.type === "run") {
     run(message);

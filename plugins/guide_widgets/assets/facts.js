@@ -1,0 +1,51 @@
+// The site's facts, written into this file by the build (runtime.py, `page_runtime`): the runtime's files and
+// the checks it boots with, the frame's words in the guide's language, the names of everything the site may
+// store (storage.py), and how many bytes starting Python downloads. Once for the whole site: a widget page's
+// head carries the same facts for the starter (start.js), which runs before any module has arrived.
+//
+// Also the few things every part of the page says or shows in the page's language.
+
+/**
+ * @typedef {object} Facts
+ * @property {string} version the pinned Pyodide's version
+ * @property {string} logic the logic archive's file name
+ * @property {string} stdlib the standard-library archive to boot with (the reduced one, if the build made it)
+ * @property {string} fullStdlib Pyodide's whole standard-library archive
+ * @property {object} lock the lock file's facts Pyodide boots with
+ * @property {Record<string, string>} strings the frame's words
+ * @property {Record<string, string>} storage what the site may store, by key (`{scope}` is the site's path)
+ * @property {number} download bytes that starting Python downloads
+ */
+
+/** @type {Facts} */
+export const facts = /*FACTS*/ (null);
+
+/** The frame's words, `{name}` filled in from `values`. */
+export function say(key, values = {}) {
+  const text = facts.strings[key] || "";
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+}
+
+// Dates and numbers follow the page's language (the guide's), not the browser's.
+function pageLanguage() {
+  return document.documentElement.lang || "en";
+}
+
+/** The reader's own date, YYYY-MM-DD. */
+export function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A YYYY-MM-DD date in words, in the page's language. */
+export function formatDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(year, month - 1, day).toLocaleDateString(pageLanguage(), {
+    weekday: "long", year: "numeric", month: "long", day: "numeric",
+  });
+}
+
+export function formatNumber(value, digits) {
+  return new Intl.NumberFormat(pageLanguage(), { maximumFractionDigits: digits ?? 2 }).format(value);
+}
