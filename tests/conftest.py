@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.html from the output")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """What a test recorded as its `summary` (record_property), printed at the end of the run: measurements
+    such as the draft review's shares, from whichever worker process ran the test."""
+    lines = {str(value): None for report in terminalreporter.stats.get("passed", [])
+             for name, value in getattr(report, "user_properties", []) if name == "summary"}
+    for line in lines:
+        terminalreporter.write_line(line)
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:

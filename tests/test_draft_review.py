@@ -40,13 +40,13 @@ def test_the_set_is_large_enough_and_covers_every_family():
     assert len(set(SINCERE) | {text for _, text in NON_APOLOGIES}) == len(SINCERE) + len(NON_APOLOGIES)
 
 
-def test_non_apologies_are_marked_and_sincere_drafts_are_left_alone(reviewed, capsys):
+def test_non_apologies_are_marked_and_sincere_drafts_are_left_alone(reviewed, record_property):
     caught = [text for _, text in NON_APOLOGIES if reviewed[text]]
     clean = [text for text in SINCERE if not reviewed[text]]
-    with capsys.disabled():
-        print(f"\ndraft review: {len(caught)} of {len(NON_APOLOGIES)} non-apologies marked "
-              f"({len(caught) / len(NON_APOLOGIES):.0%}); {len(clean)} of {len(SINCERE)} sincere drafts left "
-              f"unmarked ({len(clean) / len(SINCERE):.0%})")
+    # Printed at the end of the run (tests/conftest.py), from whichever process ran this test.
+    record_property("summary", f"draft review: {len(caught)} of {len(NON_APOLOGIES)} non-apologies marked "
+                               f"({len(caught) / len(NON_APOLOGIES):.0%}); {len(clean)} of {len(SINCERE)} sincere "
+                               f"drafts left unmarked ({len(clean) / len(SINCERE):.0%})")
     missed = [text for _, text in NON_APOLOGIES if not reviewed[text]]
     marked = {text: reviewed[text] for text in SINCERE if reviewed[text]}
     assert len(caught) / len(NON_APOLOGIES) >= 0.9, missed

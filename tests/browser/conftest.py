@@ -1,12 +1,21 @@
 """The built site served over HTTP the way a static host serves it, and Debian's Chromium driven by Playwright.
 
-Every test gets a fresh browser context (no cache, no storage) whose page is watched: a request to any other
-origin, a console error, an uncaught exception or a dialog fails the test when it ends, unless the test says
-which console errors it provokes on purpose.
+Every test's pages are watched: a request to any other origin, a console error, an uncaught exception or a
+dialog fails the test when it ends, unless the test says which console errors it provokes on purpose.
+
+Two kinds of page:
+- `page` is in a fresh browser context (no cache, no storage): a reader's first visit. Tests about first
+  visits, booting, storage or the network use it.
+- `warm_page` is a new page in a context shared by the session, where Python has booted once and stored its
+  snapshot, as for a reader coming back: Python is ready in about a second instead of several. Tests of what a
+  widget does with answers use it. Between tests its pages are closed and its local storage cleared (the
+  snapshot in Cache Storage and the HTTP cache stay); tests that store answers or register a service worker
+  do not belong there.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -112,8 +121,14 @@ class Watch:
         self.problems: list[str] = []
         self.dialogs: list[str] = []
         self.allowed: list[re.Pattern[str]] = []
+        self.context = context
         context.on("request", self._request)
         context.on("page", self.page)
+
+    def detach(self) -> None:
+        """Stops watching the context (a shared one, once the test is over)."""
+        self.context.remove_listener("request", self._request)
+        self.context.remove_listener("page", self.page)
 
     def _request(self, request: Any) -> None:
         self.urls.append(request.url)
@@ -153,6 +168,63 @@ def watched(browser: Browser, origin: str, **options: Any) -> Iterator[tuple[Bro
     yield context, watcher
     context.close()
     watcher.check()
+
+
+# The snapshot a plain boot stores for the next visit (worker.js): once it is there, the context is warm.
+SNAPSHOT_STORED = """() => performance.getEntriesByName("guide-widgets:snapshot-done")
+    .some((mark) => mark.detail.stored)"""
+
+
+class WarmContexts:
+    """Browser contexts shared by the session, one per set of options (a colour scheme, say), each warmed by
+    one visit to a widget page that stored Python's snapshot."""
+
+    def __init__(self, browser: Browser, site: SiteServer) -> None:
+        self.browser, self.site = browser, site
+        self.contexts: dict[str, BrowserContext] = {}
+
+    def get(self, **options: Any) -> BrowserContext:
+        key = json.dumps(options, sort_keys=True)
+        if key not in self.contexts:
+            context = new_context(self.browser, accept_downloads=True, **options)
+            page = context.new_page()
+            page.goto(self.site.url + "the-no-contact-rule/")
+            page.wait_for_function(SNAPSHOT_STORED, timeout=120_000)
+            page.close()
+            self.contexts[key] = context
+        return self.contexts[key]
+
+    @contextmanager
+    def watched(self, **options: Any) -> Iterator[tuple[BrowserContext, Watch]]:
+        context = self.get(**options)
+        watcher = Watch(context, self.site.origin)
+        try:
+            yield context, watcher
+        finally:
+            for page in context.pages:
+                if page.url.startswith(self.site.origin):
+                    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                page.close()
+            watcher.detach()
+        watcher.check()
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def warm_contexts(browser: Browser, site: SiteServer) -> Iterator[WarmContexts]:
+    contexts = WarmContexts(browser, site)
+    yield contexts
+    contexts.close()
+
+
+@pytest.fixture
+def warm_page(warm_contexts: WarmContexts) -> Iterator[Page]:
+    """A new page where Python starts from the stored snapshot: for tests of what widgets do, not of first visits."""
+    with warm_contexts.watched() as (context, _):
+        yield context.new_page()
 
 
 @pytest.fixture

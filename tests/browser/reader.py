@@ -49,6 +49,17 @@ def ready(page: Page) -> Locator:
     return region
 
 
+def bound(page: Page) -> None:
+    """Waits until widgets.js has bound the page (`data-gw-bound` on the root element): every way Python could
+    start on it (the head's starter, then a widget) has been taken or passed by."""
+    expect(page.locator("html[data-gw-bound]")).to_have_count(1, timeout=READY_MS)
+
+
+def python_workers(page: Page) -> list[str]:
+    """The page's workers that run Python (Material's search has a worker of its own)."""
+    return [worker.url for worker in page.workers if worker.url.endswith("/guide-widgets/worker.js")]
+
+
 def answer_quiz(page: Page, answers: dict[int, int]) -> None:
     """Clears the quiz, then picks answer index `a` for question number `q` (1-based), with the mouse."""
     page.get_by_role("button", name="Clear my answers").click()

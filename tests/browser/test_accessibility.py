@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import Watch, new_context
+from .conftest import WarmContexts, Watch, new_context
 from .reader import (
     APOLOGY,
     NO_CONTACT,
@@ -62,6 +62,21 @@ def show_results(page: Page, path: str) -> None:
 
 
 @pytest.fixture(params=["light", "dark"])
+def warm_scheme_page(request: pytest.FixtureRequest, warm_contexts: WarmContexts) -> Any:
+    with warm_contexts.watched(color_scheme=request.param) as (context, watcher):
+        page = context.new_page()
+        page.scheme = request.param  # type: ignore[attr-defined]
+        page.watcher = watcher  # type: ignore[attr-defined]
+        yield page
+
+
+@pytest.fixture
+def page(warm_page: Page) -> Page:
+    """What these tests check does not depend on a first visit: Python may start from the stored snapshot."""
+    return warm_page
+
+
+@pytest.fixture(params=["light", "dark"])
 def scheme_page(request: pytest.FixtureRequest, browser: Browser, site: SiteServer) -> Any:
     context = new_context(browser, color_scheme=request.param)
     watcher = Watch(context, site.origin)
@@ -73,8 +88,8 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, site: SiteServ
     watcher.check()
 
 
-def test_axe_finds_nothing_on_any_page(scheme_page: Page, site: SiteServer, built_site: Path):
-    page = scheme_page
+def test_axe_finds_nothing_on_any_page(warm_scheme_page: Page, site: SiteServer, built_site: Path):
+    page = warm_scheme_page
     expected = "slate" if page.scheme == "dark" else "default"  # type: ignore[attr-defined]
     found: dict[str, list[str]] = {}
     for path in [*site_pages(built_site), "no-such-page/"]:
@@ -88,8 +103,8 @@ def test_axe_finds_nothing_on_any_page(scheme_page: Page, site: SiteServer, buil
 
 
 @pytest.mark.parametrize("path", WIDGET_PAGES)
-def test_axe_finds_nothing_in_any_state_of_a_widget(scheme_page: Page, site: SiteServer, path: str):
-    page = scheme_page
+def test_axe_finds_nothing_in_any_state_of_a_widget(warm_scheme_page: Page, site: SiteServer, path: str):
+    page = warm_scheme_page
     open_page(page, site, path)
     found = {"empty": violations(page)}
     show_results(page, path)  # answered, with a field's error where the widget has them
@@ -171,22 +186,19 @@ def test_every_control_has_a_name(page: Page, site: SiteServer, path: str):
         expect(controls.nth(index)).to_have_accessible_name(re.compile(r"\w"))
 
 
-def test_nothing_scrolls_sideways_at_320_pixels(browser: Browser, site: SiteServer, built_site: Path):
-    context = new_context(browser, viewport={"width": 320, "height": 640})
-    watcher = Watch(context, site.origin)
-    page = context.new_page()
+def test_nothing_scrolls_sideways_at_320_pixels(warm_contexts: WarmContexts, site: SiteServer, built_site: Path):
     wide: dict[str, int] = {}
-    for path in site_pages(built_site):
-        open_page(page, site, path)
-        if path in WIDGET_PAGES:
-            show_results(page, path)
-        else:
-            page.wait_for_load_state("load")
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        if width > 320:
-            wide[path] = width
-    context.close()
-    watcher.check()
+    with warm_contexts.watched(viewport={"width": 320, "height": 640}) as (context, _):
+        page = context.new_page()
+        for path in site_pages(built_site):
+            open_page(page, site, path)
+            if path in WIDGET_PAGES:
+                show_results(page, path)
+            else:
+                page.wait_for_load_state("load")
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > 320:
+                wide[path] = width
     assert wide == {}
 
 

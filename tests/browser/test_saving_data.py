@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from .reader import NO_CONTACT, QUIZ, answer_quiz, expect_band, open_page, ready
+from .reader import NO_CONTACT, QUIZ, answer_quiz, bound, expect_band, open_page, python_workers, ready
 from .site_server import SiteServer
 
 SAVE_DATA = 'Object.defineProperty(navigator, "connection", {get: () => ({saveData: true, effectiveType: "4g"})});'
@@ -36,8 +36,9 @@ def test_saving_data_python_waits_for_the_reader_and_says_its_size(watch: tuple[
     status = page.locator("[data-gw-status]")
     expect(status).to_have_text(re.compile(
         r"To save data, this tool's Python \(about 4\.\d MB\) loads only once you use the form\."))
-    page.wait_for_timeout(1500)
+    bound(page)
     assert python_requests(site, since) == [], "Python started before the reader came near the widget"
+    assert python_workers(page) == [], "a worker started before the reader came near the widget"
     # Coming near the widget starts it; the answers given meanwhile get their result.
     page.locator(".gw-widget").scroll_into_view_if_needed()
     region = ready(page)
@@ -49,8 +50,9 @@ def test_saving_data_python_waits_for_the_reader_and_says_its_size(watch: tuple[
 def test_on_a_slow_connection_touching_the_form_starts_python(watch: tuple[BrowserContext, object],
                                                               site: SiteServer):
     page, since = open_saving_data(watch[0], site, SLOW, NO_CONTACT)
-    page.wait_for_timeout(1000)
+    bound(page)
     assert python_requests(site, since) == []
+    assert python_workers(page) == []
     page.get_by_label("Length of the period, in days").focus()
     expect(page.locator("[data-gw-result] .gw-headline")).to_contain_text("Day 0 of 30", timeout=60_000)
 

@@ -18,6 +18,12 @@ from .reader import APOLOGY, NO_CONTACT, QUIZ, open_page, ready, site_pages
 from .site_server import SiteServer
 
 
+@pytest.fixture
+def page(warm_page: Page) -> Page:
+    """What these tests check does not depend on a first visit: Python may start from the stored snapshot."""
+    return warm_page
+
+
 class HeadReader(HTMLParser):
     """The first element inside <head>, and the text of each script that a browser would run inline."""
 

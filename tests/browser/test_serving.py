@@ -8,7 +8,17 @@ import pytest
 from playwright.sync_api import Browser, Request, expect
 
 from .conftest import watched
-from .reader import NO_CONTACT, QUIZ, answer_quiz, expect_band, open_page, ready, site_pages
+from .reader import (
+    NO_CONTACT,
+    QUIZ,
+    answer_quiz,
+    bound,
+    expect_band,
+    open_page,
+    python_workers,
+    ready,
+    site_pages,
+)
 from .site_server import SiteServer
 
 
@@ -88,9 +98,9 @@ def test_a_page_without_widgets_loads_no_python(browser: Browser, site: SiteServ
         page = context.new_page()
         open_page(page, site, "understanding-the-damage/")
         page.wait_for_load_state("load")
-        page.wait_for_timeout(1500)  # anything started late would show by now
+        bound(page)
         assert [url for url in watcher.urls if "/assets/pyodide/" in url or "logic-" in url] == []
-        assert [w.url for w in page.workers if "guide-widgets" in w.url] == []
+        assert python_workers(page) == []
         # The loader is there all the same, for a widget page reached by instant navigation.
         page.get_by_role("link", name="Taking responsibility").first.click()
         ready(page)

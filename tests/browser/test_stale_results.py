@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from .reader import APOLOGY, NO_CONTACT, days_ago, open_page, ready, tab_to
+from .reader import APOLOGY, NO_CONTACT, READY_MS, days_ago, open_page, ready, tab_to
+
+
+@pytest.fixture
+def page(warm_page: Page) -> Page:
+    """What these tests check does not depend on a first visit: Python may start from the stored snapshot."""
+    return warm_page
 
 
 def settled(page: Page, selector: str, text: str) -> None:
-    """The result shows `text`, and still does a moment later (no late, stale answer replaces it)."""
-    expect(page.locator(selector)).to_have_text(text)
-    page.wait_for_timeout(600)
+    """Once the widget has no question open (`data-gw-busy` gone: no answer can still arrive), it shows `text`:
+    no late, stale answer replaced the one for the final input."""
+    expect(page.locator("[data-gw-kind][data-gw-busy]")).to_have_count(0, timeout=READY_MS)
     expect(page.locator(selector)).to_have_text(text, timeout=1)
 
 

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .reader import APOLOGY, NO_CONTACT, QUIZ, expect_band, open_page, ready, tab_to, today
 from .site_server import SiteServer
+
+
+@pytest.fixture
+def page(warm_page: Page) -> Page:
+    """What these tests check does not depend on a first visit: Python may start from the stored snapshot."""
+    return warm_page
 
 
 def pick_radio(page: Page, question: int, choice: int) -> None:

@@ -271,6 +271,8 @@ async function bindAll() {
       widgets: found.filter((widget) => widget.plan), say, formatDate, localToday,
     });
   }
+  // Said for tests and tools: this page is bound. Whatever its widgets start, they have started by now.
+  document.documentElement.dataset.gwBound = "yes";
 }
 
 python.onChange(showStatus);
