@@ -21,15 +21,26 @@
 const LOGIC_DIR = "/home/pyodide/widgets";
 
 // Pyodide loses some failures (a blocked .wasm download, for one) in promises nobody awaits. While Python
-// is starting, such a rejection fails the current attempt, instead of leaving a wait that never ends.
+// is starting, such a rejection fails the current attempt, instead of leaving a wait that never ends; one that
+// comes before the first attempt (while the runtime module is still being imported, on a busy device) fails it.
 let failAttempt = null;
+let attempted = false;
+let missed = null;
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (failAttempt) failAttempt(problem("runtime", lastLine(event.reason)));
+  const failure = problem("runtime", lastLine(event.reason));
+  if (failAttempt) failAttempt(failure);
+  else if (booting && !attempted) missed ??= failure;
 });
 
 function attempt(work) {
+  attempted = true;
   return new Promise((resolve, reject) => {
+    if (missed) {
+      reject(missed);
+      missed = null;
+      return;
+    }
     failAttempt = reject;
     work().then(resolve, reject);
   }).finally(() => {
