@@ -1,4 +1,5 @@
-"""Shared fixtures: building sites with the real `mkdocs` command, and the project's paths."""
+"""Shared fixtures: the project's paths, sites built in this process (building.py), and one build with the
+real `mkdocs` command."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from building import mkdocs_build, problems
+
+__all__ = ["FIXTURES", "ROOT", "make_project", "mkdocs_build", "problems"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,21 +32,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(line)
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project` into `site`, as a user would run it.
+def mkdocs_command(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `site`, the command a user runs, in its own process.
 
     Never with `-q`: MkDocs then drops warnings before `--strict` can count them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, env=env, check=False, cwd=project,
     )
-
-
-def problems(result: subprocess.CompletedProcess[str]) -> list[str]:
-    """The warnings and errors a build printed."""
-    return [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
 def make_project(tmp_path: Path, guide: str, **files: str) -> Path:
@@ -60,9 +58,9 @@ def make_project(tmp_path: Path, guide: str, **files: str) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Our guide, built once for the whole session."""
+    """Our guide, built once for the whole session by the real command: the suite's one such build."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_command(ROOT, site)
     assert result.returncode == 0, result.stderr
     assert problems(result) == []
     return site

@@ -18,8 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 
 import pytest
 import yaml
+from building import mkdocs_build
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from .site_server import SiteServer
@@ -49,13 +48,7 @@ def build_for(url: str, site: Path, project: Path = ROOT, extra: str = "") -> Pa
     Material's instant navigation only takes over links that the sitemap lists, and the sitemap holds full
     URLs made from `site_url`: with the wrong address, every link is a full page load.
     """
-    # A repeated top-level key wins in YAML: the config is the project's own, plus this one line.
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {url}\n{extra}"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "-d", str(site)],
-        input=config, capture_output=True, text=True, cwd=project, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = mkdocs_build(project, site, site_url=url, **(yaml.safe_load(extra) or {}))
     assert result.returncode == 0, result.stderr
     return site
 
@@ -94,12 +87,6 @@ def german_example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Si
         server.directory = build_for(server.url, tmp_path_factory.mktemp("german-site"), ROOT / "examples" / "savings",
                                      extra)
         yield server
-
-
-@pytest.fixture(scope="session")
-def built_site(site: SiteServer) -> Path:
-    """The build the browser tests visit (it shadows the session build of tests/conftest.py)."""
-    return site.directory
 
 
 @pytest.fixture(scope="session")

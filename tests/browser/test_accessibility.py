@@ -7,7 +7,6 @@ and at 320 px nothing scrolls sideways.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,11 +87,11 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, site: SiteServ
     watcher.check()
 
 
-def test_axe_finds_nothing_on_any_page(warm_scheme_page: Page, site: SiteServer, built_site: Path):
+def test_axe_finds_nothing_on_any_page(warm_scheme_page: Page, site: SiteServer):
     page = warm_scheme_page
     expected = "slate" if page.scheme == "dark" else "default"  # type: ignore[attr-defined]
     found: dict[str, list[str]] = {}
-    for path in [*site_pages(built_site), "no-such-page/"]:
+    for path in [*site_pages(site.directory), "no-such-page/"]:
         if path == "no-such-page/":
             page.watcher.allow("status of 404")  # type: ignore[attr-defined]  # the page itself is the 404
         open_page(page, site, path)
@@ -186,11 +185,11 @@ def test_every_control_has_a_name(page: Page, site: SiteServer, path: str):
         expect(controls.nth(index)).to_have_accessible_name(re.compile(r"\w"))
 
 
-def test_nothing_scrolls_sideways_at_320_pixels(warm_contexts: WarmContexts, site: SiteServer, built_site: Path):
+def test_nothing_scrolls_sideways_at_320_pixels(warm_contexts: WarmContexts, site: SiteServer):
     wide: dict[str, int] = {}
     with warm_contexts.watched(viewport={"width": 320, "height": 640}) as (context, _):
         page = context.new_page()
-        for path in site_pages(built_site):
+        for path in site_pages(site.directory):
             open_page(page, site, path)
             if path in WIDGET_PAGES:
                 show_results(page, path)

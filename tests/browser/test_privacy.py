@@ -6,7 +6,6 @@ first test here proves that it would notice, from inside a worker too.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, expect
@@ -75,10 +74,10 @@ def stored_anywhere(context: BrowserContext, page: Page) -> str:
 
 
 def test_nothing_typed_leaves_the_page_or_stays_on_the_device(watch: tuple[BrowserContext, Watch],
-                                                               site: SiteServer, built_site: Path):
+                                                               site: SiteServer):
     context, watcher = watch
     page = context.new_page()
-    for path in site_pages(built_site):
+    for path in site_pages(site.directory):
         open_page(page, site, path)
         page.wait_for_load_state("load")
     fill_every_widget(page, site)

@@ -62,12 +62,12 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
 
 
-def html_files(built_site: Path) -> list[Path]:
-    return sorted(p for p in built_site.rglob("*.html") if "assets" not in p.parts)
+def html_files(site: SiteServer) -> list[Path]:
+    return sorted(p for p in site.directory.rglob("*.html") if "assets" not in p.parts)
 
 
-def test_every_page_starts_its_head_with_a_strict_policy_listing_its_inline_scripts(built_site: Path):
-    pages = html_files(built_site)
+def test_every_page_starts_its_head_with_a_strict_policy_listing_its_inline_scripts(site: SiteServer):
+    pages = html_files(site)
     assert len(pages) >= 13  # every guide page, about, privacy and 404
     for path in pages:
         page = read_page(path)
@@ -87,8 +87,8 @@ def test_every_page_starts_its_head_with_a_strict_policy_listing_its_inline_scri
         assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"]
 
 
-def test_pages_load_the_widget_script_from_the_head_and_only_widget_pages_start_python(built_site: Path):
-    for path in html_files(built_site):
+def test_pages_load_the_widget_script_from_the_head_and_only_widget_pages_start_python(site: SiteServer):
+    for path in html_files(site):
         text = path.read_text(encoding="utf-8")
         head = text[:text.index("</head>")]
         assert 'type="module" async src="' in head and "guide-widgets/widgets.js" in head, path
@@ -178,9 +178,9 @@ def test_hostile_text_in_a_number_field_is_refused_at_the_field(page: Page, site
     expect(page.locator("[data-gw-message=days]")).to_have_text("Enter a whole number of days from 1 to 365.")
 
 
-def test_every_page_runs_under_its_policy_without_a_violation(page: Page, site: SiteServer, built_site: Path):
+def test_every_page_runs_under_its_policy_without_a_violation(page: Page, site: SiteServer):
     # The watch fails the test on any console error, and Chromium reports each blocked script or style there.
-    for path in site_pages(built_site):
+    for path in site_pages(site.directory):
         open_page(page, site, path)
         page.wait_for_load_state("load")
         if path in (APOLOGY, NO_CONTACT, QUIZ):

@@ -1,0 +1,71 @@
+"""Building a project's site in this process, as `mkdocs build --strict` does, keeping what it said.
+
+Starting `mkdocs` as a command costs a second of imports on every build; the suite builds dozens of sites, so
+it builds them here, through the same calls as the command (load the config, start the plugins, build, shut
+them down) and with the same strictness. What the build logged comes back as the command prints it
+(`WARNING -  message`), and an error that stops it as click prints one (`Error: message`). One test still
+runs the real command (`built_site` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2, printed on every build
+
+
+@dataclass(frozen=True)
+class Built:
+    """How a build ended (`returncode` 0 or 1, as the command's) and what it said (`stderr`, one line each)."""
+
+    returncode: int
+    stderr: str
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def mkdocs_build(project: Path, site: Path, **overrides: Any) -> Built:
+    """`mkdocs build --strict` of `project` into `site`; `overrides` replace settings of its mkdocs.yml
+    (`site_url=...`, `docs_dir=...`, `theme={...}`), as `mkdocs build -f -` with an edited config would."""
+    logger = logging.getLogger("mkdocs")
+    lines, level = _Lines(), logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    code = 0
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True, **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Abort as exc:
+        lines.lines.append(exc.format_message())
+        code = 1
+    except MkDocsException as exc:
+        lines.lines.append(f"Error: {exc.format_message()}")
+        code = 1
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    return Built(code, "\n".join(lines.lines) + "\n")
+
+
+def problems(result: Built) -> list[str]:
+    """The warnings and errors a build printed."""
+    return [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
