@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import os
@@ -20,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build, problems
 from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
+from guide_widgets.testing import Widget
 
 SECTIONS = ["safety-first", "understanding-the-damage", "taking-responsibility", "the-no-contact-rule",
             "investing-in-yourself", "knowing-when-to-walk-away", "re-establishing-contact", "rebuilding-trust",
@@ -445,8 +447,14 @@ def _own_kinds_project(tmp_path: Path, kinds: dict[str, dict[str, str]], guide: 
 GOOD_SPEC = "from guide_widgets.specs import Text, WidgetSpec\n\n\nclass Spec(WidgetSpec):\n    label = Text()\n"
 GOOD_FORM = ('{% extends "_widget.html" %}\n{% block fields %}\n<label for="{{ id }}-n">{{ spec.label }}</label>\n'
              '<input id="{{ id }}-n" name="n">\n{% endblock %}\n')
-GOOD_LOGIC = ("from guide_widgets.logic import el, result\n\n\ndef evaluate(spec, fields, today):\n"
+GOOD_LOGIC = ("from guide_widgets.logic import el, result\n\n\ndef evaluate(spec, fields, context):\n"
               "    return result([el('p', spec['label'] + ': ' + str(fields.get('n', '')))])\n")
+# A kind written before `context`: its words and language came in the spec, today as a string.
+OLDER_LOGIC = ("from datetime import date\n\nfrom guide_widgets.logic import el, result, say\n\n\n"
+               "def evaluate(spec, fields, today):\n"
+               "    return result([el('p', *say(spec, 'said', word=fields.get('n', '')))],\n"
+               "                  weekday=date.fromisoformat(today).isoweekday(), lang=spec['lang'])\n")
+OLDER_STRINGS = "en:\n  said: \"You said {word}.\"\n"
 
 
 def test_an_authors_kind_is_used_like_a_built_in_one(tmp_path: Path):
@@ -462,6 +470,39 @@ def test_an_authors_kind_is_used_like_a_built_in_one(tmp_path: Path):
     with zipfile.ZipFile(archive) as logic:
         assert logic.read("guide_kinds/echo/logic.py").decode() == GOOD_LOGIC
         assert "'echo': 'guide_kinds.echo.logic'" in logic.read("guide_widgets_registry.py").decode()
+
+
+def test_a_kind_in_the_older_form_still_works_and_the_build_says_how_to_update_it(tmp_path: Path):
+    guide = "# T\n\n## A\n\n/// echo | Say it\nlabel: Your word\n///\n"
+    kind = {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": OLDER_LOGIC, "strings.yml": OLDER_STRINGS}
+    project = _own_kinds_project(tmp_path, {"echo": kind}, guide)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0 and problems(result) == [], result.stderr  # a note, not a warning: --strict passes
+    assert ("INFO    -  guide_widgets: widgets/echo/logic.py:6: 'evaluate(spec, fields, today)' is the older form: it still works, "
+            "with the kind's words and the page's language put into its spec as 'strings' and 'lang'") in result.stderr
+    assert "Fix: write 'def evaluate(spec, fields, context)'" in result.stderr
+    # It answers as before, in CPython and in Pyodide.
+    for pyodide in (False, True):
+        echo = Widget(project / "widgets" / "echo", pyodide=pyodide, pyodide_dir=ROOT / "node_modules" / "pyodide")
+        answer = echo(echo.spec("label: Word"), {"n": "yes"}, today="2026-12-03")
+        assert answer["facts"] == {"weekday": 4, "lang": "en"}
+        assert "".join(child["v"] for child in answer["view"][0]["c"]) == "You said yes."
+
+
+def test_in_todays_form_the_spec_is_the_authors_options_alone(tmp_path: Path):
+    spec = ("from guide_widgets.specs import Text, WidgetSpec\n\n\nclass Spec(WidgetSpec):\n"
+            "    lang = Text()\n")
+    logic = ("from guide_widgets.logic import result\n\n\ndef evaluate(spec, fields, context):\n"
+             "    return result([], options=spec, today=context.today.isoformat(), language=context.language,\n"
+             "                  words=dict(context.words))\n")
+    folder = tmp_path / "widgets" / "langs"
+    folder.mkdir(parents=True)
+    for name, text in {"spec.py": spec, "form.html": GOOD_FORM, "logic.py": logic, "strings.yml": OLDER_STRINGS}.items():
+        (folder / name).write_text(text)
+    langs = Widget(folder, language="en")
+    answer = langs(langs.spec("lang: Latin"), {}, today=datetime.date(2026, 12, 3))
+    assert answer["facts"] == {"options": {"lang": "Latin"}, "today": "2026-12-03",
+                               "language": "en", "words": {"said": "You said {word}."}}
 
 
 def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_path: Path):
@@ -481,7 +522,7 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
     assert result.returncode == 1
     assert ("ERROR   -  Bad widget kinds:\n"
             "  widgets/bad_args/logic.py:1: 'evaluate' takes (spec, fields), not three arguments. Fix: define it "
-            "as 'def evaluate(spec, fields, today)'.\n"
+            "as 'def evaluate(spec, fields, context)'.\n"
             "  widgets/bad_form/form.html:2: the form template has an error: Expected an expression, got 'end of "
             "statement block'. Fix: correct the Jinja syntax.\n"
             "  widgets/broken_spec/spec.py:3: loading it failed: ValueError: oops. Fix: correct spec.py.\n"
@@ -490,8 +531,9 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "  widgets/heavy/logic.py:3: imports 'numpy', which the reader's browser does not have: widget logic "
             "runs in Pyodide with its standard library only. Fix: use the standard library, guide_widgets.logic "
             "and the built-in kinds' logic, or copy the code you need into logic.py.\n"
-            "  widgets/no_logic/logic.py:1: there is no top-level 'def evaluate(spec, fields, today)'. Fix: add it: "
-            "it gets the block's options, the form's values and the reader's date, and returns result(...).\n"
+            "  widgets/no_logic/logic.py:1: there is no top-level 'def evaluate(spec, fields, context)'. Fix: add "
+            "it: it gets the block's options, the form's values and the context (the reader's date, the page's "
+            "language, the kind's words), and returns result(...).\n"
             "  widgets/no_spec/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's options "
             "in a class named Spec that extends guide_widgets.specs.WidgetSpec.\n"
             "  widgets/quiz: the kind 'quiz' has the name of a built-in kind. Fix: rename the folder.") \

@@ -5,12 +5,14 @@ every place it matters; the calendar never counts down to contact."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from pathlib import Path
 
 from conftest import ROOT
 from guide_widgets.kinds.quiz.logic import evaluate
+from guide_widgets.logic import Context
 from guide_widgets.testing import Widget
 
 GUIDE = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
@@ -35,8 +37,11 @@ def block(kind: str) -> str:
 
 
 def quiz_spec() -> dict:
-    quiz = Widget("quiz")
-    return {**quiz.spec(block("quiz")), "strings": quiz.words, "lang": "en"}
+    return Widget("quiz").spec(block("quiz"))
+
+
+# What an English page sends with every request, on one day.
+CONTEXT = Context(datetime.date(2026, 12, 2), "en", Widget("quiz").words)
 
 
 def shown(node: dict) -> str:
@@ -76,7 +81,7 @@ def test_every_combination_with_a_stop_signal_leads_to_letting_go():
         if not stops:
             continue
         with_stop += 1
-        outcome = evaluate(spec, fields, "2026-12-02")
+        outcome = evaluate(spec, fields, CONTEXT)
         assert outcome["facts"]["band"] == letting_go, picked
         assert outcome["facts"]["settled"] is True, picked
         said = " ".join(shown(node) for node in outcome["view"])
@@ -89,7 +94,7 @@ def test_every_combination_with_a_stop_signal_leads_to_letting_go():
 def test_mild_answers_alone_never_say_go_ahead():
     spec = quiz_spec()
     mild = {f"q{i + 1}": "0" if i else "1" for i in range(len(spec["questions"]))}
-    outcome = evaluate(spec, mild, "2026-12-02")
+    outcome = evaluate(spec, mild, CONTEXT)
     assert spec["bands"][outcome["facts"]["band"]]["title"] == "No stop sign in your answers"
     assert "not a sign to go ahead" in spec["bands"][0]["text"]
 

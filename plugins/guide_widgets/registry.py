@@ -4,7 +4,10 @@ A kind is a folder named after it (`savings_goal/` is the block `/// savings-goa
 
 - `spec.py`: a `Spec(WidgetSpec)` class, the options its block accepts (see `specs`);
 - `form.html`: its form, a Jinja template that extends `_widget.html` and fills `{% block fields %}`;
-- `logic.py`: `evaluate(spec, fields, today)`, stdlib-only Python returning `result(...)` (see `logic`).
+- `logic.py`: `evaluate(spec, fields, context)`, stdlib-only Python returning `result(...)` (see `logic`):
+  `spec` is the block's options, `fields` the reader's answers, `context` the reader's day, the page's
+  language and the kind's words (`guide_widgets.logic.Context`). A kind written with the older
+  `evaluate(spec, fields, today)` still works, and the build says how to update it.
 
 The engine learns kinds only from here: the blocks, the renderer and the browser's logic archive all take
 the `Kind`s this module finds. An author's kind is checked when the site builds, so that a mistake stops
@@ -101,6 +104,8 @@ class Kind:
     logic_module: str
     """Where `evaluate` is imported from in the browser."""
     builtin: bool
+    note: str | None = None
+    """Something the build tells the author about this kind that does not stop it (an older form, say)."""
 
     @property
     def template(self) -> Path:
@@ -178,16 +183,36 @@ def _check_logic(path: Path, label: str, allowed: frozenset[str]) -> list[str]:
                     "guide_widgets.logic and the built-in kinds' logic, or copy the code you need into logic.py.")
     evaluate = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "evaluate"), None)
     if evaluate is None:
-        problems.append(f"{label}:1: there is no top-level 'def evaluate(spec, fields, today)'. Fix: add it: "
-                        "it gets the block's options, the form's values and the reader's date, and returns "
-                        "result(...).")
+        problems.append(f"{label}:1: there is no top-level 'def evaluate(spec, fields, context)'. Fix: add it: "
+                        "it gets the block's options, the form's values and the context (the reader's date, "
+                        "the page's language, the kind's words), and returns result(...).")
     else:
         arguments = evaluate.args
         positional = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
         if len(positional) != 3 or arguments.vararg or arguments.kwonlyargs or arguments.kwarg:
             problems.append(f"{label}:{evaluate.lineno}: 'evaluate' takes ({', '.join(positional)}), not three "
-                            "arguments. Fix: define it as 'def evaluate(spec, fields, today)'.")
+                            "arguments. Fix: define it as 'def evaluate(spec, fields, context)'.")
     return problems
+
+
+def older_form(path: Path, label: str) -> str | None:
+    """A note for a kind whose `evaluate` has the form before `context` (its third argument is not named
+    `context`): it still works, and this says how to update it. None for a kind in today's form."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except SyntaxError:
+        return None
+    evaluate = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "evaluate"), None)
+    if evaluate is None:
+        return None
+    arguments = [a.arg for a in (*evaluate.args.posonlyargs, *evaluate.args.args)]
+    if len(arguments) != 3 or arguments[2] == "context":
+        return None
+    return (f"{label}:{evaluate.lineno}: 'evaluate(spec, fields, {arguments[2]})' is the older form: it still "
+            "works, with the kind's words and the page's language put into its spec as 'strings' and 'lang' (an "
+            "option of either name is then overwritten). Fix: write 'def evaluate(spec, fields, context)'; pass "
+            "'context' where it passes 'spec' to say() and say_text(), and use 'context.today' (a date) for "
+            f"'{arguments[2]}'.")
 
 
 def _check_template(path: Path, label: str) -> list[str]:
@@ -258,7 +283,8 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
                         "spec.py.")
     if problems:
         raise KindError(problems)
-    return Kind(name, folder, spec, f"{package}.logic", builtin=False)
+    return Kind(name, folder, spec, f"{package}.logic", builtin=False,
+                note=older_form(folder / "logic.py", f"{label}/logic.py"))
 
 
 def _line_in(exc: BaseException, path: Path) -> int:

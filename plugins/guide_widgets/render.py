@@ -94,11 +94,15 @@ def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], 
                   plan: bool = False) -> str:
     """The inner HTML of one widget of `kind`, from its validated spec, in the page's language.
 
-    The logic gets the kind's strings and the language with the spec, so that its sentences match the page.
+    The logic gets the kind's words (`data-gw-words`) and the page's language beside the spec, as its context
+    (`guide_widgets.logic.Context`), so that its sentences match the page; the spec stays the author's options.
+    The form template gets `options`, the kind's option classes by name (their limits, say).
     `key` names the widget across the site (its page and id): answers are remembered under it. A `plan` copy
     (on the "My plan" page) shows the answers given to the widget under `key` and their result, not its form.
     """
-    name = f"kinds/{kind.name}/form.html"
+    # A built-in kind's form by its name (an author's form may extend it); an author's by its folder, so that
+    # two projects' kinds of one name built in one process never share a compiled template.
+    name = f"kinds/{kind.name}/form.html" if kind.builtin else f"own:{kind.folder}/form.html"
     _forms[name] = kind.template
     words = {**strings.get(kind.name, {}), **spec.get("strings", {})}
     return _env.get_template(name).render(
@@ -111,7 +115,10 @@ def render_widget(kind: Kind, widget_id: str, title: str, spec: dict[str, Any], 
         spec=spec,
         bands=kind.spec.results(spec),
         hrefs=hrefs,
-        spec_json=compact_json({**spec, "strings": words, "lang": language}),
+        spec_json=compact_json(spec),
+        words_json=compact_json(words),
+        language=language,
+        options=dict(kind.spec._schema),
     )
 
 

@@ -1,14 +1,19 @@
 """The vocabulary of widget options, and the validation of a block's YAML body against a kind's spec.
 
 A kind's `spec.py` declares a `Spec(WidgetSpec)` class whose attributes are options built from what this
-module offers (`Text`, `Number`, `Anchor`, `Items`, `Band`, `optional`, `switch`), the way MkDocs plugins
-declare their config. `parse_spec()` loads a block's YAML, checks it against that class with MkDocs' own
-config machinery, and returns the spec as plain data, or raises `SpecError` naming the line inside the
-body, the problem and the fix.
+module offers to authors (`__all__`: `WidgetSpec`, `Text`, `Number`, `Anchor`, `Items`, `Band`, `optional`,
+`switch`, and `Problem` for checks across options), the way MkDocs plugins declare their config. An option
+whose YAML name is a Python keyword or a mapping method (`from`, `items`) is written with a trailing underscore
+(`from_` is `from:`).
+
+The rest is the engine's: `parse_spec()` loads a block's YAML, checks it against that class with MkDocs' own
+config machinery, and returns the spec as plain data, or raises `SpecError` naming the line inside the body,
+the problem and the fix.
 """
 
 from __future__ import annotations
 
+import keyword
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +23,8 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+
+__all__ = ["Anchor", "Band", "Items", "Number", "Problem", "Text", "WidgetSpec", "optional", "renamed", "switch"]
 
 
 class _Loader(yaml.SafeLoader):
@@ -157,6 +164,16 @@ class Problem(NamedTuple):
 class WidgetSpec(base.Config):
     """The base of every kind's `Spec`, and of the items in its lists."""
 
+    def __init_subclass__(cls) -> None:
+        # `from_ = Number()` is the option `from:`: a YAML name that is a Python keyword, or the name of one of
+        # the mapping methods every spec has (`items`, `keys`, `get`), is written with an underscore.
+        for name, option in cls.__dict__.items():
+            stem = name[:-1]
+            if isinstance(option, c.BaseConfigOption) and name.endswith("_") and (
+                    keyword.iskeyword(stem) or hasattr(base.Config, stem)):
+                option._name = stem  # MkDocs' own way to give an option another name
+        super().__init_subclass__()
+
     RESULTS: str | tuple[str, ...] = "bands"
     """The option (or options, one after the other) whose items are the author's result texts, rendered into
     the page at build time; logic shows them by position."""
@@ -177,7 +194,8 @@ _Spec = TypeVar("_Spec", bound=type[base.Config])
 
 
 def renamed(**names: str) -> Callable[[_Spec], _Spec]:
-    """Class decorator: options whose YAML name is not a Python name, e.g. `@renamed(from_="from")`."""
+    """Class decorator: options whose YAML name is not a Python name, e.g. `@renamed(items_="item-list")`. A
+    Python keyword needs none: `from_` is `from` already."""
     def rename(schema: _Spec) -> _Spec:
         schema._schema = tuple((names.get(name, name), option) for name, option in schema._schema)
         return schema

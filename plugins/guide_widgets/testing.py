@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import base64
+import datetime
 import hashlib
 import importlib.util
 import json
@@ -36,6 +37,8 @@ from .registry import Kind, builtin_kinds, own_kind, stdlib_modules
 from .runtime import DEFAULT_PYODIDE_DIR, FULL_STDLIB, find_pyodide, logic_archive
 from .specs import parse_spec
 from .strings import site_strings
+
+__all__ = ["Widget", "WidgetLogicError", "pyodide_python"]
 
 SESSION_SCRIPT = Path(__file__).resolve().parent / "node" / "pyodide_session.mjs"
 
@@ -89,11 +92,13 @@ class Widget:
         body = options if isinstance(options, str) else yaml.safe_dump(options, sort_keys=False)
         return parse_spec(self.kind.spec, body, self.words)
 
-    def __call__(self, spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
-        """The widget's answer to the form's `fields` on the reader's date `today` (YYYY-MM-DD)."""
-        # As the page sends it: the spec with the kind's words (the block's own first) and the page's language.
-        sent = {**spec, "strings": {**self.words, **spec.get("strings", {})}, "lang": self.language}
-        request = json.dumps({"widget": self.kind.name, "spec": sent, "fields": fields, "today": today})
+    def __call__(self, spec: dict[str, Any], fields: dict[str, Any], today: str | datetime.date) -> dict[str, Any]:
+        """The widget's answer to the form's `fields` on the reader's date `today` (a date, or YYYY-MM-DD)."""
+        if isinstance(today, datetime.date):
+            today = today.isoformat()
+        # As the page sends it: the spec, and beside it the kind's words (the block's own first) and the language.
+        request = json.dumps({"widget": self.kind.name, "spec": spec, "fields": fields, "today": today,
+                              "language": self.language, "words": {**self.words, **spec.get("strings", {})}})
         if self.pyodide:
             session = _Session.for_folder(self._pyodide_dir)
             session.load(self._archive)

@@ -118,10 +118,14 @@ class WidgetSet:
             raise PluginError(f"{label}: the folder of your own widget kinds was not found. Fix: create it, or "
                               "correct 'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.")
         try:
-            return kinds | own_kinds(folder, label, kinds, stdlib_modules(self.pyodide.folder / FULL_STDLIB))
+            own = own_kinds(folder, label, kinds, stdlib_modules(self.pyodide.folder / FULL_STDLIB))
         except KindError as exc:
             problems = "\n".join(f"  {problem}" for problem in exc.problems)
             raise PluginError(f"Bad widget kind{'s' * (len(exc.problems) > 1)}:\n{problems}") from exc
+        for kind in own.values():
+            if kind.note:
+                log.info(kind.note)
+        return kinds | own
 
     # -- the site's files ------------------------------------------------------------------------------
 

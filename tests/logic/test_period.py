@@ -2,10 +2,10 @@
 
 from guide_widgets.kinds.period.logic import calendar_event, end_date, evaluate, parse_days
 
-from logic.english import english
+from logic.english import context
 
 STAGES = [{"from": 0, "text": "a"}, {"from": 40, "text": "b"}, {"from": 80, "text": "c"}, {"from": 100, "text": "d"}]
-SPEC = {"days": 30, "stages": STAGES, "strings": english("period"), "lang": "en"}
+SPEC = {"days": 30, "stages": STAGES}
 
 
 def shown(node):
@@ -20,7 +20,7 @@ def shown(node):
 
 
 def run(today, start, days="30", broken=""):
-    return evaluate(SPEC, {"start": start, "days": days, "broken": broken}, today)
+    return evaluate(SPEC, {"start": start, "days": days, "broken": broken}, context("period", today))
 
 
 def test_day_count_and_end_date():
@@ -118,7 +118,7 @@ OPEN = {**SPEC, "no_end": [{"from": 0, "text": "own days"}, {"from": 100, "text"
 
 def without_end(today, start, broken="", days="30", ticked=True):
     return evaluate(OPEN, {"start": start, "days": days, "broken": broken, "no_end": ["yes"] if ticked else []},
-                    today)
+                    context("period", today))
 
 
 def test_a_period_with_no_end_counts_the_readers_own_days_and_names_no_end_date():
@@ -151,7 +151,7 @@ def test_with_no_end_the_calendar_file_marks_the_first_day_and_nothing_after():
 
 def test_the_box_unticked_or_not_offered_keeps_the_countdown():
     assert without_end("2026-11-26", "2026-11-14", ticked=False)["facts"]["ends"] == "2026-12-14"
-    plain = evaluate(SPEC, {"start": "2026-11-14", "days": "30", "broken": "", "no_end": ["yes"]}, "2026-11-26")
+    plain = evaluate(SPEC, {"start": "2026-11-14", "days": "30", "broken": "", "no_end": ["yes"]}, context("period", "2026-11-26"))
     assert plain["facts"]["ends"] == "2026-12-14"
 
 

@@ -2,7 +2,9 @@
 
 from guide_widgets.kinds.quiz.logic import evaluate, score
 
-from logic.english import english
+from logic.english import context
+
+TODAY = context("quiz", "2026-11-26")
 
 SPEC = {
     "min_answered": 2,
@@ -13,8 +15,6 @@ SPEC = {
         {"text": "c", "answers": [{"label": "x", "weight": 0}, {"label": "y", "weight": 2.5}]},
     ],
     "bands": [{"min": 0}, {"min": 35}, {"min": 65}],
-    "strings": english("quiz"),
-    "lang": "en",
 }
 
 
@@ -29,11 +29,11 @@ def shown(node):
 
 def run(**answers):
     return evaluate(SPEC, {f"q{i}": str(v) for i, v in answers.items()} |
-                    {k: "" for k in ("q1", "q2", "q3") if k not in {f"q{i}" for i in answers}}, "2026-11-26")
+                    {k: "" for k in ("q1", "q2", "q3") if k not in {f"q{i}" for i in answers}}, TODAY)
 
 
 def ask(q1="", q2="", q3=""):
-    return evaluate(SPEC, {"q1": q1, "q2": q2, "q3": q3}, "2026-11-26")
+    return evaluate(SPEC, {"q1": q1, "q2": q2, "q3": q3}, TODAY)
 
 
 def test_no_verdict_until_enough_answers():
@@ -91,14 +91,12 @@ DECISIVE = {
                                       "because": "you feel rushed"}]},
     ],
     "bands": [{"min": 0, "title": "Go on"}, {"min": 50, "title": "Wait"}, {"min": 90, "title": "Stop"}],
-    "strings": english("quiz"),
-    "lang": "en",
 }
 
 
 def decide(*answers):
     fields = {f"q{i}": "" if a is None else str(a) for i, a in enumerate(answers, 1)}
-    return evaluate(DECISIVE, fields, "2026-11-26")
+    return evaluate(DECISIVE, fields, TODAY)
 
 
 def test_a_decisive_answer_settles_the_result_however_mild_the_rest():

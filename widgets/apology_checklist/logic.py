@@ -11,7 +11,7 @@ import re
 from typing import Any, NamedTuple
 
 from guide_widgets.kinds.checklist.logic import respond, tally
-from guide_widgets.logic import Node, el, say, say_text
+from guide_widgets.logic import Context, Node, el, say, say_text
 
 _WORD = r"(?<![\w'])"
 _END = r"(?![\w'])"
@@ -194,7 +194,7 @@ def marked_draft(draft: str, findings: tuple[Finding, ...]) -> Node:
     return el("p", *parts, cls="gw-draft")
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
+def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
     counted = tally(spec, fields)
     draft = str(fields.get("draft") or "")
     review = review_draft(draft) if spec["draft"] and draft.strip() else None
@@ -202,17 +202,17 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[s
     after: list[Node] = []
     if review is not None:
         if not review.names_action:
-            missing.append(say_text(spec, "no_action"))
+            missing.append(say_text(context, "no_action"))
         if not review.names_impact:
-            missing.append(say_text(spec, "no_impact"))
+            missing.append(say_text(context, "no_impact"))
         if review.findings:
-            after.append(el("p", *say(spec, "to_look_at", count=len(review.findings)), cls="gw-subhead"))
+            after.append(el("p", *say(context, "to_look_at", count=len(review.findings)), cls="gw-subhead"))
             after.append(marked_draft(draft, review.findings))
             after.append(el("ol", *(el("li", el("q", draft[f.start:f.end]), f" {f.reason}")
                                     for f in review.findings), cls="gw-findings"))
         else:
-            after.append(el("p", *say(spec, "no_patterns")))
-    return respond(spec, counted, missing, bool(review and review.findings), after,
+            after.append(el("p", *say(context, "no_patterns")))
+    return respond(spec, context, counted, missing, bool(review and review.findings), after,
                    findings=[[f.start, f.end, f.reason] for f in (review.findings if review else ())],
                    names_action=bool(review and review.names_action),
                    names_impact=bool(review and review.names_impact))

@@ -19,7 +19,9 @@ const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q"
  * @property {string} kind
  * @property {string} key where the widget stands in the site (its page and id): answers are kept under it
  * @property {boolean} plan a read-only copy on the "My plan" page
- * @property {object} spec
+ * @property {object} spec the author's options
+ * @property {object} words the kind's words in the page's language
+ * @property {string} language
  * @property {HTMLFormElement} form
  * @property {HTMLElement} output
  * @property {HTMLElement} status
@@ -62,7 +64,10 @@ async function request(widget) {
   }
   widget.inFlight = true;
   widget.root.dataset.gwBusy = "yes";
-  const question = { widget: widget.kind, spec: widget.spec, fields: answers.fieldsOf(widget.form), today: localToday() };
+  const question = {
+    widget: widget.kind, spec: widget.spec, fields: answers.fieldsOf(widget.form),
+    today: localToday(), language: widget.language, words: widget.words,
+  };
   let shown;
   try {
     shown = { result: await python.ask(question) };
@@ -203,6 +208,8 @@ function bind(root) {
     key: root.dataset.gwKey,
     plan: root.hasAttribute("data-gw-plan"),
     spec: JSON.parse(root.dataset.gwSpec),
+    words: JSON.parse(root.dataset.gwWords),
+    language: root.dataset.gwLang,
     form: root.querySelector("form"),
     output: root.querySelector("[data-gw-result]"),
     status: root.querySelector("[data-gw-status]"),

@@ -1,8 +1,9 @@
 """The vocabulary of widget logic, and the worker's door into it.
 
-A widget kind's `logic.py` imports what it needs from here: `el`, `text`, `date`, `progress`, `band`,
-`download` and `result` describe what the page shows (see `view`), `say` puts the kind's strings in the
-page's language into sentences, and `reached` picks a result band by threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
+A widget kind's `logic.py` imports what it needs from here: `Context` is the type of `evaluate`'s third
+argument (the reader's day, the page's language, the kind's words); `el`, `text`, `date`, `progress`, `band`,
+`download` and `result` describe what the page shows (see `view`), `say` puts the kind's words into
+sentences, and `reached` picks a result band by threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
 reader's browser, in a Web Worker). The browser's logic archive adds a generated `guide_widgets_registry`
 module naming each kind's logic module; `evaluate_json` finds kinds through it.
 """
@@ -14,19 +15,32 @@ import json
 from typing import Any
 
 from .bands import reached
+from .context import Context
 from .view import Node, band, date, download, el, number, progress, result, say, say_text, text
 
-__all__ = ["Node", "band", "date", "download", "el", "evaluate_json", "number", "progress", "reached", "result",
-           "say", "say_text", "text"]
+__all__ = ["Context", "Node", "band", "date", "download", "el", "evaluate_json", "number", "progress", "reached",
+           "result", "say", "say_text", "text"]
 
 REGISTRY = "guide_widgets_registry"
 
 
 def evaluate_json(request: str) -> str:
-    """The worker's door: a JSON request {widget, spec, fields, today} in, a JSON result out."""
+    """The worker's door: a JSON request {widget, spec, fields, today, language, words} in, a JSON result out."""
     data = json.loads(request)
     kinds: dict[str, str] = importlib.import_module(REGISTRY).KINDS
     if data["widget"] not in kinds:
         raise ValueError(f"unknown widget kind {data['widget']!r}")
     module: Any = importlib.import_module(kinds[data["widget"]])
-    return json.dumps(module.evaluate(data["spec"], data["fields"], data["today"]))
+    context = Context.from_request(data)
+    if takes_context(module.evaluate):
+        return json.dumps(module.evaluate(data["spec"], data["fields"], context))
+    # A kind written before Context: `evaluate(spec, fields, today)`, with its words and the page's language in
+    # its spec and today as YYYY-MM-DD (the build says how to update it, see registry.py).
+    spec = {**data["spec"], "strings": context.words, "lang": context.language}
+    return json.dumps(module.evaluate(spec, data["fields"], data["today"]))
+
+
+def takes_context(evaluate: Any) -> bool:
+    """Whether a kind's `evaluate` takes `context` as its third argument (rather than the older `today`)."""
+    code = getattr(evaluate, "__code__", None)
+    return code is not None and code.co_argcount >= 3 and code.co_varnames[2] == "context"

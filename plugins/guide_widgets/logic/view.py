@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .context import Context
+
 Node = dict[str, Any]
+Words = Context | dict[str, Any]
+"""Where `say` finds the kind's words: the `context` (or, in kinds written before it, the `spec`)."""
 
 
 def el(tag: str, *children: Node | str, cls: str = "", **attrs: Any) -> Node:
@@ -38,19 +42,25 @@ def number(value: float, digits: int = 2) -> Node:
 _PLACE = re.compile(r"\{(\w+)\}")
 
 
-def _string(spec: dict[str, Any], key: str, values: dict[str, Any]) -> str:
+def _words(source: Words) -> tuple[Any, str]:
+    if isinstance(source, Context):
+        return source.words, source.language
+    return source["strings"], source.get("lang", "en")  # a kind written before Context: its spec carried them
+
+
+def _string(source: Words, key: str, values: dict[str, Any]) -> str:
     """The kind's string `key` in the page's language; a pair of `one`/`other` forms is chosen by `count`."""
-    found = spec["strings"][key]
+    found = _words(source)[0][key]
     if isinstance(found, dict):
         found = found["one" if values.get("count") == 1 else "other"]
     return str(found)
 
 
-def say(spec: dict[str, Any], key: str, **values: Any) -> list[Node | str]:
+def say(context: Words, key: str, **values: Any) -> list[Node | str]:
     """A sentence from the kind's strings, its `{places}` filled: numbers become `number` nodes (shown in the
-    page's language), nodes stay nodes, everything else becomes text. Use as `el("p", *say(spec, "key"))`."""
+    page's language), nodes stay nodes, everything else becomes text. Use as `el("p", *say(context, "key"))`."""
     parts: list[Node | str] = []
-    template = _string(spec, key, values)
+    template = _string(context, key, values)
     last = 0
     for match in _PLACE.finditer(template):
         parts.append(template[last:match.start()])
@@ -66,15 +76,15 @@ def say(spec: dict[str, Any], key: str, **values: Any) -> list[Node | str]:
     return [part for part in parts if part != ""]
 
 
-def say_text(spec: dict[str, Any], key: str, **values: Any) -> str:
+def say_text(context: Words, key: str, **values: Any) -> str:
     """The same sentence as plain text (for labels and file contents), numbers written in the page's language."""
-    comma = spec.get("lang", "en") in DECIMAL_COMMA
+    comma = _words(context)[1] in DECIMAL_COMMA
     def written(value: Any) -> str:
         if isinstance(value, float) and not value.is_integer():
             shown = f"{value:.2f}".rstrip("0")
             return shown.replace(".", ",") if comma else shown
         return str(int(value)) if isinstance(value, float) else str(value)
-    return _PLACE.sub(lambda m: written(values[m.group(1)]), _string(spec, key, values))
+    return _PLACE.sub(lambda m: written(values[m.group(1)]), _string(context, key, values))
 
 
 DECIMAL_COMMA = {"de", "fr", "es", "it", "nl", "pt", "pl", "cs", "da", "sv", "nb", "fi", "ru", "tr"}

@@ -6,7 +6,7 @@ import math
 from datetime import date
 from typing import Any
 
-from guide_widgets.logic import band, el, progress, reached, result, say, say_text
+from guide_widgets.logic import Context, band, el, progress, reached, result, say, say_text
 from guide_widgets.logic import date as date_node
 
 
@@ -34,28 +34,28 @@ def months_later(start: date, months: int) -> date:
     raise ValueError("no such month")  # unreachable: every month has a 28th
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
+def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
     goal, currency = spec["goal"], spec["currency"]
     saved, monthly = amount(fields.get("saved")), amount(fields.get("monthly"))
-    errors = {name: say_text(spec, "bad_amount") for name, value in (("saved", saved), ("monthly", monthly))
+    errors = {name: say_text(context, "bad_amount") for name, value in (("saved", saved), ("monthly", monthly))
               if value is None}
     if saved is None or monthly is None:
-        return result([el("p", say_text(spec, "fix_field"))], errors)
+        return result([el("p", say_text(context, "fix_field"))], errors)
 
     percent = min(100.0, 100.0 * saved / goal)
     left = max(0.0, goal - saved)
     shown = round(percent)
-    view = [el("p", *say(spec, "headline", percent=shown, goal=goal, currency=currency), cls="gw-headline"),
-            progress(shown, 100, say_text(spec, "saved_label_bar", percent=shown))]
+    view = [el("p", *say(context, "headline", percent=shown, goal=goal, currency=currency), cls="gw-headline"),
+            progress(shown, 100, say_text(context, "saved_label_bar", percent=shown))]
     months = None
     if left == 0:
-        view.append(el("p", *say(spec, "reached")))
+        view.append(el("p", *say(context, "reached")))
     elif monthly > 0:
         months = math.ceil(left / monthly)
-        reached_on = months_later(date.fromisoformat(today), months)
-        view.append(el("p", *say(spec, "to_go", count=months, left=left, monthly=monthly, currency=currency,
+        reached_on = months_later(context.today, months)
+        view.append(el("p", *say(context, "to_go", count=months, left=left, monthly=monthly, currency=currency,
                                  date=date_node(reached_on.isoformat()))))
     else:
-        view.append(el("p", *say(spec, "no_monthly", left=left, currency=currency)))
+        view.append(el("p", *say(context, "no_monthly", left=left, currency=currency)))
     view.append(band(reached(spec["bands"], percent)))
     return result(view, percent=round(percent, 2), left=left, months=months)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from guide_widgets.logic import Node, band, el, reached, result, say
+from guide_widgets.logic import Context, Node, band, el, reached, result, say
 
 
 class Tally(NamedTuple):
@@ -53,22 +53,22 @@ def band_for(score: float, bands: list[dict[str, Any]], blocked: bool) -> int:
     return index
 
 
-def respond(spec: dict[str, Any], counted: Tally, missing_more: Sequence[str] = (), blocked: bool = False,
-            after: Sequence[Node] = (), **facts: Any) -> dict[str, Any]:
+def respond(spec: dict[str, Any], context: Context, counted: Tally, missing_more: Sequence[str] = (),
+            blocked: bool = False, after: Sequence[Node] = (), **facts: Any) -> dict[str, Any]:
     """The result: headline, band, summary, what is still missing, then anything a kind adds."""
     missing = [*counted.missing, *missing_more]
     score = 100.0 * counted.ticked / counted.total if counted.total else 0.0
     chosen = band_for(score, spec["bands"], blocked or bool(missing))
-    view: list[Node] = [el("p", *say(spec, "ticked", ticked=counted.ticked, total=counted.total),
+    view: list[Node] = [el("p", *say(context, "ticked", ticked=counted.ticked, total=counted.total),
                            cls="gw-headline"), band(chosen)]
     if counted.summary:
         view.append(el("p", " ".join(counted.summary)))
     if missing:
-        view.append(el("p", *say(spec, "missing"), cls="gw-subhead"))
+        view.append(el("p", *say(context, "missing"), cls="gw-subhead"))
         view.append(el("ul", *(el("li", item) for item in missing)))
     view += after
     return result(view, checked=counted.ticked, band=chosen, missing=missing, **facts)
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
-    return respond(spec, tally(spec, fields))
+def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
+    return respond(spec, context, tally(spec, fields))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from guide_widgets.specs import Band, Items, Problem, Text, WidgetSpec, optional, renamed, switch
+from guide_widgets.specs import Band, Items, Problem, Text, WidgetSpec, optional, switch
 
 
-@renamed(items_="items")  # `items` would hide the mapping method every config class has
 class Group(WidgetSpec):
     """One group of items to tick, under its own heading."""
 

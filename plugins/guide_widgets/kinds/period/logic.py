@@ -3,7 +3,7 @@
 A period can also have no end (the `no_end` option offers the reader a box for it): then the widget counts
 the reader's own days, names no end date, and its calendar file marks the day it began, nothing after.
 
-Dates are calendar days in the reader's own time zone (the page sends its local `today`), so the
+Dates are calendar days in the reader's own time zone (the page sends its local date: `context.today`), so the
 arithmetic is plain date arithmetic: no clock times, no UTC, nothing that daylight saving can shift.
 """
 
@@ -12,10 +12,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from guide_widgets.logic import Node, band, download, el, progress, reached, result, say, say_text
+from guide_widgets.logic import Context, Node, band, download, el, progress, reached, result, say, say_text
 from guide_widgets.logic import date as date_node
 
 MIN_DAYS, MAX_DAYS = 1, 365
+"""The lengths a reader may enter, in days: the block's `days` option (spec.py), the form's field and the
+messages take them from here."""
 
 
 def parse_date(value: object) -> date | None:
@@ -29,7 +31,7 @@ def parse_date(value: object) -> date | None:
 
 
 def parse_days(value: object) -> int | None:
-    """A length in whole days within 1..365, or None."""
+    """A length in whole days from MIN_DAYS to MAX_DAYS, or None."""
     text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
     if not text.isdigit():
         return None
@@ -68,45 +70,43 @@ def _ical_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def _read(spec: dict[str, Any], fields: dict[str, Any],
-          today: date) -> tuple[date | None, int | None, date | None, dict[str, str]]:
+def _read(fields: dict[str, Any], context: Context) -> tuple[date | None, int | None, date | None, dict[str, str]]:
     errors: dict[str, str] = {}
+    today = context.today
     example = today.isoformat()
     raw_start = str(fields.get("start") or "").strip()
     start = parse_date(raw_start)
     if not raw_start:
-        errors["start"] = say_text(spec, "start_missing")
+        errors["start"] = say_text(context, "start_missing")
     elif start is None:
-        errors["start"] = say_text(spec, "date_invalid", example=example)
+        errors["start"] = say_text(context, "date_invalid", example=example)
     elif start > today:
-        errors["start"] = say_text(spec, "start_future")
+        errors["start"] = say_text(context, "start_future")
 
     days = parse_days(fields.get("days", ""))
     if days is None:
-        errors["days"] = say_text(spec, "days_invalid", min=MIN_DAYS, max=MAX_DAYS)
+        errors["days"] = say_text(context, "days_invalid", min=MIN_DAYS, max=MAX_DAYS)
 
     raw_broken = str(fields.get("broken") or "").strip()
     broken = parse_date(raw_broken) if raw_broken else None
     if raw_broken and broken is None:
-        errors["broken"] = say_text(spec, "restart_invalid", example=example)
+        errors["broken"] = say_text(context, "restart_invalid", example=example)
     elif broken is not None and broken > today:
-        errors["broken"] = say_text(spec, "restart_future")
+        errors["broken"] = say_text(context, "restart_future")
     elif broken is not None and start is not None and broken < start:
-        errors["broken"] = say_text(spec, "restart_before")
+        errors["broken"] = say_text(context, "restart_before")
     return start, days, broken, errors
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> dict[str, Any]:
-    today = parse_date(today_iso)
-    if today is None:
-        raise ValueError(f"the page sent an invalid date for today: {today_iso!r}")
-    start, days, broken, errors = _read(spec, fields, today)
+def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
+    today = context.today
+    start, days, broken, errors = _read(fields, context)
     if errors or start is None or days is None:
-        return result([el("p", say_text(spec, "fix_field"))], errors)
+        return result([el("p", say_text(context, "fix_field"))], errors)
 
     begin = broken or start
     if spec.get("no_end") and "yes" in (fields.get("no_end") or []):
-        return _without_end(spec, begin, today, days, broken)
+        return _without_end(spec, context, begin, days, broken)
     elapsed = (today - begin).days
     ends = end_date(begin, days)
     day = min(elapsed, days)
@@ -116,36 +116,38 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], today_iso: str) -> di
     end = date_node(ends.isoformat())
 
     if done:
-        headline, when = say(spec, "done", days=days), say(spec, "ended_on", date=end, days=days)
+        headline, when = say(context, "done", days=days), say(context, "ended_on", date=end, days=days)
     else:
-        headline = say(spec, "day_of", day=day, days=days) if day else say(spec, "day_zero", days=days)
-        when = say(spec, "days_left", count=left, date=end, days=days)
+        headline = say(context, "day_of", day=day, days=days) if day else say(context, "day_zero", days=days)
+        when = say(context, "days_left", count=left, date=end, days=days)
 
     view: list[Node] = [
         el("p", *headline, cls="gw-headline"),
-        progress(day, days, say_text(spec, "day_of", day=day, days=days)),
+        progress(day, days, say_text(context, "day_of", day=day, days=days)),
         el("p", *when),
     ]
     if broken is not None:
-        view.append(el("p", *say(spec, "restarted", date=date_node(broken.isoformat()))))
+        view.append(el("p", *say(context, "restarted", date=date_node(broken.isoformat()))))
     view.append(band(stage))
-    view.append(download(say_text(spec, "calendar"), f"{say_text(spec, 'calendar_file')}-{ends.isoformat()}.ics",
-                         "text/calendar", calendar_event(ends, today, days, say_text(spec, "event", days=days))))
+    view.append(download(say_text(context, "calendar"), f"{say_text(context, 'calendar_file')}-{ends.isoformat()}.ics",
+                         "text/calendar", calendar_event(ends, today, days, say_text(context, "event", days=days))))
     return result(view, day=day, days=days, left=left, ends=ends.isoformat(), stage=stage, done=done,
                   restarted=broken is not None)
 
 
-def _without_end(spec: dict[str, Any], begin: date, today: date, days: int, broken: date | None) -> dict[str, Any]:
+def _without_end(spec: dict[str, Any], context: Context, begin: date, days: int,
+                 broken: date | None) -> dict[str, Any]:
     """The reader's own days, with no end date and nothing to count down to."""
+    today = context.today
     day = (today - begin).days
     stage = len(spec["stages"]) + reached(spec["no_end"], 100.0 * min(day, days) / days, key="from")
-    headline = say(spec, "no_end_day", day=day) if day else say(spec, "no_end_day_zero")
-    view: list[Node] = [el("p", *headline, cls="gw-headline"), el("p", *say(spec, "no_end_note"))]
+    headline = say(context, "no_end_day", day=day) if day else say(context, "no_end_day_zero")
+    view: list[Node] = [el("p", *headline, cls="gw-headline"), el("p", *say(context, "no_end_note"))]
     if broken is not None:
-        view.append(el("p", *say(spec, "restarted", date=date_node(broken.isoformat()))))
+        view.append(el("p", *say(context, "restarted", date=date_node(broken.isoformat()))))
     view.append(band(stage))
-    filename = f"{say_text(spec, 'no_end_calendar_file')}-{begin.isoformat()}.ics"
-    view.append(download(say_text(spec, "no_end_calendar"), filename, "text/calendar",
-                         calendar_event(begin, today, days, say_text(spec, "no_end_event"))))
+    filename = f"{say_text(context, 'no_end_calendar_file')}-{begin.isoformat()}.ics"
+    view.append(download(say_text(context, "no_end_calendar"), filename, "text/calendar",
+                         calendar_event(begin, today, days, say_text(context, "no_end_event"))))
     return result(view, day=day, days=None, left=None, ends=None, stage=stage, done=False,
                   restarted=broken is not None, no_end=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from guide_widgets.specs import Anchor, Items, Number, Text, WidgetSpec, optional, renamed
+from guide_widgets.kinds.period.logic import MAX_DAYS, MIN_DAYS
+from guide_widgets.specs import Anchor, Items, Number, Text, WidgetSpec, optional
 
 
-@renamed(from_="from")  # `from` is a Python keyword; the YAML key stays `from`
 class Stage(WidgetSpec):
     """One stage of the period, from `from` percent of it onwards."""
 
@@ -24,7 +24,7 @@ class Spec(WidgetSpec):
 
     RESULTS = ("stages", "no_end")
 
-    days = Number(minimum=1, maximum=365, integer=True, default=30)
+    days = Number(minimum=MIN_DAYS, maximum=MAX_DAYS, integer=True, default=30)
     """The period the guide suggests, in days; the reader can change it."""
     stages = Items(Stage, ascending="from")
     """What to say at each point of the period."""

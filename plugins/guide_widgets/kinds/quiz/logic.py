@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from guide_widgets.logic import Node, band, el, reached, result, say, say_text
+from guide_widgets.logic import Context, Node, band, el, reached, result, say, say_text
 
 
-def answers_of(spec: dict[str, Any], fields: dict[str, Any]) -> tuple[dict[int, int], dict[str, str]]:
+def answers_of(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> tuple[dict[int, int], dict[str, str]]:
     """The chosen answer index per question index, and messages for values that are not answers."""
     chosen: dict[int, int] = {}
     errors: dict[str, str] = {}
@@ -28,7 +28,7 @@ def answers_of(spec: dict[str, Any], fields: dict[str, Any]) -> tuple[dict[int, 
         if raw.isdigit() and int(raw) < len(question["answers"]):
             chosen[index] = int(raw)
         else:
-            errors[name] = say_text(spec, "choose")
+            errors[name] = say_text(context, "choose")
     return chosen, errors
 
 
@@ -59,34 +59,34 @@ def settled(spec: dict[str, Any], chosen: dict[int, int]) -> list[tuple[int, dic
     return found
 
 
-def _reasons(spec: dict[str, Any], decisive: list[dict[str, Any]]) -> list[Node]:
-    lines = [el("p", *(say(spec, "because", reason=answer["because"]) if answer.get("because")
-                       else say(spec, "because_answer", answer=answer["label"])))
+def _reasons(context: Context, decisive: list[dict[str, Any]]) -> list[Node]:
+    lines = [el("p", *(say(context, "because", reason=answer["because"]) if answer.get("because")
+                       else say(context, "because_answer", answer=answer["label"])))
              for answer in decisive]
-    lines.append(el("p", *say(spec, "settled", count=len(decisive))))
+    lines.append(el("p", *say(context, "settled", count=len(decisive))))
     return lines
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], today: str) -> dict[str, Any]:
-    chosen, errors = answers_of(spec, fields)
+def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
+    chosen, errors = answers_of(spec, fields, context)
     total = len(spec["questions"])
     needed = spec.get("min_answered") or total
     open_count = total - len(chosen)
     decisive = settled(spec, chosen)
     if len(chosen) < needed and not decisive:
         more = needed - len(chosen)
-        view: list[Node] = [el("p", *say(spec, "answered", answered=len(chosen), total=total), cls="gw-headline"),
-                            el("p", *say(spec, "answer_more", count=more))]
+        view: list[Node] = [el("p", *say(context, "answered", answered=len(chosen), total=total), cls="gw-headline"),
+                            el("p", *say(context, "answer_more", count=more))]
         return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None,
                       settled=False)
     percent = score(spec, chosen)
     chosen_band = max([reached(spec["bands"], percent), *(index for index, _ in decisive)])
     deciding = [answer for index, answer in decisive if index == chosen_band]
-    view = [el("p", *say(spec, "based_on", answered=len(chosen), total=total), cls="gw-headline")]
+    view = [el("p", *say(context, "based_on", answered=len(chosen), total=total), cls="gw-headline")]
     if deciding:
-        view += _reasons(spec, deciding)
+        view += _reasons(context, deciding)
     view.append(band(chosen_band))
     if open_count and not deciding:
-        view.append(el("p", *say(spec, "still_open", count=open_count)))
+        view.append(el("p", *say(context, "still_open", count=open_count)))
     return result(view, errors, answered=len(chosen), remaining=open_count, band=chosen_band,
                   score=round(percent, 2), settled=bool(deciding))
