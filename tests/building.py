@@ -66,6 +66,14 @@ def mkdocs_build(project: Path, site: Path, **overrides: Any) -> Built:
     return Built(code, "\n".join(lines.lines) + "\n")
 
 
-def problems(result: Built) -> list[str]:
-    """The warnings and errors a build printed."""
-    return [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+def problems(said: Built | str) -> list[str]:
+    """The warnings and errors a build printed (given the build, or what it said)."""
+    text = said if isinstance(said, str) else said.stderr
+    return [line for line in text.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def failed_build(project: Path, site: Path, **overrides: Any) -> str:
+    """What a build that must fail said; the test fails if it did not fail."""
+    result = mkdocs_build(project, site, **overrides)
+    assert result.returncode == 1, f"the build should have failed:\n{result.stderr}"
+    return result.stderr

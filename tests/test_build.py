@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from building import failed_build
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build, problems
 from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
 from guide_widgets.testing import Widget
@@ -101,9 +102,8 @@ def test_second_guide_with_pages_dir_and_an_extra_page(tmp_path: Path):
      "line above it, or make this heading part of the introduction with '### '."),
 ])
 def test_bad_guides_stop_the_build_with_file_line_and_fix(tmp_path: Path, guide: str, message: str):
-    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert result.returncode == 1
-    assert message in result.stderr
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert message in stderr
 
 
 def test_intro_text_goes_to_the_landing_page(tmp_path: Path):
@@ -117,23 +117,21 @@ def test_intro_text_goes_to_the_landing_page(tmp_path: Path):
 
 def test_every_problem_in_the_guide_is_reported_in_one_build(tmp_path: Path):
     guide = "# T\n\n## ???\n\n## Fine\n\n## !!!\n\n# Second title\n"
-    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
     assert ("ERROR   -  The guide cannot be split into pages:\n"
             "  docs/guide.md:9: the guide has a second title 'Second title'. Fix: A guide has one '# ' title; "
             "start sections with '## '.\n"
             "  docs/guide.md:3: the heading '???' gives an empty URL slug. Fix: Add letters or digits to it, or "
             "give it a slug: ## ??? {#my-slug}\n"
             "  docs/guide.md:7: the heading '!!!' gives an empty URL slug. Fix: Add letters or digits to it, or "
-            "give it a slug: ## !!! {#my-slug}") in result.stderr
+            "give it a slug: ## !!! {#my-slug}") in stderr
 
 
 def test_mkdocs_link_warnings_name_the_guide_line_and_the_fix(tmp_path: Path):
     guide = ("# T\n\nIntro with a [broken](missing.md) link.\n\n## A\n\nSee [nowhere](#nope) and "
              "[the guide](guide.md#nope-again).\n\n## B\n\nRead [A](#a), then [elsewhere](other.md).\n")
-    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert result.returncode == 1
-    assert problems(result) == [
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert problems(stderr) == [
         "WARNING -  docs/guide.md:3: the guide contains a link 'missing.md', but the target 'missing.md' is not "
         "found among documentation files. Fix: link to a file inside the docs folder, written relative to the "
         "guide file.",
@@ -149,9 +147,8 @@ def test_mkdocs_link_warnings_name_the_guide_line_and_the_fix(tmp_path: Path):
 
 def test_a_fence_never_closed_fails_a_strict_build_at_its_line(tmp_path: Path):
     guide = "# T\n\n## A\n\n```python\nprint(1)\n\n## B\n\nText.\n"
-    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert result.returncode == 1
-    assert problems(result) == [
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert problems(stderr) == [
         "WARNING -  guide_widgets: docs/guide.md:5: this code fence is never closed, so Markdown shows it and "
         "everything after it as plain text. Fix: Close it with a line of the same backticks or tildes."]
 
@@ -184,29 +181,26 @@ def test_a_widget_may_link_to_a_numbered_heading(tmp_path: Path):
 def test_missing_guide_file_stops_the_build(tmp_path: Path):
     project = make_project(tmp_path, "")
     (project / "docs" / "guide.md").unlink()
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "site")
     assert ("ERROR   -  docs/guide.md: the guide document was not found. Fix: create it, or set 'guide:' under "
-            "'plugins: - guide_widgets:' in mkdocs.yml to the guide's path inside docs_dir.") in result.stderr
+            "'plugins: - guide_widgets:' in mkdocs.yml to the guide's path inside docs_dir.") in stderr
 
 
 def test_a_page_that_would_overwrite_an_existing_file_stops_the_build(tmp_path: Path):
     project = make_project(tmp_path, "# T\n\n## About\n", **{"plants/about.md": "# Mine\n"})
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "site")
     assert "ERROR   -  docs/guide.md:3: the page for 'About' would be docs/plants/about.md, which already exists." \
-        in result.stderr
+        in stderr
 
 
 def test_missing_prerequisite_extension_is_named(tmp_path: Path):
     project = make_project(tmp_path, "# T\n\n## A\n")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - attr_list\n", ""))
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "site")
     assert ("guide_widgets needs the Markdown extension 'attr_list': it reads explicit slugs such as "
             "'## Heading {#my-slug}'. Fix: add '- attr_list' under markdown_extensions in mkdocs.yml.") \
-        in result.stderr
+        in stderr
 
 
 # --- Pyodide, self-hosted ---------------------------------------------------------------------------------
@@ -250,9 +244,8 @@ def test_missing_or_wrong_pyodide_stops_the_build_in_one_line(tmp_path: Path, ve
     project = make_project(tmp_path, "# T\n\n## A\n")
     modules = _fake_node_modules(tmp_path, version)
     _with_pyodide_dir(project, modules)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert message.format(folder=modules) in result.stderr.splitlines()
+    stderr = failed_build(project, tmp_path / "site")
+    assert message.format(folder=modules) in stderr.splitlines()
 
 
 def _pyodide_copy(folder: Path) -> Path:
@@ -288,9 +281,8 @@ def test_a_pyodide_folder_with_missing_or_other_files_stops_the_build_in_one_lin
     else:
         stdlib.write_bytes(stdlib.read_bytes()[:1000])
     _with_pyodide_dir(project, vendored)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    stderr = failed_build(project, tmp_path / "site")
+    errors = [line for line in stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [f"ERROR   -  {complaint.format(folder=vendored)}: copy the files of Pyodide {PYODIDE_VERSION} "
                       f"({', '.join(PYODIDE_FILES)}, pyodide-lock.json) into it, or point pyodide_dir at "
                       "node_modules/pyodide."]
@@ -300,10 +292,9 @@ def test_the_old_node_modules_option_names_its_replacement(tmp_path: Path):
     project = make_project(tmp_path, "# T\n\n## A\n")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("pages_dir: plants", "pages_dir: plants\n      node_modules: node_modules"))
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "site")
     assert "the option 'node_modules' is now 'pyodide_dir', the Pyodide folder itself. Fix: write " \
-           "'pyodide_dir: <your node_modules>/pyodide' under guide_widgets in mkdocs.yml." in result.stderr
+           "'pyodide_dir: <your node_modules>/pyodide' under guide_widgets in mkdocs.yml." in stderr
 
 
 class _Resources(HTMLParser):
@@ -384,17 +375,15 @@ def test_pages_without_widgets_carry_no_widget(built_site: Path):
 def test_a_bad_widget_in_the_guide_stops_the_build_at_its_guide_line(tmp_path: Path):
     guide = ("# T\n\n## A\n\nText.\n\n## B\n\n/// period | Days\ndays: 0\nstages:\n  - from: 0\n    text: x\n"
              "///\n")
-    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
     assert ("docs/guide.md:10: widget '/// period': 'days': expected a whole number from 1 to 365, got 0. "
-            "Fix: Give 'days' a whole number from 1 to 365.") in result.stderr
+            "Fix: Give 'days' a whole number from 1 to 365.") in stderr
 
 
 def test_a_bad_widget_on_an_ordinary_page_names_that_page(tmp_path: Path):
     page = "---\ntitle: Extra\n---\n\n# Extra\n\n/// walk-away | Q\n///\n"
-    result = mkdocs_build(make_project(tmp_path, "# T\n\n## A\n", **{"extra.md": page}), tmp_path / "site")
-    assert result.returncode == 1
-    assert "docs/extra.md:7: unknown block '/// walk-away'." in result.stderr
+    stderr = failed_build(make_project(tmp_path, "# T\n\n## A\n", **{"extra.md": page}), tmp_path / "site")
+    assert "docs/extra.md:7: unknown block '/// walk-away'." in stderr
 
 
 def test_the_dev_server_leaves_out_the_policy_so_live_reload_works(tmp_path: Path):
@@ -518,8 +507,7 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
         "half": {"logic.py": GOOD_LOGIC},
         "quiz": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
     }
-    result = mkdocs_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
     assert ("ERROR   -  Bad widget kinds:\n"
             "  widgets/bad_args/logic.py:1: 'evaluate' takes (spec, fields), not three arguments. Fix: define it "
             "as 'def evaluate(spec, fields, context)'.\n"
@@ -537,15 +525,14 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "  widgets/no_spec/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's options "
             "in a class named Spec that extends guide_widgets.specs.WidgetSpec.\n"
             "  widgets/quiz: the kind 'quiz' has the name of a built-in kind. Fix: rename the folder.") \
-        in result.stderr
+        in stderr
 
 
 def test_a_missing_widgets_dir_is_named(tmp_path: Path):
     project = _own_kinds_project(tmp_path, {})
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "site")
     assert ("ERROR   -  widgets: the folder of your own widget kinds was not found. Fix: create it, or correct "
-            "'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.") in result.stderr
+            "'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.") in stderr
 
 
 # --- Strings in the guide's language ----------------------------------------------------------------------
@@ -559,9 +546,8 @@ def _with_plugin_options(project: Path, theme_language: str, options: str) -> Pa
 
 def test_a_language_without_a_catalogue_names_every_missing_string(tmp_path: Path):
     project = _with_plugin_options(make_project(tmp_path, "# T\n\n## A\n"), "fr", "")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    error = next(line for line in result.stderr.splitlines() if line.startswith("ERROR"))
+    stderr = failed_build(project, tmp_path / "site")
+    error = next(line for line in stderr.splitlines() if line.startswith("ERROR"))
     assert error.startswith("ERROR   -  guide_widgets: the widgets have no 'fr' text for checklist.missing, "
                             "checklist.ticked, period.calendar, ")
     assert "widget.retry" in error
@@ -593,10 +579,9 @@ def test_overrides_and_a_blocks_own_words_reach_the_page(tmp_path: Path):
 
 def test_a_blocks_words_must_be_the_kinds_own(tmp_path: Path):
     guide = "# T\n\n## A\n\n/// period | Days\nstages:\n  - from: 0\n    text: Wait.\nstrings:\n  start_lable: x\n///\n"
-    result = mkdocs_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
     assert "docs/guide.md:10: widget '/// period': 'strings': this kind has no string 'start_lable'. Fix: Use one " \
-           "of: calendar, calendar_file, date_invalid," in result.stderr
+           "of: calendar, calendar_file, date_invalid," in stderr
 
 
 # --- A new author's first project -------------------------------------------------------------------------
@@ -638,11 +623,10 @@ def test_an_authors_strings_file_is_checked(tmp_path: Path):
                       "strings.yml": "en:\n  a: [unclosed\n"},
              "echo_two": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC,
                           "strings.yml": "de:\n  a: Hallo\n"}}
-    result = mkdocs_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
-    assert result.returncode == 1
-    assert "  widgets/echo/strings.yml:3: not valid YAML (" in result.stderr
+    stderr = failed_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
+    assert "  widgets/echo/strings.yml:3: not valid YAML (" in stderr
     assert ("  widgets/echo_two/strings.yml:1: there are no English strings. Fix: give every string under 'en:', "
-            "the reference other languages are checked against.") in result.stderr
+            "the reference other languages are checked against.") in stderr
 
 
 def test_the_download_a_reader_is_told_about_is_what_a_static_host_sends():
@@ -672,15 +656,13 @@ def test_the_plan_page_can_be_renamed_or_left_out_and_never_takes_a_sections_add
     assert mkdocs_build(project, tmp_path / "none").returncode == 0
     assert not (tmp_path / "none" / "plants" / "my-plan.html").exists()
     project = _with_plugin_options(make_project(tmp_path / "b", guide), "en", "      plan_page: repotting\n")
-    result = mkdocs_build(project, tmp_path / "clash")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "clash")
     assert ("docs/plants/repotting.md: the \"My plan\" page would take this address, which a page already has. "
-            "Fix: set 'plan_page:'") in result.stderr
+            "Fix: set 'plan_page:'") in stderr
 
 
 def test_an_unknown_page_marker_stops_the_build_naming_its_line(tmp_path: Path):
     project = make_project(tmp_path, "# T\n\n## A\n", **{"about.md": "# About\n\nText.\n\n<!-- guide-widgets: stored-item -->\n"})
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
+    stderr = failed_build(project, tmp_path / "site")
     assert ("docs/about.md:5: unknown marker '<!-- guide-widgets: stored-item -->'. Fix: write "
-            "'<!-- guide-widgets: stored-items -->' or '<!-- guide-widgets: this-device -->'.") in result.stderr
+            "'<!-- guide-widgets: stored-items -->' or '<!-- guide-widgets: this-device -->'.") in stderr

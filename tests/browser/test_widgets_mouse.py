@@ -7,9 +7,10 @@ chosen on both sides of each threshold: moving any threshold by a few points tur
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .reader import APOLOGY, NO_CONTACT, QUIZ, answer_quiz, days_ago, expect_band, open_page, ready, today
 from .site_server import SiteServer
@@ -190,18 +191,23 @@ def test_no_contact_calendar_file_is_a_day_to_check_in_with_yourself(page: Page,
     ends = today() + datetime.timedelta(days=16)
     expect(region).to_contain_text("16 days to go. Your 21 days are complete on")
     expect(region).to_contain_text("a day to check in with yourself, not a day to write.")
-    link = region.get_by_role("link", name="Add a day to check in with yourself (.ics)")
-    expect(link).to_have_attribute("download", f"no-contact-check-in-{ends.isoformat()}.ics")
-    with page.expect_download() as info:
-        link.click()
-    saved = tmp_path / "event.ics"
-    info.value.save_as(saved)
-    calendar = saved.read_bytes().decode("utf-8")  # as saved: iCalendar lines end in CRLF
-    assert info.value.suggested_filename == f"no-contact-check-in-{ends.isoformat()}.ics"
+    calendar = downloaded(page, region.get_by_role("link", name="Add a day to check in with yourself (.ics)"),
+                          f"no-contact-check-in-{ends.isoformat()}.ics", tmp_path)
     assert f"DTSTART;VALUE=DATE:{ends:%Y%m%d}\r\n" in calendar
     assert f"DTEND;VALUE=DATE:{ends + datetime.timedelta(days=1):%Y%m%d}\r\n" in calendar
     assert "SUMMARY:21 days of no contact: a day to check in with yourself\r\n" in calendar
     assert calendar.startswith("BEGIN:VCALENDAR\r\n") and calendar.endswith("END:VCALENDAR\r\n")
+
+
+def downloaded(page: Page, link: Locator, filename: str, folder: Path) -> str:
+    """Clicks a download link named `filename` and returns the file as saved (iCalendar lines end in CRLF)."""
+    expect(link).to_have_attribute("download", filename)
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == filename
+    saved = folder / filename
+    info.value.save_as(saved)
+    return saved.read_bytes().decode("utf-8")
 
 
 def test_no_contact_they_asked_for_has_no_end_date(page: Page, site: SiteServer, tmp_path):
@@ -215,13 +221,8 @@ def test_no_contact_they_asked_for_has_no_end_date(page: Page, site: SiteServer,
     expect(region.locator(".gw-band")).to_contain_text("You have kept to their wish.")
     expect(region.locator("progress")).to_have_count(0)
     expect(region).not_to_contain_text("complete on")
-    link = region.get_by_role("link", name="Add the day no contact began to your calendar (.ics)")
-    expect(link).to_have_attribute("download", f"no-contact-began-{days_ago(45)}.ics")
-    with page.expect_download() as info:
-        link.click()
-    saved = tmp_path / "began.ics"
-    info.value.save_as(saved)
-    calendar = saved.read_text(encoding="utf-8")
+    calendar = downloaded(page, region.get_by_role("link", name="Add the day no contact began to your calendar (.ics)"),
+                          f"no-contact-began-{days_ago(45)}.ics", tmp_path)
     assert calendar.count("BEGIN:VEVENT") == 1
     assert f"DTSTART;VALUE=DATE:{days_ago(45).replace('-', '')}" in calendar
     assert "SUMMARY:No contact began (their request has no end date)" in calendar
