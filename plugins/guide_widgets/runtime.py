@@ -7,12 +7,14 @@ generated registry of the kinds, and is named by its content hash, so a browser 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import html
 import io
 import json
 import posixpath
 import re
+import tokenize
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -103,8 +105,45 @@ def logic_sources(kinds: Iterable[Kind]) -> list[tuple[str, bytes]]:
         if kind.builtin:
             files.append((f"{folder}/__init__.py", kind.folder / "__init__.py"))
         files.append((f"{folder}/logic.py", kind.logic))
-    return [(name, path.read_bytes()) for name, path in files] + \
+    return [(name, python_code_only(path.read_bytes())) for name, path in files] + \
         [("guide_widgets_registry.py", registry_module({k.name: k for k in chosen}).encode())]
+
+
+def python_code_only(source: bytes) -> bytes:
+    """Python as the reader's browser gets it: without comments and docstrings (a tenth of a widget page's own
+    download was the logic's prose), on the same lines, so that a traceback still names the right one. A
+    file that does not parse goes as it is."""
+    text = source.decode("utf-8")
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return source
+    lines = text.splitlines(keepends=True)
+    strings = [node for parent in ast.walk(tree) for field in ("body", "orelse", "finalbody")
+               if isinstance(body := getattr(parent, field, None), list)
+               for node in body if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+               and isinstance(node.value.value, str)]
+
+    def column(line: int, offset: int) -> int:  # ast counts UTF-8 bytes; the lines are text
+        return len(lines[line - 1].encode("utf-8")[:offset].decode("utf-8"))
+
+    for node in sorted(strings, key=lambda n: (n.lineno, n.col_offset), reverse=True):
+        assert node.end_lineno is not None and node.end_col_offset is not None
+        start, end = column(node.lineno, node.col_offset), column(node.end_lineno, node.end_col_offset)
+        if node.lineno == node.end_lineno:
+            lines[node.lineno - 1] = lines[node.lineno - 1][:start] + '""' + lines[node.lineno - 1][end:]
+            continue
+        lines[node.lineno - 1] = lines[node.lineno - 1][:start] + '"""\n'
+        for number in range(node.lineno, node.end_lineno - 1):
+            lines[number] = "\n"
+        lines[node.end_lineno - 1] = '"""' + lines[node.end_lineno - 1][end:]
+    text = "".join(lines)
+    lines = text.splitlines(keepends=True)
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.COMMENT:
+            row, col = token.start
+            lines[row - 1] = lines[row - 1][:col].rstrip() + ("\n" if lines[row - 1].endswith("\n") else "")
+    return "".join(lines).encode("utf-8")
 
 
 def logic_archive(kinds: Iterable[Kind]) -> tuple[str, bytes]:
@@ -187,6 +226,13 @@ def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any
     the names of what it may store (storage.py), and how many bytes starting Python downloads."""
     return {"version": PYODIDE_VERSION, "logic": logic_name, "stdlib": stdlib, "fullStdlib": FULL_STDLIB,
             "lock": pyodide.lock_info, "strings": frame_strings, "storage": storage_names(), "download": download}
+
+
+def boot_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """The part of the site's facts that the head's starter boots Python with (start.js): a widget page carries
+    these in its head, and facts.js carries them all (words included) once for the site."""
+    return {**{key: facts[key] for key in ("version", "logic", "stdlib", "fullStdlib", "lock")},
+            "storage": {"snapshot": facts["storage"]["snapshot"]}}
 
 
 def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> str:

@@ -32,6 +32,7 @@ from .runtime import (
     PYODIDE_DIR,
     Pyodide,
     RuntimeMissing,
+    boot_facts,
     download_size,
     find_pyodide,
     head_tags,
@@ -175,7 +176,7 @@ class WidgetSet:
         return self._finish(output, _scope(site_url).rstrip("/") + "/" + SCRIPT)
 
     def _finish(self, output: str, script_url: str, early: bool = True) -> str:
-        runtime = self.facts if early and 'data-gw-kind="' in output else None
+        runtime = boot_facts(self.facts) if early and 'data-gw-kind="' in output else None
         output = early_in_head(output, head_tags(script_url, runtime, self.starter))
         return output if self.serving else with_policy(output)
 
