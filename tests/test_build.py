@@ -671,3 +671,21 @@ def test_an_unknown_page_marker_stops_the_build_naming_its_line(tmp_path: Path):
     stderr = failed_build(project, tmp_path / "site")
     assert ("docs/about.md:5: unknown marker '<!-- guide-widgets: stored-item -->'. Fix: write "
             "'<!-- guide-widgets: stored-items -->' or '<!-- guide-widgets: this-device -->'.") in stderr
+
+
+def test_the_head_preloads_exactly_the_modules_the_widget_script_imports(built_site: Path):
+    from guide_widgets.runtime import PAGE_MODULES, asset_path
+
+    imported: set[str] = set()
+    todo = ["widgets.js"]
+    while todo:
+        source = asset_path(todo.pop()).read_text(encoding="utf-8")
+        for name in re.findall(r'^import .* from "\./([\w-]+\.js)";$', source, flags=re.MULTILINE):
+            if name not in imported:
+                imported.add(name)
+                todo.append(name)
+    assert set(PAGE_MODULES) == imported
+    page = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
+    head = page[:page.index("</head>")]
+    assert re.findall(r'<link rel="modulepreload" href="\.\./assets/guide-widgets/([\w-]+\.js)">', head) == \
+        list(PAGE_MODULES)

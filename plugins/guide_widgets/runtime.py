@@ -37,6 +37,9 @@ ASSET_FILES = ("widgets.js", "python.js", "facts.js", "answers.js", "device.js",
 python.js talks to the worker (worker.js), answers.js and memory.js keep answers, device.js runs the device
 controls, plan.js the plan page, facts.js holds the site's facts (filled in by the build)."""
 FACTS_MARK = "/*FACTS*/ (null)"
+PAGE_MODULES = ("python.js", "facts.js", "answers.js", "device.js", "memory.js")
+"""What widgets.js imports, directly or not: the head asks for them all at once (modulepreload), so that the
+browser does not learn of them one level of imports at a time. A test checks this against the imports."""
 
 PACKAGE_DIR = Path(__file__).parent
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -239,7 +242,7 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> 
     """What every page's head gets, early (after the charset, before the stylesheets): on widget pages the
     site's facts, then the inline starter (start.js: it starts Python at once on a widget page, and is how
     python.js starts any later worker; `starter` is its text, from `starter_script`; it learns where our
-    assets are from its `data-assets`), then our module.
+    assets are from its `data-assets`), then our module, with the modules it imports asked for at once.
 
     The module is async: it runs as soon as it has arrived, binds the widgets once the document is ready,
     and again after each of Material's instant page changes.
@@ -250,6 +253,7 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> 
     assets = posixpath.dirname(script_url) + "/"
     tags += f'<script data-assets="{html.escape(assets)}">{starter}</script>'
     tags += f'<script type="module" async src="{html.escape(script_url)}"></script>'
+    tags += "".join(f'<link rel="modulepreload" href="{html.escape(assets + name)}">' for name in PAGE_MODULES)
     return tags
 
 
