@@ -37,9 +37,8 @@ ASSET_FILES = ("widgets.js", "python.js", "facts.js", "answers.js", "device.js",
 python.js talks to the worker (worker.js), answers.js and memory.js keep answers, device.js runs the device
 controls, plan.js the plan page, facts.js holds the site's facts (filled in by the build)."""
 FACTS_MARK = "/*FACTS*/ (null)"
-PAGE_MODULES = ("python.js", "facts.js", "answers.js", "device.js", "memory.js")
-"""What widgets.js imports, directly or not: the head asks for them all at once (modulepreload), so that the
-browser does not learn of them one level of imports at a time. A test checks this against the imports."""
+_IMPORT = re.compile(r'^import (?:\* as (\w+)|\{ ([\w, ]+) \}) from "\./([\w-]+)\.js";\n', re.MULTILINE)
+_EXPORT = re.compile(r"^export ((?:async )?function|const|let|class) (\w+)", re.MULTILINE)
 
 PACKAGE_DIR = Path(__file__).parent
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -192,11 +191,45 @@ def asset_path(name: str) -> Path:
     return PACKAGE_DIR / "assets" / name
 
 
+def bundled(entry: str) -> str:
+    """`entry` (widgets.js) with the modules it imports, directly or not, in one file: each imported module's
+    code in a function of its own (its names stay its own), run once, in the order the imports need, and its
+    exports handed to those that import it. A page then asks for one script, not six, which is what its
+    repeat visit is quick enough for; the modules stay separate in the package, for reading and checking."""
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        for match in _IMPORT.finditer(asset_path(name).read_text(encoding="utf-8")):
+            imported = f"{match.group(3)}.js"
+            if imported not in order:
+                visit(imported)
+                order.append(imported)
+
+    visit(entry)
+
+    def linked(text: str) -> str:
+        def local(match: re.Match[str]) -> str:
+            module = "__" + match.group(3).replace("-", "_")
+            return f"const {match.group(1)} = {module};\n" if match.group(1) else \
+                f"const {{ {match.group(2)} }} = {module};\n"
+        return _IMPORT.sub(local, text)
+
+    parts = []
+    for name in order:
+        text = linked(asset_path(name).read_text(encoding="utf-8"))
+        exports = _EXPORT.findall(text)
+        body = _EXPORT.sub(lambda match: f"{match.group(1)} {match.group(2)}", text)
+        returned = ", ".join(export for _, export in exports)
+        parts.append(f"// {name}\nconst __{name[:-3].replace('-', '_')} = (() => {{\n{body}\n"
+                     f"return {{ {returned} }};\n}})();\n")
+    return "".join(parts) + linked(asset_path(entry).read_text(encoding="utf-8"))
+
+
 def served_asset(name: str, facts: dict[str, Any] | None = None) -> bytes:
     """One of our scripts or styles as the site serves it; facts.js with the site's `facts` (`page_runtime`).
     Every reader downloads the scripts, so they go without their comments and blank lines; the package keeps
     them commented. (None of them has a multi-line string, where such a line would be text.)"""
-    text = asset_path(name).read_text(encoding="utf-8")
+    text = bundled(name) if name == "widgets.js" else asset_path(name).read_text(encoding="utf-8")
     if FACTS_MARK in text:
         if facts is None:
             raise ValueError(f"{name} is served with the site's facts")
@@ -242,7 +275,7 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> 
     """What every page's head gets, early (after the charset, before the stylesheets): on widget pages the
     site's facts, then the inline starter (start.js: it starts Python at once on a widget page, and is how
     python.js starts any later worker; `starter` is its text, from `starter_script`; it learns where our
-    assets are from its `data-assets`), then our module, with the modules it imports asked for at once.
+    assets are from its `data-assets`), then our module (with what it imports bundled in, see `bundled`).
 
     The module is async: it runs as soon as it has arrived, binds the widgets once the document is ready,
     and again after each of Material's instant page changes.
@@ -253,7 +286,6 @@ def head_tags(script_url: str, runtime: dict[str, Any] | None, starter: str) -> 
     assets = posixpath.dirname(script_url) + "/"
     tags += f'<script data-assets="{html.escape(assets)}">{starter}</script>'
     tags += f'<script type="module" async src="{html.escape(script_url)}"></script>'
-    tags += "".join(f'<link rel="modulepreload" href="{html.escape(assets + name)}">' for name in PAGE_MODULES)
     return tags
 
 

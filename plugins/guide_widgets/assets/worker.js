@@ -26,12 +26,26 @@ const LOGIC_DIR = "/home/pyodide/widgets";
 let failAttempt = null;
 let attempted = false;
 let missed = null;
-self.addEventListener("unhandledrejection", (event) => {
-  event.preventDefault();
-  const failure = problem("runtime", lastLine(event.reason));
+function failBoot(failure) {
   if (failAttempt) failAttempt(failure);
   else if (booting && !attempted) missed ??= failure;
+}
+
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  failBoot(problem("runtime", lastLine(event.reason)));
 });
+
+// The pinned Pyodide reports a .wasm it could not fetch or compile only by a warning, "wasm instantiation
+// failed!", and then waits for ever (which of the two ways a blocked .wasm takes depends on timing): while
+// Python is starting, that warning fails the attempt too.
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  warn(...args);
+  if (/^wasm instantiation failed/.test(String(args[0]))) {
+    failBoot(problem("runtime", "the WebAssembly runtime could not be fetched or compiled"));
+  }
+};
 
 function attempt(work) {
   attempted = true;
