@@ -54,9 +54,8 @@ TIMEOUT_MS = 120_000
 THROTTLED_RUNS = 2  # each throttled visit takes half a minute: two runs give the median of two
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Our code that every widget page loads (plan.js only on "My plan"; start.js is inlined in every page's head).
-# facts.js is left out: it is the site's data (the frame's words, file names), once per site, which widget pages
-# used to carry in their HTML; the first visit's bytes count it.
-OWN_ASSETS = ("widgets.js", "python.js", "answers.js", "device.js", "memory.js", "worker.js", "widgets.css")
+# widgets.js is served with the modules it imports bundled in (runtime.py), the site's facts among them.
+OWN_ASSETS = ("widgets.js", "worker.js", "widgets.css")
 
 TARGETS = {
     "build_ratio": ("build / plain Material", "<=", 1.2),
