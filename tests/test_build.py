@@ -641,9 +641,9 @@ def test_the_download_a_reader_is_told_about_is_what_a_static_host_sends():
 
 
 def test_widget_pages_state_the_bytes_python_downloads(built_site: Path):
-    # The site's facts, as the build wrote them into facts.js; a widget page's head has those it boots with.
-    script = (built_site / "assets" / "guide-widgets" / "facts.js").read_text(encoding="utf-8")
-    runtime = json.loads(re.search(r"export const facts = (\{.*\});", script).group(1))
+    # The site's facts, as the build wrote them into the widget script; a widget page's head has those it boots with.
+    script = (built_site / "assets" / "guide-widgets" / "widgets.js").read_text(encoding="utf-8")
+    runtime = json.loads(re.search(r"const facts = (\{.*\});", script).group(1))
     page = (built_site / "knowing-when-to-walk-away" / "index.html").read_text(encoding="utf-8")
     head = json.loads(html.unescape(re.search(r'<meta name="guide-widgets" content="([^"]+)"', page).group(1)))
     assert head == {**{key: runtime[key] for key in ("version", "logic", "stdlib", "fullStdlib", "lock")},

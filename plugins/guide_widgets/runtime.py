@@ -31,11 +31,12 @@ FULL_STDLIB = "python_stdlib.zip"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", FULL_STDLIB)
 PYODIDE_DIR = "assets/pyodide"
 ASSETS_DIR = "assets/guide-widgets"
-ASSET_FILES = ("widgets.js", "python.js", "facts.js", "answers.js", "device.js", "memory.js", "plan.js", "worker.js",
-               "widgets.css")
-"""Our scripts and styles, served from ASSETS_DIR. The page's modules: widgets.js binds and renders widgets,
-python.js talks to the worker (worker.js), answers.js and memory.js keep answers, device.js runs the device
-controls, plan.js the plan page, facts.js holds the site's facts (filled in by the build)."""
+ASSET_FILES = ("widgets.js", "plan.js", "worker.js", "widgets.css")
+"""Our scripts and styles as the site serves them, from ASSETS_DIR. widgets.js binds and renders widgets, with
+the modules it imports bundled in (`bundled`): python.js talks to the worker (worker.js), answers.js and
+memory.js keep answers, device.js runs the device controls, facts.js holds the site's facts (filled in by the
+build). Those modules are not served on their own: no page would ask for them, and the offline copy would
+store them for nothing. plan.js loads on the plan page only."""
 FACTS_MARK = "/*FACTS*/ (null)"
 _IMPORT = re.compile(r'^import (?:\* as (\w+)|\{ ([\w, ]+) \}) from "\./([\w-]+)\.js";\n', re.MULTILINE)
 _EXPORT = re.compile(r"^export ((?:async )?function|const|let|class) (\w+)", re.MULTILINE)
