@@ -436,7 +436,7 @@ def _own_kinds_project(tmp_path: Path, kinds: dict[str, dict[str, str]], guide: 
 GOOD_SPEC = "from guide_widgets.specs import Text, WidgetSpec\n\n\nclass Spec(WidgetSpec):\n    label = Text()\n"
 GOOD_FORM = ('{% extends "_widget.html" %}\n{% block fields %}\n<label for="{{ id }}-n">{{ spec.label }}</label>\n'
              '<input id="{{ id }}-n" name="n">\n{% endblock %}\n')
-GOOD_LOGIC = ("from guide_widgets.logic import el, result\n\n\ndef evaluate(spec, fields, context):\n"
+GOOD_LOGIC = ("from guide_widgets.logic import el, result, say, say_text\n\n\ndef evaluate(spec, fields, context):\n"
               "    return result([el('p', spec['label'] + ': ' + str(fields.get('n', '')))])\n")
 # A kind written before `context`: its words and language came in the spec, today as a string.
 OLDER_LOGIC = ("from datetime import date\n\nfrom guide_widgets.logic import el, result, say\n\n\n"
@@ -506,6 +506,14 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
                         "logic.py": GOOD_LOGIC},
         "half": {"logic.py": GOOD_LOGIC},
         "quiz": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
+        # An option given a keyword it does not take: the real TypeError, at its line, not "no Spec".
+        "typo_spec": {"spec.py": GOOD_SPEC + '    note = Text(default="x")\n', "form.html": GOOD_FORM,
+                      "logic.py": GOOD_LOGIC},
+        # The logic's top level runs at build, as in the browser.
+        "top_level": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC + "LIMIT = 1 / 0\n"},
+        # say() with a key no language of strings.yml has; say_text() with one that only German has is fine.
+        "unsaid": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "strings.yml": "en:\n  said: Said.\nde:\n  only: Nur.\n",
+                   "logic.py": GOOD_LOGIC + "\n\ndef _words(context):\n    return say(context, 'sayd'), say_text(context, 'only')\n"},
     }
     stderr = failed_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
     assert ("ERROR   -  Bad widget kinds:\n"
@@ -513,7 +521,7 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "as 'def evaluate(spec, fields, context)'.\n"
             "  widgets/bad_form/form.html:2: the form template has an error: Expected an expression, got 'end of "
             "statement block'. Fix: correct the Jinja syntax.\n"
-            "  widgets/broken_spec/spec.py:3: loading it failed: ValueError: oops. Fix: correct spec.py.\n"
+            "  widgets/broken_spec/spec.py:3: running it failed: ValueError: oops. Fix: correct spec.py at that line.\n"
             "  widgets/half: the kind 'half' lacks spec.py, form.html. Fix: add them; every kind has spec.py, "
             "form.html and logic.py.\n"
             "  widgets/heavy/logic.py:3: imports 'numpy', which the reader's browser does not have: widget logic "
@@ -524,8 +532,54 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "language, the kind's words), and returns result(...).\n"
             "  widgets/no_spec/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's options "
             "in a class named Spec that extends guide_widgets.specs.WidgetSpec.\n"
-            "  widgets/quiz: the kind 'quiz' has the name of a built-in kind. Fix: rename the folder.") \
+            "  widgets/quiz: the kind 'quiz' has the name of a built-in kind. Fix: rename the folder.\n"
+            "  widgets/top_level/logic.py:6: running it failed: ZeroDivisionError: division by zero. Fix: correct "
+            "logic.py at that line.\n"
+            "  widgets/typo_spec/spec.py:6: running it failed: TypeError: BaseConfigOption.__init__() got an "
+            "unexpected keyword argument 'default'. Fix: correct spec.py at that line.\n"
+            "  widgets/unsaid/logic.py:9: say() names the string 'sayd', which widgets/unsaid/strings.yml does "
+            "not define. Fix: Did you mean 'said'? Add 'sayd: <text>' under 'en:' in widgets/unsaid/strings.yml, "
+            "and in every other language there.") in stderr
+
+
+def test_a_form_that_fails_while_rendering_is_named_at_its_line(tmp_path: Path):
+    guide = "# T\n\n## A\n\n/// echo | Say it\nlabel: Your word\n///\n"
+    form = GOOD_FORM.replace("{{ spec.label }}", "{{ spec.lable }}")
+    project = _own_kinds_project(tmp_path, {"echo": {"spec.py": GOOD_SPEC, "form.html": form, "logic.py": GOOD_LOGIC}},
+                                 guide)
+    assert ("  docs/guide.md:5: widget '/// echo': its form failed at widgets/echo/form.html:3: UndefinedError: "
+            "'dict object' has no attribute 'lable'. Fix: Correct widgets/echo/form.html at line 3.") \
+        in failed_build(project, tmp_path / "site")
+
+
+def test_a_missing_translation_names_the_kinds_strings_file_the_line_and_the_keys(tmp_path: Path):
+    strings = "en:\n  said: Said.\n  heard: Heard.\nde:\n  said: Gesagt.\n"
+    project = _with_plugin_options(_own_kinds_project(tmp_path, {"echo": {
+        "spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC, "strings.yml": strings}}), "de", "")
+    stderr = failed_build(project, tmp_path / "site")
+    assert ("ERROR   -  guide_widgets: widgets/echo/strings.yml:4: no 'de' text for 'heard'. Fix: add it under "
+            "'de:' in widgets/echo/strings.yml (or under 'strings:' for the plugin in mkdocs.yml, as 'echo.heard').") \
         in stderr
+    assert "theme.language" not in stderr  # the language is set already: the file is what lacks it
+
+
+def test_every_bad_block_of_every_page_stops_one_build_after_the_link_warnings(tmp_path: Path):
+    guide = ("# T\n\n## Der Tag des Gesprächs\n\n/// quiz | One\nquestons: []\n///\n\n## Zwei\n\n"
+             "See [the day](#der-tag-des-gesprächs).\n\n/// perod | Two\n///\n\n## Drei\n\n"
+             "/// checklist | Three\ngroups:\n  - legend: L\n    items: [x]\n")
+    stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
+    assert stderr.count("ERROR") == 1
+    assert ("WARNING -  docs/guide.md:11: the guide contains a link '#der-tag-des-gesprächs', but there is no such "
+            "anchor on this page. Fix: Did you mean '#der-tag-des-gesprachs'? Link to a heading or an anchor "
+            "that the guide has.") in stderr
+    assert ("ERROR   -  Bad widget blocks:\n"
+            "  docs/guide.md:6: widget '/// quiz': unknown option 'questons'. The options are: questions, bands, "
+            "min_answered. Fix: Did you mean 'questions'? Correct the spelling, or remove 'questons'.\n"
+            "  docs/guide.md:13: unknown block '/// perod'. Fix: Did you mean '/// period'? Use a widget kind "
+            "(checklist, period, quiz).\n"
+            "  docs/guide.md:18: the widget block '/// checklist' is never closed: the rest of the page would be "
+            "read as its options. Fix: End the block with a line of '///' after its options.\n") in stderr
+    assert stderr.index("WARNING -  docs/guide.md:11") < stderr.index("Bad widget blocks")
 
 
 def test_a_missing_widgets_dir_is_named(tmp_path: Path):
@@ -580,7 +634,7 @@ def test_overrides_and_a_blocks_own_words_reach_the_page(tmp_path: Path):
 def test_a_blocks_words_must_be_the_kinds_own(tmp_path: Path):
     guide = "# T\n\n## A\n\n/// period | Days\nstages:\n  - from: 0\n    text: Wait.\nstrings:\n  start_lable: x\n///\n"
     stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
-    assert "docs/guide.md:10: widget '/// period': 'strings': this kind has no string 'start_lable'. Fix: Use one " \
+    assert "docs/guide.md:10: widget '/// period': 'strings': this kind has no string 'start_lable'. Fix: Did you mean 'start_label'? Use one " \
            "of: calendar, calendar_file, date_invalid," in stderr
 
 

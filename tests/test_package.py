@@ -22,7 +22,7 @@ def _shipped() -> set[str]:
 
 
 def test_the_wheel_carries_every_file_of_the_plugin(dist: Path):
-    wheel = next(dist.glob("guide_widgets-*.whl"))
+    wheel = next(dist.glob("mkdocs_guide_widgets-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert _shipped() <= names, sorted(_shipped() - names)

@@ -15,7 +15,7 @@ KINDS = ["checklist", "period", "quiz"]
 
 def convert(text: str, anchors: set[str] | None = None) -> str:
     known = anchors if anchors is not None else {"a", "b", "c"}
-    context = WidgetContext(source="docs/guide.md",
+    context = WidgetContext(source="docs/guide.md", anchors=known,
                             href_for=lambda anchor: f"../page/#{anchor}" if anchor in known else None)
     md = Markdown(extensions=["attr_list", "pymdownx.blocks.admonition", WidgetsExtension(context)])
     return md.convert(text)
@@ -79,12 +79,22 @@ bands:
 
 @pytest.mark.parametrize(("text", "message"), [
     (GOOD.replace("quiz", "quizz"),
-     "docs/guide.md:3: unknown block '/// quizz'. Fix: Use a widget kind (checklist, "
+     "docs/guide.md:3: unknown block '/// quizz'. Fix: Did you mean '/// quiz'? Use a widget kind (checklist, "
      "period, quiz), or another block this site knows (admonition, attention, caution, danger, "
      "error, hint, important, note, tip, warning)."),
     (GOOD.replace("    title: Fine\n", "    title: Fine\n    colour: red\n"),
      "docs/guide.md:14: widget '/// quiz': 'bands': item 1, unknown option 'colour'. The options are: "
      "min, title, text, link, link_text. Fix: Remove 'colour' or correct its spelling."),
+    (GOOD.replace("questions:", "questons:"),
+     "docs/guide.md:4: widget '/// quiz': unknown option 'questons'. The options are: questions, bands, "
+     "min_answered. Fix: Did you mean 'questions'? Correct the spelling, or remove 'questons'."),
+    (GOOD.replace("    title: Fine\n", "    title: Fine\n    Text: Hi\n"),
+     "docs/guide.md:14: widget '/// quiz': 'bands': item 1, unknown option 'Text'. The options are: "
+     "min, title, text, link, link_text. Fix: Did you mean 'text'? Correct the spelling, or remove 'Text'."),
+    (GOOD.replace("bands:", "strings:\n  answred: Done\nbands:"),
+     "docs/guide.md:12: widget '/// quiz': 'strings': this kind has no string 'answred'. Fix: Did you mean "
+     "'answered'? Use one of: answer_more, answered, based_on, because, because_answer, choose, settled, "
+     "still_open."),
     (GOOD.replace("weight: 2", "weight: a lot"),
      "docs/guide.md:10: widget '/// quiz': 'questions': item 1, 'answers': item 2, 'weight': "
      "expected a number, got 'a lot'. Fix: Give 'weight' a number."),
@@ -92,6 +102,12 @@ bands:
                   "        weight: 2\n", ""),
      "docs/guide.md:4: widget '/// quiz': 'questions': expected a list (lines starting with '- '), "
      "got nothing. Fix: Give 'questions' a list (lines starting with '- ')."),
+    (GOOD.replace('link: "#a"', 'link: "#Ä"'),
+     "docs/guide.md:15: widget '/// quiz': the link '#Ä' points to no section or heading of the "
+     "guide. Fix: Did you mean '#a'? Link to an existing heading's anchor, such as '#' plus a section's slug."),
+    (GOOD.replace("///\n", ""),
+     "docs/guide.md:3: the widget block '/// quiz' is never closed: the rest of the page would be read as its "
+     "options. Fix: End the block with a line of '///' after its options."),
     (GOOD.replace('link: "#a"', 'link: "#nowhere"'),
      "docs/guide.md:15: widget '/// quiz': the link '#nowhere' points to no section or heading of the "
      "guide. Fix: Link to an existing heading's anchor, such as '#' plus a section's slug."),
@@ -146,7 +162,7 @@ def test_every_bad_block_on_a_page_is_listed():
         convert(text)
     lines = str(caught.value).splitlines()
     assert lines[0] == "Bad widget blocks:"
-    assert [line.split(":")[1] for line in lines[1:]] == ["20", "10"]
+    assert [line.split(":")[1] for line in lines[1:]] == ["10", "20"]  # from the top of the page down
 
 
 def test_line_numbers_count_from_the_page_start_in_the_guide():
@@ -155,3 +171,26 @@ def test_line_numbers_count_from_the_page_start_in_the_guide():
     context.start_page("docs/guide.md", first_line=100)
     with pytest.raises(WidgetError, match=r"docs/guide.md:109: "):
         md.convert(GOOD.replace("weight: 2", "weight: x"))
+
+
+def test_a_block_left_open_is_named_once_at_its_header_and_the_blocks_before_it_still_count():
+    text = GOOD.replace("weight: 2", "weight: x") + "\n" + GOOD.replace("///\n", "") + "\n" + GOOD
+    with pytest.raises(WidgetError) as caught:
+        convert(text)
+    lines = str(caught.value).splitlines()[1:]
+    assert [line.split(":")[1] for line in lines] == ["10", "20"]
+    assert "is never closed" in lines[1]
+
+
+def test_collected_problems_of_several_pages_are_raised_together_at_the_end():
+    context = WidgetContext(source="docs/guide.md", collect=True, anchors={"a"},
+                            href_for=lambda anchor: "#a" if anchor == "a" else None)
+    md = Markdown(extensions=[WidgetsExtension(context)])
+    context.start_page("docs/guide.md", first_line=1)
+    md.reset().convert(GOOD.replace("weight: 2", "weight: x"))
+    context.start_page("docs/guide.md", first_line=100)
+    md.reset().convert(GOOD.replace("quiz", "quizz"))
+    with pytest.raises(WidgetError) as caught:
+        context.raise_site_errors()
+    assert [line.split(":")[1] for line in str(caught.value).splitlines()[1:]] == ["10", "102"]
+    context.raise_site_errors()  # raised once: the next build starts clean

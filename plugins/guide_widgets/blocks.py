@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,13 +23,15 @@ from mkdocs.exceptions import PluginError
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from .registry import Kind, builtin_kinds
+from .registry import Kind, builtin_kinds, form_failure
 from .render import render_widget
 from .specs import SpecError, anchors_in, line_of, markdown_anchors, parse_spec
 from .splitter import outside_fences
 from .strings import Strings, site_strings
+from .suggest import did_you_mean
 
 _HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
+_FENCE = re.compile(r"^ {0,3}(/{3,})[ \t]*(?:([\w-]+).*)?$")
 
 
 class WidgetError(PluginError):
@@ -59,7 +61,15 @@ class WidgetContext:
     strings: Strings = field(default_factory=dict)
     language: str = "en"
     headers: list[tuple[int, str]] = field(default_factory=list)
+    unclosed: set[int] = field(default_factory=set)
+    """Lines of the page's widget headers that no `///` line closes (reported once, at the header)."""
+    anchors: Collection[str] = ()
+    """Every anchor a link may name, for "did you mean" when one names none."""
     errors: list[str] = field(default_factory=list)
+    collect: bool = False
+    """Keep each page's problems in `site_errors` instead of stopping at the page (the plugin raises them
+    all at once, when every page has been read)."""
+    site_errors: list[str] = field(default_factory=list)
     kinds_used: list[str] = field(default_factory=list)
     page_src: str = ""
     page_url: str = ""
@@ -68,27 +78,59 @@ class WidgetContext:
 
     def start_page(self, source: str, first_line: int = 1,
                    href_for: Callable[[str], str | None] | None = None, page_src: str = "",
-                   page_url: str = "") -> None:
+                   page_url: str = "", anchors: Collection[str] | None = None) -> None:
         self.source, self.first_line = source, first_line
         self.page_src, self.page_url = page_src, page_url
         if href_for is not None:
             self.href_for = href_for
+        if anchors is not None:
+            self.anchors = anchors
         self.reset()
 
     def reset(self) -> None:
         self.headers.clear()
+        self.unclosed.clear()
         self.errors.clear()
         self.kinds_used.clear()
+
+    def raise_site_errors(self) -> None:
+        """Stops the build with every problem the site's pages had (when `collect` kept them)."""
+        errors, self.site_errors = self.site_errors, []
+        if errors:
+            raise WidgetError(_listed(errors))
 
     def report(self, page_line: int, problem: str, fix: str) -> None:
         line = self.first_line + max(page_line, 1) - 1
         self.errors.append(f"{self.source}:{line}: {problem} Fix: {fix}")
 
 
+def _listed(errors: list[str]) -> str:
+    problems = "\n".join(f"  {error}" for error in errors)
+    return f"Bad widget block{'s' * (len(errors) > 1)}:\n{problems}"
+
+
 def scan_headers(lines: list[str]) -> list[tuple[int, str]]:
     """(1-based line, lower-case name) of each `///` block header outside fenced code."""
     return [(index + 1, header.group(1).lower()) for index, line in outside_fences(lines)
             if (header := _HEADER.match(line))]
+
+
+def unclosed_headers(lines: list[str]) -> list[tuple[int, str]]:
+    """(1-based line, lower-case name) of each `///` header that no closing `///` line (with as many
+    slashes) ends: pymdownx would read the rest of the page into that block."""
+    open_blocks: list[tuple[int, str, int]] = []
+    for index, line in outside_fences(lines):
+        fence = _FENCE.match(line)
+        if fence is None:
+            continue
+        slashes, name = len(fence.group(1)), fence.group(2)
+        if name:
+            open_blocks.append((index + 1, name.lower(), slashes))
+        else:
+            found = next((i for i in range(len(open_blocks) - 1, -1, -1) if open_blocks[i][2] == slashes), None)
+            if found is not None:
+                del open_blocks[found:]
+    return [(line, name) for line, name, _ in open_blocks]
 
 
 class _HeaderLines(Preprocessor):
@@ -108,8 +150,15 @@ class _HeaderLines(Preprocessor):
             elif name not in self.manager.blocks:
                 others = [n for n in known if n not in kinds]
                 also = f", or another block this site knows ({', '.join(others)})" if others else ""
+                hint = did_you_mean(name, known, "'/// {}'").lstrip()
                 self.context.report(line, f"unknown block '/// {name}'.",
-                                    f"Use a widget kind ({', '.join(sorted(kinds))}){also}.")
+                                    f"{hint} Use a widget kind ({', '.join(sorted(kinds))}){also}.".lstrip())
+        for line, name in unclosed_headers(lines):
+            if name in kinds:
+                self.context.unclosed.add(line)
+                self.context.report(line, f"the widget block '/// {name}' is never closed: the rest of the page "
+                                    "would be read as its options.", "End the block with a line of '///' after "
+                                    "its options.")
         return lines
 
 
@@ -152,6 +201,8 @@ class WidgetBlock(Block):
         context.kinds_used.append(self.NAME)
         line = next((ln for i, (ln, name) in enumerate(context.headers) if i == number), 1)
         body = block.text or ""
+        if any(header <= line for header in context.unclosed):
+            return  # already reported at its header; what the parser made of the rest says nothing more
         # The template renders the whole widget: swap the parser's element for the stashed HTML.
         position = list(self.parent).index(block)
         self.parent.remove(block)
@@ -180,14 +231,20 @@ class WidgetBlock(Block):
         for path, anchor in [*anchors_in(kind.spec, spec), *markdown_anchors(spec)]:
             href = self.context.href_for(anchor[1:])
             if href is None:
+                hint = did_you_mean(anchor[1:], self.context.anchors, "'#{}'").lstrip()
                 raise SpecError(line_of(body, path), f"the link '{anchor}' points to no section or heading "
-                                "of the guide.", "Link to an existing heading's anchor, such as '#' plus a "
-                                "section's slug.")
+                                "of the guide.", f"{hint} Link to an existing heading's anchor, such as '#' "
+                                "plus a section's slug.".lstrip())
             hrefs[anchor] = href
         widget_id = f"gw-{number + 1}"
         key = f"{self.context.page_url}#{widget_id}"
-        html = render_widget(kind, widget_id, title, spec, hrefs, self.context.strings,
-                             self.context.language, key=key)
+        try:
+            html = render_widget(kind, widget_id, title, spec, hrefs, self.context.strings,
+                                 self.context.language, key=key)
+        except SpecError:
+            raise
+        except Exception as exc:  # an author's form can fail in any way: name its own line and error
+            raise SpecError(0, *form_failure(exc, kind)) from exc
         self.context.placed.append(PlacedWidget(self.context.page_src, key, kind.name, title, spec, list(hrefs)))
         return html
 
@@ -201,14 +258,23 @@ class _RaiseErrors(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         context = self.context
-        if len(context.kinds_used) < len(context.headers):
+        if len(context.kinds_used) < len(context.headers) and not context.unclosed:
             line, name = context.headers[len(context.kinds_used)]
             context.report(line, f"the widget block '/// {name}' could not be read.",
                            "Check that its first line is '/// " + name + " | Title' with nothing indented "
                            "below it, and that it ends with a '///' line.")
         if context.errors:
-            problems = "\n".join(f"  {error}" for error in context.errors)
-            raise WidgetError(f"Bad widget block{'s' * (len(context.errors) > 1)}:\n{problems}")
+            errors = sorted(context.errors, key=_line_number)
+            if context.collect:
+                context.site_errors += errors
+            else:
+                raise WidgetError(_listed(errors))
+
+
+def _line_number(error: str) -> int:
+    """The line an error names (`file:line: ...`), to list a page's problems from top to bottom."""
+    parts = error.split(":", 2)
+    return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else 0
 
 
 def _block_class(kind: str) -> type[WidgetBlock]:

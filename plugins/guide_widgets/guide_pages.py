@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .outline import HEADING_TAGS
 from .splitter import Page
+from .suggest import did_you_mean
 
 
 @dataclass
@@ -153,6 +154,9 @@ class GuideLinkMessages(logging.Filter):
         else:
             line = self._line_of(original if link else "", page)
             fix = next((f" Fix: {fix}" for clue, fix in _FIXES if clue in rest), "")
+            if link and "anchor" in rest and "#" in original:
+                hint = did_you_mean(original.rsplit("#", 1)[1], self.guide.targets, "'#{}'")
+                fix = f" Fix:{hint} {fix[6].upper()}{fix[7:]}" if hint and fix else fix
             record.msg = f"{self.label}:{line}: the guide contains {rest}{fix}"
         record.args = ()
         return True

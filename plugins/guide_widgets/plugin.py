@@ -87,7 +87,7 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         source, first_line = self.site.start_page(page, markdown)
         self.widgets.blocks.start_page(source, first_line, self.site.href_resolver(page), page.file.src_uri,
-                                       page.file.url)
+                                       page.file.url, anchors=self.site.anchor_pages)
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -113,6 +113,9 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.site.stop_messages()
+        # Every page has been read and MkDocs has checked every link: the widget blocks' problems of all pages
+        # stop the build together, after its link warnings, so that an author fixes everything in one round.
+        self.widgets.blocks.raise_site_errors()
         self.widgets.write_offline_copy(config)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -28,6 +28,7 @@ import yaml
 from jinja2 import Environment, TemplateSyntaxError
 
 from .specs import WidgetSpec
+from .suggest import did_you_mean
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUILTIN_DIR = PACKAGE_DIR / "kinds"
@@ -106,6 +107,8 @@ class Kind:
     builtin: bool
     note: str | None = None
     """Something the build tells the author about this kind that does not stop it (an older form, say)."""
+    label: str = ""
+    """The kind's folder as messages name it (`widgets/savings_goal`); empty for a built-in kind."""
 
     @property
     def template(self) -> Path:
@@ -120,16 +123,35 @@ def kind_name(folder: Path) -> str:
     return folder.name.replace("_", "-")
 
 
-def _load_spec(folder: Path, module_name: str) -> type[WidgetSpec]:
-    loaded = importlib.util.spec_from_file_location(module_name, folder / "spec.py")
+class _NoSpec(LookupError):
+    """spec.py ran, but declares no `Spec(WidgetSpec)` class."""
+
+
+def _run_module(path: Path, module_name: str) -> object:
+    loaded = importlib.util.spec_from_file_location(module_name, path)
     assert loaded is not None and loaded.loader is not None
     module = importlib.util.module_from_spec(loaded)
     sys.modules[module_name] = module
-    loaded.loader.exec_module(module)
-    spec = getattr(module, "Spec", None)
+    try:
+        loaded.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[module_name]
+        raise
+    return module
+
+
+def _load_spec(folder: Path, module_name: str) -> type[WidgetSpec]:
+    spec = getattr(_run_module(folder / "spec.py", module_name), "Spec", None)
     if not (isinstance(spec, type) and issubclass(spec, WidgetSpec)):
-        raise TypeError("no Spec class")
+        raise _NoSpec(module_name)
     return spec
+
+
+def _failure(exc: BaseException, path: Path, label: str) -> str:
+    """An exception raised while running an author's file, at the line of that file where it happened."""
+    line = (exc.lineno or 1) if isinstance(exc, SyntaxError) and exc.filename == str(path) else _line_in(exc, path)
+    return (f"{label}:{line}: running it failed: {type(exc).__name__}: {exc}. Fix: correct {path.name} at that "
+            "line.")
 
 
 def builtin_kinds() -> dict[str, Kind]:
@@ -215,6 +237,34 @@ def older_form(path: Path, label: str) -> str | None:
             f"'{arguments[2]}'.")
 
 
+_SAYING = frozenset({"say", "say_text"})
+
+
+def _check_said_keys(logic: Path, label: str, strings: Path, strings_label: str) -> list[str]:
+    """Each `say(context, "key")` and `say_text(context, "key")` must name a string of the kind: one that
+    no language of its strings.yml defines would show the reader an error instead of a sentence."""
+    try:
+        tree = ast.parse(logic.read_text(encoding="utf-8"), filename=str(logic))
+        data = yaml.safe_load(strings.read_text(encoding="utf-8")) if strings.is_file() else {}
+    except (SyntaxError, yaml.YAMLError):
+        return []  # reported by the checks of the logic and of the strings
+    keys = sorted({str(key) for texts in (data or {}).values() if isinstance(texts, dict) for key in texts})
+    problems = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)):
+            continue
+        called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        key = node.args[1].value
+        if called in _SAYING and key not in keys:
+            hint = did_you_mean(key, keys).lstrip()
+            where = f"under 'en:' in {strings_label}" if keys or strings.is_file() else f"in a new {strings_label}"
+            problems.append(f"{label}:{node.lineno}: {called}() names the string '{key}', which {strings_label} "
+                            f"does not define. Fix: {hint} Add '{key}: <text>' {where}, and in every other "
+                            "language there.".replace("Fix:  ", "Fix: "))
+    return problems
+
+
 def _check_template(path: Path, label: str) -> list[str]:
     try:
         Environment().parse(path.read_text(encoding="utf-8"))
@@ -271,20 +321,35 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
     problems = _check_logic(folder / "logic.py", f"{label}/logic.py", stdlib)
     problems += _check_template(folder / "form.html", f"{label}/form.html")
     problems += _check_strings(folder / "strings.yml", f"{label}/strings.yml")
+    problems += _check_said_keys(folder / "logic.py", f"{label}/logic.py", folder / "strings.yml",
+                                 f"{label}/strings.yml")
     package = f"{OWN_PACKAGE}.{folder.name}"
     try:
         spec = _load_spec(folder, f"{package}.spec")
-    except TypeError:
+    except _NoSpec:
         problems.append(f"{label}/spec.py:1: there is no 'class Spec(WidgetSpec)'. Fix: declare the block's "
                         "options in a class named Spec that extends guide_widgets.specs.WidgetSpec.")
-    except Exception as exc:  # an author's module can fail in any way; report it, with its line
-        line = exc.lineno if isinstance(exc, SyntaxError) else _line_in(exc, folder / "spec.py")
-        problems.append(f"{label}/spec.py:{line}: loading it failed: {type(exc).__name__}: {exc}. Fix: correct "
-                        "spec.py.")
+    except Exception as exc:  # an author's module can fail in any way; report its own error, at its line
+        problems.append(_failure(exc, folder / "spec.py", f"{label}/spec.py"))
+    if not problems:
+        # The logic runs in the reader's browser; run its top level here too, so that a mistake there stops
+        # the build instead of every reader's widget.
+        try:
+            _run_module(folder / "logic.py", f"{package}.logic")
+        except Exception as exc:
+            problems.append(_failure(exc, folder / "logic.py", f"{label}/logic.py"))
     if problems:
         raise KindError(problems)
     return Kind(name, folder, spec, f"{package}.logic", builtin=False,
-                note=older_form(folder / "logic.py", f"{label}/logic.py"))
+                note=older_form(folder / "logic.py", f"{label}/logic.py"), label=label)
+
+
+def form_failure(exc: BaseException, kind: Kind) -> tuple[str, str]:
+    """(problem, fix) for an exception raised while rendering a kind's form, naming its line in form.html."""
+    where = f"{kind.label or 'kinds/' + kind.folder.name}/form.html"
+    line = getattr(exc, "lineno", None) or _line_in(exc, kind.template)
+    return (f"its form failed at {where}:{line}: {type(exc).__name__}: {exc}.",
+            f"Correct {where} at line {line}.")
 
 
 def _line_in(exc: BaseException, path: Path) -> int:

@@ -24,6 +24,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .suggest import did_you_mean, nearest
+
 __all__ = ["Anchor", "Band", "Items", "Number", "Problem", "Text", "WidgetSpec", "optional", "renamed", "switch"]
 
 
@@ -52,9 +54,11 @@ class SpecError(ValueError):
 class PathError(ValidationError):
     """A validation error deep inside the body, with the path of keys and item numbers that leads to it."""
 
-    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+    def __init__(self, path: tuple[str | int, ...], message: str, suggestion: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.suggestion = suggestion
+        """The name the author most likely meant, for an unknown one."""
 
 
 class Text(c.BaseConfigOption[str]):
@@ -137,7 +141,8 @@ def validate_config(schema: type[base.Config], data: dict[str, Any],
     known = [name for name, _ in schema._schema]
     for key in data:
         if key not in known:
-            raise PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.")
+            raise PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.",
+                            nearest(str(key), known))
     config = schema()
     config.load_dict(data)
     failed, _warnings = config.validate()
@@ -147,7 +152,7 @@ def validate_config(schema: type[base.Config], data: dict[str, Any],
         message = str(error)
         if message == "Required configuration not provided.":
             message = "this option is required but missing."
-        raise PathError((*prefix, key, *inner), f"{lead}'{key}': {message}")
+        raise PathError((*prefix, key, *inner), f"{lead}'{key}': {message}", getattr(error, "suggestion", None))
     return {name: config[name] for name in known}
 
 
@@ -331,7 +336,7 @@ def parse_spec(schema: type[base.Config], body: str, words: Iterable[str] = ()) 
     try:
         spec = validate_config(schema, data)
     except PathError as exc:
-        raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc))) from exc
+        raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc), exc.suggestion)) from exc
     _ordered(schema, spec, root)
     if own_words:
         spec["strings"] = own_words
@@ -347,17 +352,19 @@ def _own_words(value: object, words: list[str], root: yaml.Node | None) -> dict[
     for key, text in value.items():
         if key not in words:
             raise SpecError(_line_of(root, ("strings", key)), f"'strings': this kind has no string '{key}'.",
-                            f"Use one of: {', '.join(words)}.")
+                            f"{did_you_mean(str(key), words).lstrip()} Use one of: {', '.join(words)}.".lstrip())
         if not isinstance(text, str | dict) or not text:
             raise SpecError(_line_of(root, ("strings", key)), f"'strings': '{key}' is {_describe(text)}, not text.",
                             f"Give '{key}' a text.")
     return dict(value)
 
 
-def _fix_for(path: tuple[str | int, ...], message: str) -> str:
+def _fix_for(path: tuple[str | int, ...], message: str, suggestion: str | None = None) -> str:
     names = [step for step in path if isinstance(step, str)]
     name = names[-1] if names else "the item"
     if "unknown option" in message:
+        if suggestion:
+            return f"Did you mean '{suggestion}'? Correct the spelling, or remove '{name}'."
         return f"Remove '{name}' or correct its spelling."
     if "required but missing" in message:
         return f"Add a line '{name}: ...' to this item."

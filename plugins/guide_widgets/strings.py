@@ -59,9 +59,29 @@ def site_strings(kinds: dict[str, Kind], language: str, overrides: dict[str, Any
                            "'kind.key', as in the plugin's strings.yml files.")
     missing = sorted(f"{namespace}.{key}" for namespace, texts in chosen.items()
                      for key, text in texts.items() if text is None)
-    if missing:
-        available = sorted({lang for languages in sources.values() for lang in languages})
-        raise StringsError(
-            f"the widgets have no '{language}' text for {', '.join(missing)}. Fix: give them under 'strings:' "
-            f"for the plugin in mkdocs.yml, or set theme.language to one of: {', '.join(available)}.")
+    own = {name: kind for name, kind in kinds.items() if not kind.builtin and kind.label}
+    problems = [_own_missing(own[namespace], language, [m.partition(".")[2] for m in missing
+                                                       if m.partition(".")[0] == namespace])
+                for namespace in sorted({m.partition(".")[0] for m in missing} & set(own))]
+    shared = [m for m in missing if m.partition(".")[0] not in own]
+    if shared:
+        available = sorted({lang for name, languages in sources.items() if name not in own for lang in languages})
+        other = f", or set theme.language to one of: {', '.join(available)}" if language not in available else ""
+        problems.insert(0, f"the widgets have no '{language}' text for {', '.join(shared)}. Fix: give them under "
+                           f"'strings:' for the plugin in mkdocs.yml{other}.")
+    if problems:
+        raise StringsError("\n".join(problems))
     return chosen
+
+
+def _own_missing(kind: Kind, language: str, keys: list[str]) -> str:
+    """An author's kind lacks strings in the site's language: name its strings.yml, where they go, the keys."""
+    path = kind.folder / "strings.yml"
+    label = f"{kind.label}/strings.yml"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((number for number, text in enumerate(lines, 1) if text.rstrip() == f"{language}:"), 1)
+    where = f"under '{language}:'" if line > 1 or lines[:1] == [f"{language}:"] else f"in a new '{language}:' section"
+    them = "them" if len(keys) > 1 else "it"
+    return (f"{label}:{line}: no '{language}' text for {', '.join(repr(key) for key in keys)}. Fix: add {them} "
+            f"{where} in {label} (or under 'strings:' for the plugin in mkdocs.yml, as "
+            f"'{kind.name}.{keys[0]}').")

@@ -72,7 +72,7 @@ class WidgetSet:
         self.options = options
         self.serving = serving
         """`mkdocs serve`: pages go without their policy (it would refuse the live-reload script)."""
-        self.blocks = WidgetContext(kinds={})
+        self.blocks = WidgetContext(kinds={}, collect=True)  # every page's problems, raised at once
         """The state that the widget-block Markdown extension reads per page, and the widgets it placed."""
         self.widgets_dir: Path | None = None
         self._sized_pages: list[Path] = []
@@ -97,6 +97,7 @@ class WidgetSet:
         except StringsError as exc:
             raise PluginError(f"guide_widgets: {exc}") from exc
         blocks.placed.clear()
+        blocks.site_errors.clear()
         self._sized_pages = []
         self.logic_name, self.logic_bytes = logic_archive(blocks.kinds.values())
         self.starter = starter_script()  # once per build, for every page's head

@@ -135,7 +135,7 @@ def test_the_wheel_installed_in_a_fresh_environment_builds_a_guide_whose_widget_
     env = tmp_path / "env"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"
-    wheel = next(dist.glob("guide_widgets-*.whl"))
+    wheel = next(dist.glob("mkdocs_guide_widgets-*.whl"))
     install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                               str(wheel)], capture_output=True, text=True, check=False, timeout=900)
     assert install.returncode == 0, install.stderr[-3000:]
