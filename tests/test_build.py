@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+from importlib import metadata
 import os
 import re
 import shutil
@@ -645,10 +646,18 @@ def test_a_new_project_builds_strict_and_serves_on_the_first_try(tmp_path: Path)
     made = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(project)], capture_output=True,
                           text=True, check=False)
     assert made.returncode == 0, made.stderr
-    assert sorted(p.name for p in project.iterdir()) == [".gitignore", "README.md", "docs", "mkdocs.yml",
-                                                         "package.json"]
+    assert sorted(p.name for p in project.iterdir()) == [".github", ".gitignore", "README.md", "docs", "mkdocs.yml",
+                                                         "package-lock.json", "package.json"]
     assert json.loads((project / "package.json").read_text())["dependencies"] == {"pyodide": PYODIDE_VERSION}
-    (project / "node_modules").symlink_to(ROOT / "node_modules")  # what `npm install` puts there
+    # The lock file `npm ci` needs pins what this repository's own lock pins for Pyodide, and the folder's name.
+    lock, ours = (json.loads(path.read_text()) for path in (project / "package-lock.json", ROOT / "package-lock.json"))
+    assert lock["name"] == lock["packages"][""]["name"] == "my-guide"
+    assert {name: entry for name, entry in lock["packages"].items() if name} == \
+        {name: ours["packages"][name] for name in lock["packages"] if name}, \
+        "the starter's package-lock.json is stale: regenerate it with npm install --package-lock-only"
+    workflow = (project / ".github" / "workflows" / "pages.yml").read_text()
+    assert f'"mkdocs-guide-widgets=={metadata.version("mkdocs-guide-widgets")}"' in workflow
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # what `npm ci` puts there
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -744,3 +753,52 @@ def test_the_widget_script_is_served_as_one_file_with_every_module_it_imports(bu
     for name in imported:
         assert served.count(f"const __{name[:-3]} = (() => {{") == 1, name
     assert "/*FACTS*/" not in served and '"storage":' in served  # the site's facts, written in
+
+
+# --- Any site's shape and language ----------------------------------------------------------------------------
+
+def test_the_plan_pages_address_follows_the_sites_language(tmp_path: Path):
+    guide = (FIXTURES / "second-guide" / "docs" / "guide.md").read_text(encoding="utf-8")
+    project = _with_plugin_options(make_project(tmp_path, guide), "de", "")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    assert not (site / "plants" / "my-plan.html").exists()
+    assert "<h1 id=\"mein-plan\">Mein Plan</h1>" in (site / "plants" / "mein-plan.html").read_text()
+
+
+def test_a_site_without_widgets_has_no_plan_page_and_ships_no_python(tmp_path: Path):
+    site = tmp_path / "site"
+    result = mkdocs_build(make_project(tmp_path, "# T\n\nIntro.\n\n## A\n\nText.\n\n## B\n\nMore.\n"), site)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (site / "plants").iterdir()) == ["a.html", "b.html", "index.html"]
+    assert not (site / "assets" / "pyodide").exists()
+    assert not list((site / "assets" / "guide-widgets").glob("logic-*.zip"))
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        # No runtime facts in the head: the starter has nothing to boot (and the files are not there).
+        assert '<meta name="guide-widgets"' not in text and "data-gw-kind" not in text and "my-plan" not in text, page
+
+
+FORMAL = re.compile(r"\b(Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen)\b")
+
+
+def test_informal_german_addresses_the_reader_with_du_in_every_built_in_word(tmp_path: Path):
+    from guide_widgets.registry import builtin_kinds
+    from guide_widgets.strings import site_strings
+
+    def texts(informal: bool) -> dict[str, str]:
+        chosen = site_strings(builtin_kinds(), "de", {}, informal)
+        return {f"{space}.{key}.{form}": text for space, words in chosen.items() for key, value in words.items()
+                for form, text in (value.items() if isinstance(value, dict) else [("", value)])}
+
+    formal, informal = texts(False), texts(True)
+    assert formal.keys() == informal.keys()
+    assert [key for key, text in informal.items() if FORMAL.search(text)] == []
+    changed = [key for key in formal if formal[key] != informal[key]]
+    assert changed == [key for key, text in formal.items() if FORMAL.search(text)]  # exactly those, no others
+    guide = (FIXTURES / "second-guide" / "docs" / "guide.md").read_text(encoding="utf-8")
+    project = _with_plugin_options(make_project(tmp_path, guide), "de", "      informal: true\n")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    page = (site / "plants" / "repotting.html").read_text()
+    assert "<legend>Deine Daten</legend>" in page and not FORMAL.search(re.sub(r"<[^>]+>", " ", page))

@@ -4,7 +4,8 @@
     guide-widgets reference [--widgets-dir DIR] [--readme FILE]
 
 `new` writes a starter project into DIR (new or empty): mkdocs.yml, a guide with one block of each built-in
-kind, package.json pinning Pyodide, and a README with the commands that build and serve it. `reference`
+kind, package.json and its lock file pinning Pyodide, a GitHub Pages workflow that installs this version of
+the plugin and publishes the guide, and a README with the commands that build, serve and publish it. `reference`
 prints every widget kind's options (the built-in kinds, and an author's own with `--widgets-dir`), or writes
 them into a README between its reference markers.
 """
@@ -13,13 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 from .reference import END, START, readme_with_reference, reference_markdown
 from .registry import KindError, builtin_kinds, own_kinds, stdlib_modules
-from .runtime import DEFAULT_PYODIDE_DIR, FULL_STDLIB, PYODIDE_VERSION, RuntimeMissing, find_pyodide
+from .runtime import DEFAULT_PYODIDE_DIR, FULL_STDLIB, RuntimeMissing, find_pyodide
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -46,6 +50,14 @@ def _reference(args: argparse.Namespace) -> int:
 
 
 STARTER = Path(__file__).resolve().parent / "starter"
+DISTRIBUTION = "mkdocs-guide-widgets"
+
+
+def _version() -> str:
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return str(tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]["version"])
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -55,11 +67,17 @@ def _new(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(STARTER, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
-    package = {"name": target.resolve().name.lower().replace(" ", "-") or "guide", "private": True,
-               "description": "The pinned Pyodide that this guide's site serves to its readers.",
-               "dependencies": {"pyodide": PYODIDE_VERSION}}
-    (target / "package.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
-    print(f"A new guide is in {target}. Next: cd {target} && npm install && mkdocs serve")
+    name = re.sub(r"[^a-z0-9._-]+", "-", target.resolve().name.lower()).strip("-._") or "guide"
+    for lock in ("package.json", "package-lock.json"):
+        data = json.loads((target / lock).read_text(encoding="utf-8"))
+        data["name"] = name
+        if "" in data.get("packages", {}):
+            data["packages"][""]["name"] = name
+        (target / lock).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    workflow = target / ".github" / "workflows" / "pages.yml"
+    workflow.write_text(workflow.read_text(encoding="utf-8").replace("==VERSION", f"=={_version()}"),
+                        encoding="utf-8")
+    print(f"A new guide is in {target}. Next: cd {target} && npm ci && mkdocs serve")
     return 0
 
 

@@ -24,13 +24,19 @@ class GuideWidgetsConfig(base.Config):
         "guide_widgets: the option '{}' is now 'pyodide_dir', the Pyodide folder itself. "
         "Fix: write 'pyodide_dir: <your node_modules>/pyodide' under guide_widgets in mkdocs.yml."))
 
-    plan_page = c.Type(str, default="my-plan")
+    plan_page = c.Optional(c.Type(str))
     """Slug of the "My plan" page the plugin adds after the guide's sections (in pages_dir): every widget's
-    answers and result in one place, to print or download. Empty: no such page."""
+    answers and result in one place, to print or download. Left out, it is the page's title in the site's
+    language (`my-plan`, `mein-plan`). Empty: no such page. A site with no widget has none either."""
 
     strings = c.Type(dict, default={})
     """Your own words for any string a reader sees around a widget, by name: `widget.retry` for the frame,
     `quiz.answered` for a kind's. Required for every string when theme.language has no catalogue."""
+
+    informal = c.Type(bool, default=False)
+    """Address readers informally where the language has both forms: German "du" instead of "Sie", in every
+    built-in word (and in an own kind's words where its strings.yml has a `de-informal:` section). English
+    has one form, so nothing changes there."""
 
     widgets_dir = c.Type(str, default="")
     """Folder of your own widget kinds, relative to the folder of mkdocs.yml: one sub-folder per kind, each

@@ -64,9 +64,10 @@ class GuideSite:
     # -- reading the guide -------------------------------------------------------------------------------
 
     def read(self, files: Files, config: MkDocsConfig, docs_label: str, extensions: list[Any],
-             raw_blocks: Collection[str], plan_markdown: str) -> list[File]:
+             raw_blocks: Collection[str], plan_markdown: str, plan_slug: str) -> list[File]:
         """Takes the guide out of `files` and returns the files that stand for it: one per page, and the
-        plan page's (given its Markdown) when there is one. Every problem of the guide stops the build."""
+        plan page's (given its Markdown and slug; none when the slug is empty). Every problem of the guide
+        stops the build."""
         options = self.options
         self.docs_label = docs_label
         self.label = f"{docs_label}/{options.guide}"
@@ -82,8 +83,8 @@ class GuideSite:
         files.remove(guide_file)
         generated = self._page_files(guide, files, config)
         self.plan_src = ""
-        if options.plan_page:
-            self.plan_src = posixpath.join(options.pages_dir, f"{options.plan_page}.md")
+        if plan_slug:
+            self.plan_src = posixpath.join(options.pages_dir, f"{plan_slug}.md")
             if self.plan_src in self.cut_pages or files.get_file_from_path(self.plan_src) is not None:
                 raise PluginError(f"{docs_label}/{self.plan_src}: the \"My plan\" page would take this address, "
                                   "which a page already has. Fix: set 'plan_page:' under 'plugins: - "

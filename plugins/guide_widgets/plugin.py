@@ -75,9 +75,12 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # A site without a widget block gets no plan page and ships no Python.
+        uses_widgets = self.widgets.used_in(files)
+        plan_slug = self.widgets.plan_slug(self.config.plan_page) if uses_widgets else ""
         generated = self.site.read(files, config, self.docs_label, self.site_extensions, self.widgets.kinds,
-                                   self.widgets.plan_markdown())
-        files = Files([*generated, *self.widgets.files(config), *files])
+                                   self.widgets.plan_markdown(), plan_slug)
+        files = Files([*generated, *self.widgets.files(config, python=uses_widgets), *files])
         if self.auto_nav:
             # MkDocs would sort pages by name: the guide comes first, in document order.
             config.nav = self.site.nav(files)

@@ -1,7 +1,8 @@
 """Every word a reader sees around a widget, from one catalogue per language, picked by `theme.language`.
 
 The frame's strings (loading, failure, retry…) are in `templates/strings.yml`; each kind keeps its own in its
-folder's `strings.yml`. A catalogue maps a language to keys and texts; a text may hold `{name}` places that
+folder's `strings.yml`. A language may have an informal variant (`de-informal`: "du" instead of "Sie") that
+gives only the strings that differ; the plugin's `informal: true` picks it. A catalogue maps a language to keys and texts; a text may hold `{name}` places that
 the logic or the template fills, and a text that depends on a count is a pair `one:` / `other:`. English is
 the reference: a language must give every key English has, or the build stops naming the missing keys. An
 author overrides any string under `strings:` in the plugin's options, as `widget.retry` or `quiz.answered`.
@@ -38,14 +39,20 @@ def catalogue(path: Path) -> dict[str, dict[str, Any]]:
     return {str(language): dict(texts or {}) for language, texts in data.items()}
 
 
-def site_strings(kinds: dict[str, Kind], language: str, overrides: dict[str, Any]) -> Strings:
-    """The strings of the frame and of every kind in `language`, with the author's overrides applied."""
+INFORMAL = "-informal"
+"""A catalogue's informal variant of a language (`de-informal`: "du" for "Sie") holds only what differs."""
+
+
+def site_strings(kinds: dict[str, Kind], language: str, overrides: dict[str, Any], informal: bool = False) -> Strings:
+    """The strings of the frame and of every kind in `language` (its informal variant's where there is one and
+    `informal` is set), with the author's overrides applied."""
     sources = {FRAME: catalogue(FRAME_FILE)} | {name: catalogue(kind.folder / "strings.yml")
                                                for name, kind in kinds.items()}
     chosen: Strings = {}
     for namespace, languages in sources.items():
         reference = languages.get(REFERENCE, {})
-        chosen[namespace] = {key: languages.get(language, {}).get(key) for key in reference}
+        texts = {**languages.get(language, {}), **(languages.get(language + INFORMAL, {}) if informal else {})}
+        chosen[namespace] = {key: texts.get(key) for key in reference}
     unknown = []
     for name, text in overrides.items():
         namespace, _, key = str(name).partition(".")
@@ -65,7 +72,8 @@ def site_strings(kinds: dict[str, Kind], language: str, overrides: dict[str, Any
                 for namespace in sorted({m.partition(".")[0] for m in missing} & set(own))]
     shared = [m for m in missing if m.partition(".")[0] not in own]
     if shared:
-        available = sorted({lang for name, languages in sources.items() if name not in own for lang in languages})
+        available = sorted({lang for name, languages in sources.items() if name not in own for lang in languages
+                            if not lang.endswith(INFORMAL)})
         other = f", or set theme.language to one of: {', '.join(available)}" if language not in available else ""
         problems.insert(0, f"the widgets have no '{language}' text for {', '.join(shared)}. Fix: give them under "
                            f"'strings:' for the plugin in mkdocs.yml{other}.")

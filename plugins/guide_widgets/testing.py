@@ -66,10 +66,11 @@ class Widget:
     """One widget kind, called as the browser calls it."""
 
     def __init__(self, kind: str | Path, *, pyodide: bool = False, pyodide_dir: str | Path | None = None,
-                 language: str = "en", strings: dict[str, Any] | None = None,
+                 language: str = "en", strings: dict[str, Any] | None = None, informal: bool = False,
                  node_modules: str | Path | None = None) -> None:
         """`kind`: a built-in kind's name or your kind's folder. `pyodide=True` runs the logic in the pinned
-        Pyodide, found in `pyodide_dir` (default: `node_modules/pyodide` here or in a folder above)."""
+        Pyodide, found in `pyodide_dir` (default: `node_modules/pyodide` here or in a folder above).
+        `language`, `strings` and `informal` choose the kind's words as the same options in mkdocs.yml do."""
         builtins = builtin_kinds()
         self.pyodide = pyodide
         self._pyodide_dir = _pyodide_folder(pyodide_dir, node_modules)
@@ -81,7 +82,7 @@ class Widget:
             self.kind = own_kind(folder, str(kind), builtins, stdlib)
         self.language = language
         # The kind's words in `language`, with overrides named as in mkdocs.yml ("quiz.answered").
-        self.words = site_strings({self.kind.name: self.kind}, language, strings or {})[self.kind.name]
+        self.words = site_strings({self.kind.name: self.kind}, language, strings or {}, informal)[self.kind.name]
         # As on a site: the built-in kinds' logic too, which an author's kind may build on.
         self._archive = logic_archive((builtins | {self.kind.name: self.kind}).values())[1]
         if not pyodide:

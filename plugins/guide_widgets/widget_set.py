@@ -9,6 +9,8 @@ entries, the scripts and the policy in every page's head, and the offline copy a
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,10 +18,10 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from .blocks import PlacedWidget, WidgetContext
+from .blocks import PlacedWidget, WidgetContext, scan_headers
 from .config import GuideWidgetsConfig
 from .csp import early_in_head, with_policy
 from .offline import SIZE_TOKEN, write_offline_copy
@@ -93,7 +95,7 @@ class WidgetSet:
         blocks.kinds = self._kinds(project)
         blocks.language = str(config.theme.get("language") or "en")
         try:
-            blocks.strings = site_strings(blocks.kinds, blocks.language, options.strings)
+            blocks.strings = site_strings(blocks.kinds, blocks.language, options.strings, options.informal)
         except StringsError as exc:
             raise PluginError(f"guide_widgets: {exc}") from exc
         blocks.placed.clear()
@@ -131,12 +133,22 @@ class WidgetSet:
 
     # -- the site's files ------------------------------------------------------------------------------
 
-    def files(self, config: MkDocsConfig) -> list[File]:
-        """The runtime (linked, not copied), our scripts and styles, the logic and standard-library archives."""
-        files: list[File] = [LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
-                             for path in self.pyodide.files()]
-        files += [File.generated(config, f"{ASSETS_DIR}/{name}", content=served_asset(name, self.facts))
-                  for name in ASSET_FILES]
+    def used_in(self, files: Files) -> bool:
+        """Whether any page of the site (the guide among them) has a widget block: a site without one gets
+        no plan page and ships no Python."""
+        kinds = self.blocks.kinds
+        return any(name in kinds for file in files.documentation_pages()
+                   for _, name in scan_headers(file.content_string.splitlines()))
+
+    def files(self, config: MkDocsConfig, *, python: bool = True) -> list[File]:
+        """Our scripts and styles and, for a site with widgets (`python`), the runtime (linked, not copied) and
+        the logic and standard-library archives."""
+        files = [File.generated(config, f"{ASSETS_DIR}/{name}", content=served_asset(name, self.facts))
+                 for name in ASSET_FILES]
+        if not python:
+            return files
+        files += [LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
+                  for path in self.pyodide.files()]
         files.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
         if self.stdlib.data is not None:
             files.append(File.generated(config, f"{PYODIDE_DIR}/{self.stdlib.name}", content=self.stdlib.data))
@@ -144,6 +156,12 @@ class WidgetSet:
 
     def plan_markdown(self) -> str:
         return plan_markdown(self.blocks.strings[FRAME])
+
+    def plan_slug(self, option: str | None) -> str:
+        """The plan page's slug: the option as set (empty: no page), else its title in the site's language."""
+        if option is not None:
+            return option.strip().strip("/")
+        return plain_slug(self.blocks.strings[FRAME]["plan_title"])
 
     # -- each page -------------------------------------------------------------------------------------
 
@@ -188,6 +206,14 @@ class WidgetSet:
     def watched(self) -> list[Path]:
         """What `mkdocs serve` rebuilds on besides the docs: the author's own kinds."""
         return [self.widgets_dir] if self.widgets_dir is not None else []
+
+
+def plain_slug(title: str) -> str:
+    """A title as a path segment: lower case, accents and umlauts taken off, words joined by '-'
+    ("Mein Plan" -> "mein-plan")."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold().replace("ß", "ss"))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[^\w]+", "-", plain, flags=re.ASCII).strip("-") or "plan"
 
 
 def _scope(site_url: str | None) -> str:
