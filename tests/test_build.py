@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import html
 import json
-from importlib import metadata
 import os
 import re
 import shutil
@@ -16,6 +15,7 @@ import time
 import urllib.request
 import zipfile
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
