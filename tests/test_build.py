@@ -117,14 +117,14 @@ def test_intro_text_goes_to_the_landing_page(tmp_path: Path):
 
 
 def test_every_problem_in_the_guide_is_reported_in_one_build(tmp_path: Path):
-    guide = "# T\n\n## ???\n\n## Fine\n\n## !!!\n\n# Second title\n"
+    guide = "## Early\n\n# T\n\n## ???\n\n## Fine\n\n## !!!\n"
     stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
     assert ("ERROR   -  The guide cannot be split into pages:\n"
-            "  docs/guide.md:9: the guide has a second title 'Second title'. Fix: A guide has one '# ' title; "
-            "start sections with '## '.\n"
-            "  docs/guide.md:3: the heading '???' gives an empty URL slug. Fix: Add letters or digits to it, or "
+            "  docs/guide.md:1: the section 'Early' comes before the guide's title. Fix: Move the '# ' title "
+            "line above it, or make this heading part of the introduction with '### '.\n"
+            "  docs/guide.md:5: the heading '???' gives an empty URL slug. Fix: Add letters or digits to it, or "
             "give it a slug: ## ??? {#my-slug}\n"
-            "  docs/guide.md:7: the heading '!!!' gives an empty URL slug. Fix: Add letters or digits to it, or "
+            "  docs/guide.md:9: the heading '!!!' gives an empty URL slug. Fix: Add letters or digits to it, or "
             "give it a slug: ## !!! {#my-slug}") in stderr
 
 

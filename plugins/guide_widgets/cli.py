@@ -2,12 +2,14 @@
 
     guide-widgets new DIR
     guide-widgets reference [--widgets-dir DIR] [--readme FILE]
+    guide-widgets preview [--config-file mkdocs.yml] [--site-dir site] [--port 8000]
 
 `new` writes a starter project into DIR (new or empty): mkdocs.yml, a guide with one block of each built-in
 kind, package.json and its lock file pinning Pyodide, a GitHub Pages workflow that installs this version of
 the plugin and publishes the guide, and a README with the commands that build, serve and publish it. `reference`
 prints every widget kind's options (the built-in kinds, and an author's own with `--widgets-dir`), or writes
-them into a README between its reference markers.
+them into a Markdown file between its reference markers. `preview` serves a built site at the path of its
+`site_url`, as its host will, so that it can be tried as readers will get it.
 """
 
 from __future__ import annotations
@@ -81,6 +83,46 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview(args: argparse.Namespace) -> int:
+    import os
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from .preview import QuietServer, handler_for, site_prefix
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        config = load_config(args.config_file)
+    except (ConfigurationError, OSError) as exc:
+        print(f"guide-widgets: {args.config_file}: {exc}. Fix: run this in the folder of mkdocs.yml, or name "
+              "it with --config-file.", file=sys.stderr)
+        return 1
+    site = Path(args.site_dir or config.site_dir)
+    shown = os.path.relpath(site) if site.is_absolute() and site.is_relative_to(Path.cwd()) else str(site)
+    if not (site.is_dir() and any(site.glob("*.html"))):
+        print(f"guide-widgets: {shown} holds no built site. Fix: build it first: mkdocs build --strict",
+              file=sys.stderr)
+        return 1
+    prefix = site_prefix(config.site_url)
+    try:
+        server = QuietServer(("127.0.0.1", args.port), handler_for(site.resolve(), prefix, config.site_url or ""))
+    except OSError as exc:
+        print(f"guide-widgets: port {args.port} cannot be used ({exc.strerror}). Fix: choose another with "
+              "--port.", file=sys.stderr)
+        return 1
+    port = server.server_address[1]
+    print(f"Serving {shown} at http://127.0.0.1:{port}{prefix}, the path it is published under "
+          f"({config.site_url or 'no site_url: the root'}). Ctrl+C stops.", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide-widgets", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -94,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
                            help=f"the folder holding the pinned Pyodide files ({DEFAULT_PYODIDE_DIR})")
     reference.add_argument("--readme", help="write the reference into this file between its markers")
     reference.set_defaults(run=_reference)
+    preview = commands.add_parser("preview", help="serve the built site at the path of its site_url, as published")
+    preview.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")
+    preview.add_argument("--site-dir", "-d", help="the built site (the config's site_dir: site)")
+    preview.add_argument("--port", "-p", type=int, default=8000, help="the port on 127.0.0.1 (8000; 0: any free one)")
+    preview.set_defaults(run=_preview)
     args = parser.parse_args(argv)
     code: int = args.run(args)
     return code

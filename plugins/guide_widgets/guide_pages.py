@@ -91,8 +91,8 @@ class _AsInTheGuide(Treeprocessor):
             for element in _outside_footnotes(root):
                 if element.tag not in HEADING_TAGS:
                     continue
-                if pages.cut.promote and element.tag != "h1":
-                    element.tag = f"h{int(element.tag[1]) - 1}"
+                if pages.cut.promote:
+                    element.tag = f"h{max(int(element.tag[1]) - pages.cut.promote, 1)}"
                 if anchor := next(ids, ""):
                     element.set("id", anchor)
         rewritten = pages.rewritten.setdefault(pages.src, {})

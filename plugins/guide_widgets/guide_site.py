@@ -78,7 +78,7 @@ class GuideSite:
                               "'guide:' under 'plugins: - guide_widgets:' in mkdocs.yml to the guide's path "
                               "inside docs_dir.")
         text = guide_file.content_string
-        self.guide = guide = self._split(text, extensions, config.mdx_configs, raw_blocks)
+        self.guide = guide = self._split(text, extensions, config.mdx_configs, raw_blocks, config.site_name)
         self.anchor_pages = guide.anchor_pages()
         files.remove(guide_file)
         generated = self._page_files(guide, files, config)
@@ -101,11 +101,11 @@ class GuideSite:
         return generated
 
     def _split(self, text: str, extensions: list[Any], mdx_configs: dict[str, Any],
-               raw_blocks: Collection[str]) -> Guide:
+               raw_blocks: Collection[str], site_name: str) -> Guide:
         """The guide read with the site's own Markdown extensions and cut into pages; every problem at once."""
         reader = outline_markdown(extensions, mdx_configs, raw_blocks=raw_blocks)
         try:
-            guide = split_guide(text, reader, front_matter_lines=meta_lines(text))
+            guide = split_guide(text, reader, front_matter_lines=meta_lines(text), untitled=site_name)
         except GuideErrors as exc:
             problems = "\n".join(f"  {self.label}:{e.line}: {e.problem} Fix: {e.fix}" for e in exc.errors)
             raise PluginError(f"The guide cannot be split into pages:\n{problems}"

@@ -57,7 +57,8 @@ class Heading:
     top: bool
     """A child of the document itself, not nested in a list, a quote or a block: only these split."""
     part: int
-    """The line of the top-level `h2` that opens the part holding it; 0 before the first one."""
+    """The line of the last top-level heading (of any level) at or before it; 0 before the first one. The
+    splitter maps it to the section that holds it."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ class _Collect(Treeprocessor):
         for child in root:
             if _is_footnotes(child):
                 continue
-            if reading.levels.get(child) == 2 and child in reading.lines:
+            if child in reading.levels and child in reading.lines:
                 part = reading.lines[child]
             for element in child.iter():
                 if element.tag in HEADING_TAGS:

@@ -1,7 +1,16 @@
 """Split one guide document into a landing page and one page per top-level section.
 
-What splits is what the one-page build renders as the guide's `h1` and as top-level `h2`s, read by the
-outline with the site's own Markdown extensions. The landing page holds everything before the first section
+What splits is what the one-page build renders as headings, read by the outline with the site's own Markdown
+extensions, by these rules (stated for authors in the documentation):
+
+- The first `#` heading is the guide's title. A guide without one (a README that starts with its sections)
+  takes the site's name as its title; its landing page is what comes before the first section.
+- Sections are the `##` headings. A guide with no `##` heading has its sections at the highest level it
+  uses below the title (`###`, say): each such heading is a page.
+- A later `#` heading (an appendix or a licence at the end) starts a section of its own, like a `##`.
+- What is truly ambiguous stops the build: a section above the title, a heading with no slug, two sections
+  with one slug.
+ The landing page holds everything before the first section
 (front matter, badges, the title and the introduction); each section page runs from its heading to the next.
 Pages are cut from the guide's lines without rewriting them, so a line on a page maps back to a line of the
 guide by adding the page's `first_line - 1`. What a page needs from elsewhere in the guide (link reference
@@ -58,8 +67,9 @@ class Page:
     anchors: tuple[str, ...]
     heading_ids: tuple[str, ...]
     """The id of each heading on the page, in order, as the one-page build gives them."""
-    promote: bool
-    """Section pages: their headings move up one level, so that the section's own heading is the `h1`."""
+    promote: int
+    """By how many levels the page's headings move up, so that a section's own heading is its `h1` (1 for a
+    `##` section, 2 for a `###` one, 0 for the landing page and for a later `#` heading)."""
     last_line: int
 
 
@@ -138,21 +148,18 @@ def _definitions(outline: Outline, cited: list[str], footnote_text: dict[str, st
     return "\n\n".join(filter(None, [text, *notes]))
 
 
-def _check(outline: Outline, title: Heading | None, sections: list[Heading]) -> list[GuideError]:
+def _check(outline: Outline, title: Heading | None, sections: list[Heading], untitled: bool) -> list[GuideError]:
     errors: list[GuideError] = []
-    tops = [h for h in outline.headings if h.top and h.level == 1]
-    if title is None:
+    if title is None and not untitled:
         errors.append(GuideError(1, "the guide has no title.",
                                  "Start the guide with a '# Title' line (or a title underlined with '===')."))
-    else:
-        errors += [GuideError(h.line, f"the guide has a second title '{h.text}'.",
-                              "A guide has one '# ' title; start sections with '## '.") for h in tops[1:]]
+    if title is not None:
         errors += [GuideError(h.line, f"the section '{h.text}' comes before the guide's title.",
                               "Move the '# ' title line above it, or make this heading part of the "
                               "introduction with '### '.") for h in sections if h.line < title.line]
-        if not sections:
-            errors.append(GuideError(title.line, "the guide has no sections.",
-                                     "Start each section with a '## Heading' line below the title."))
+    if not sections and (title is not None or untitled):
+        errors.append(GuideError(title.line if title else 1, "the guide has no sections.",
+                                 "Start each section with a '## Heading' line below the title."))
     used: dict[str, int] = {LANDING_SLUG: title.line if title else 1}
     for heading in sections:
         if outline.empty_slug(heading):
@@ -169,11 +176,22 @@ def _check(outline: Outline, title: Heading | None, sections: list[Heading]) -> 
     return errors
 
 
-def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int = 0) -> Guide:
+def section_headings(tops: list[Heading], title: Heading | None) -> list[Heading]:
+    """The headings that start pages: the `##` ones (or, in a guide without any, those of the highest level
+    it uses below the title), and every `#` heading after the title."""
+    below = [h for h in tops if h is not title and h.level > 1]
+    level = 2 if any(h.level == 2 for h in below) else min((h.level for h in below), default=2)
+    return [h for h in tops if h is not title and (h.level == level or (h.level == 1 and title is not None))]
+
+
+def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int = 0,
+                untitled: str | None = None) -> Guide:
     """Split a guide document into pages, or raise GuideErrors naming every bad line and its fix.
 
     `md` is a converter from `outline_markdown()` with the site's extensions; the first `front_matter_lines`
     lines (the page's meta-data, which MkDocs reads itself) stay on the landing page and are not parsed.
+    `untitled` is the title of a guide without a `#` heading (the site's name); without it, such a guide
+    is refused.
     """
     lines = text.splitlines()
     parsed = [""] * front_matter_lines + lines[front_matter_lines:]
@@ -181,11 +199,11 @@ def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int =
 
     tops = [h for h in outline.headings if h.top and h.line]
     title = next((h for h in tops if h.level == 1), None)
-    sections = [h for h in tops if h.level == 2]
-    errors = _check(outline, title, sections)
+    sections = section_headings(tops, title)
+    errors = _check(outline, title, sections, untitled is not None)
     if errors:
         raise GuideErrors(errors)
-    assert title is not None
+    guide_title = title.text if title is not None else str(untitled)
 
     # Footnote definitions move to the pages that cite them: blank them where they stand (lines keep their
     # numbers) and keep their text to append.
@@ -201,27 +219,34 @@ def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int =
     taken = {anchor for anchor, _ in outline.anchors} | {h.anchor for h in sections}
     contents_anchor = unique(CONTENTS, set(taken)) if CONTENTS in taken else CONTENTS
 
-    def page(heading: Heading, part: int, start: int, end: int, slug: str, promote: bool) -> Page:
-        cited = [key for key, where in outline.footnote_refs if where == part]
+    section_lines = [h.line for h in sections]
+
+    def section_of(after: int) -> int:
+        """The section (by its heading's line) that holds what follows the top-level heading on line `after`."""
+        return next((line for line in reversed(section_lines) if line <= after), 0)
+
+    def page(heading_text: str, part: int, start: int, end: int, slug: str, promote: int) -> Page:
+        cited = [key for key, where in outline.footnote_refs if section_of(where) == part]
         return Page(
-            title=heading.text, slug=slug, first_line=start + 1, last_line=end,
+            title=heading_text, slug=slug, first_line=start + 1, last_line=end,
             markdown="\n".join(body[start:end]) + "\n",
             definitions=_definitions(outline, cited, footnote_text),
-            anchors=tuple(dict.fromkeys(a for a, where in outline.anchors if where == part)),
-            heading_ids=tuple(h.anchor for h in outline.headings if h.part == part),
+            anchors=tuple(dict.fromkeys(a for a, where in outline.anchors if section_of(where) == part)),
+            heading_ids=tuple(h.anchor for h in outline.headings if section_of(h.part) == part),
             promote=promote,
         )
 
     bounds = [*starts, len(lines)]
-    landing = page(title, 0, 0, bounds[0], LANDING_SLUG, promote=False)
-    pages = [page(h, h.line, bounds[n], bounds[n + 1], h.anchor, promote=True) for n, h in enumerate(sections)]
+    landing = page(guide_title, 0, 0, bounds[0], LANDING_SLUG, promote=0)
+    pages = [page(h.text, h.line, bounds[n], bounds[n + 1], h.anchor, promote=h.level - 1)
+             for n, h in enumerate(sections)]
 
     warnings: list[GuideError] = []
     for first, _ in (span for span in fence_spans(parsed) if span[1] < 0):
         warnings.append(GuideError(first + 1, "this code fence is never closed, so Markdown shows it and "
                                           "everything after it as plain text.",
                                    "Close it with a line of the same backticks or tildes."))
-    return Guide(title=title.text, landing=landing, sections=tuple(pages), contents_anchor=contents_anchor,
+    return Guide(title=guide_title, landing=landing, sections=tuple(pages), contents_anchor=contents_anchor,
                  warnings=tuple(warnings))
 
 

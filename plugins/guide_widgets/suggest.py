@@ -19,7 +19,7 @@ def _plain(text: str) -> str:
 
 def nearest(name: str, choices: Iterable[str]) -> str | None:
     """The choice an author most likely meant by `name`, or None when none is close."""
-    options = [str(choice) for choice in choices]
+    options = [str(choice) for choice in choices if str(choice) != name]
     plain = {_plain(option): option for option in options}
     if (same := plain.get(_plain(name))) is not None and same != name:
         return same

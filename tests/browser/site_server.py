@@ -6,24 +6,18 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from guide_widgets.preview import QuietServer, StaticSiteHandler
+
 GATE_TIMEOUT_S = 120
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser that moves on drops connections mid-response: that is normal, not worth a traceback.
-        pass
-
-
 class SiteServer:
-    """Serves `directory` under `prefix` (e.g. "/making-amends/"), like GitHub Pages serves a project site.
+    """Serves `directory` under `prefix` (e.g. "/making-amends/"), like GitHub Pages serves a project site
+    (with the static host of `guide-widgets preview`).
 
     As there: a folder without its slash redirects to it, paths outside the prefix and missing files get the
     site's own 404.html with status 404, and no header carries policy (the pages' meta tags must). Tests can make a file
@@ -42,15 +36,16 @@ class SiteServer:
         self._gates: dict[str, threading.Event] = {}
         server = self
 
-        class Handler(SimpleHTTPRequestHandler):
-            extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                              ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
-
+        class Handler(StaticSiteHandler):
             def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, directory=str(server.directory), **kwargs)
+                self.site, self.prefix = server.directory, server.prefix
+                super().__init__(*args, **kwargs)
 
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
+            def route(self, path: str) -> tuple[str, Path]:
+                for other, folder in server.neighbours.items():
+                    if path.startswith(other) or path + "/" == other:
+                        return other, folder
+                return server.prefix, server.directory
 
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
@@ -58,45 +53,16 @@ class SiteServer:
                 for suffix, gate in list(server._gates.items()):
                     if path.endswith(suffix):
                         gate.wait(GATE_TIMEOUT_S)
-                prefix, self.directory = server.prefix, str(server.directory)
-                for other, folder in server.neighbours.items():
-                    if path.startswith(other) or path + "/" == other:
-                        prefix, self.directory = other, str(folder)
                 if path in server.extra:
                     kind, body = server.extra[path]
-                    self._send(HTTPStatus.OK, kind, body)
-                elif path + "/" == prefix:  # the site's own address without its slash
-                    self._redirect(prefix)
-                elif not path.startswith(prefix) or any(path.endswith(s) for s in server._missing):
-                    self._not_found()
+                    self.send_body(HTTPStatus.OK, kind, body)
+                elif any(path.endswith(s) for s in server._missing):
+                    self.directory = str(self.route(path)[1])
+                    self.not_found()
                 else:
-                    self.path = "/" + self.path[len(prefix):]
-                    target = Path(self.translate_path(self.path))
-                    if target.is_dir() and (target / "index.html").is_file() and not path.endswith("/"):
-                        self._redirect(path + "/")
-                    elif target.is_file() or (target / "index.html").is_file():
-                        super().do_GET()
-                    else:
-                        self._not_found()
+                    super().do_GET()
 
-            def _redirect(self, location: str) -> None:
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", location)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def _not_found(self) -> None:
-                page = Path(self.directory) / "404.html"
-                self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", page.read_bytes())
-
-            def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self._server = _Server(("127.0.0.1", 0), Handler)
+        self._server = QuietServer(("127.0.0.1", 0), Handler)
         self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
         self.url = self.origin + prefix
 

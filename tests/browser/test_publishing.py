@@ -157,3 +157,52 @@ def test_the_wheel_installed_in_a_fresh_environment_builds_a_guide_whose_widget_
     with SiteServer("/") as served:
         served.directory = site
         _answers_a_date(browser, served, "plants/repotting.html")
+
+
+# --- guide-widgets preview ----------------------------------------------------------------------------------
+
+def test_preview_serves_a_production_build_where_it_will_live_so_the_plan_keeps_this_visits_answers(
+        browser: Browser, tmp_path: Path):
+    """Built for its real address (another host, under /houseplants/), previewed here: the plan page is
+    reached by instant navigation, so the answer given on the way is still there."""
+    project = tmp_path / "houseplants"
+    shutil.copytree(FIXTURES / "second-guide", project)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false", "  font: false\n  features: [navigation.instant]")
+                      + "site_url: https://plants.example.org/houseplants/\n")  # as the starter has it
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
+                           capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    preview = subprocess.Popen([sys.executable, "-m", "guide_widgets.cli", "preview", "--port", "0"], cwd=project,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = preview.stdout.readline() if preview.stdout else ""
+        address = re.search(r"at (http://127\.0\.0\.1:\d+/houseplants/),", line)
+        assert address, line + (preview.stderr.read() if preview.poll() is not None and preview.stderr else "")
+        url = address.group(1)
+        origin = url.removesuffix("/houseplants/")
+        assert fetch(origin + "/houseplants")[1]["Location"] == "/houseplants/"
+        with watched(browser, origin) as (context, _):
+            page = context.new_page()
+            page.goto(url + "plants/repotting.html")
+            ready(page)
+            page.get_by_label("The day the period began").fill(days_ago(3))
+            expect(page.locator(".gw-headline")).to_have_text("Day 3 of 7")
+            page.evaluate("window.sameVisit = true")
+            page.get_by_role("link", name="My plan").first.click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("My plan")
+            assert page.evaluate("window.sameVisit === true"), "the plan was a full page load"
+            expect(page.locator("[data-gw-plan-entry] [data-gw-result]").first).to_contain_text("Day 3 of 7")
+    finally:
+        preview.terminate()
+        preview.communicate(timeout=10)  # and closes its pipes
+
+
+def test_preview_says_how_to_build_when_there_is_nothing_to_serve(tmp_path: Path):
+    shutil.copytree(FIXTURES / "second-guide", tmp_path / "p")
+    result = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "preview"], cwd=tmp_path / "p",
+                            capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert (result.returncode, result.stderr) == (1, "guide-widgets: site holds no built site. Fix: build it "
+                                                     "first: mkdocs build --strict\n")
