@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .blocks import WidgetsExtension
+from .build_errors import BuildErrors
 from .config import GuideWidgetsConfig
 from .guide_pages import GuidePagesExtension
 from .guide_site import GuideNav, GuideSite, folder_label
@@ -127,4 +128,10 @@ class GuideWidgetsPlugin(BasePlugin[GuideWidgetsConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for folder in (PACKAGE_DIR, *self.widgets.watched()):
             server.watch(str(folder))
+        # A rebuild that fails shows its messages on the page being viewed, which recovers once it is fixed.
+        errors = BuildErrors()
+        server.builder = errors.builder(server.builder)
+        app = server.get_app()
+        if app is not None:
+            server.set_app(errors.app(app))
         return server
