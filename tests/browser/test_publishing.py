@@ -128,35 +128,61 @@ def test_gh_deploy_pushes_a_site_that_works_from_its_branch(browser: Browser, tm
         _answers_a_date(browser, served, "plants/repotting.html")
 
 
-# --- The wheel, installed from scratch --------------------------------------------------------------------
+# --- A new project, published by the workflow `guide-widgets new` writes --------------------------------------
 
-def test_the_wheel_installed_in_a_fresh_environment_builds_a_guide_whose_widget_works(
-        dist: Path, browser: Browser, tmp_path: Path):
-    env = tmp_path / "env"
-    venv.create(env, with_pip=True)
-    python = env / "bin" / "python"
-    wheel = next(dist.glob("mkdocs_guide_widgets-*.whl"))
-    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                              str(wheel)], capture_output=True, text=True, check=False, timeout=900)
-    assert install.returncode == 0, install.stderr[-3000:]
-    project = tmp_path / "empty" / "guide"
-    shutil.copytree(FIXTURES / "second-guide", project)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    site = tmp_path / "site"
-    build = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                           cwd=project, capture_output=True, text=True, check=False,
-                           env={"PATH": str(env / "bin"), "NO_MKDOCS_2_WARNING": "1", "HOME": str(tmp_path)})
-    assert build.returncode == 0, build.stderr
-    page = (site / "plants" / "repotting.html").read_text()
-    assert 'data-gw-kind="period"' in page
-    assert str(ROOT / "plugins") not in page
-    made = subprocess.run([str(env / "bin" / "guide-widgets"), "new", str(tmp_path / "starter")],
-                          capture_output=True, text=True, check=False)
+def _expression(text: str, outputs: dict[str, str]) -> str:
+    """`${{ steps.pages.outputs.base_url }}` and the like, as the runner fills them in."""
+    return re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: outputs[m.group(1)], text)
+
+
+def test_a_new_project_is_published_by_its_own_workflow_run_step_by_step(dist: Path, browser: Browser,
+                                                                          tmp_path: Path):
+    """The starter's workflow, its shell steps run in order in a fresh starter folder as a runner runs them
+    (a fresh Python, the local wheel standing in for the index), its GitHub actions played by their local
+    equivalents; the site it builds answers in Chromium."""
+    import yaml
+
+    project = tmp_path / "my-guide"
+    made = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(project)], capture_output=True,
+                          text=True, check=False)
     assert made.returncode == 0, made.stderr
-    assert (tmp_path / "starter" / "docs" / "guide.md").is_file()
-    with SiteServer("/") as served:
-        served.directory = site
-        _answers_a_date(browser, served, "plants/repotting.html")
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "pages.yml").read_text())
+    runner = tmp_path / "runner-python"
+    venv.create(runner, with_pip=True)  # actions/setup-python: a Python of its own, first on the PATH
+    env = {"PATH": f"{runner / 'bin'}:{Path(shutil.which('node') or '/usr/bin/node').parent}:/usr/bin:/bin",
+           "HOME": os.environ.get("HOME", str(tmp_path)), "PIP_FIND_LINKS": str(dist),
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    with SiteServer("/my-guide/") as served:
+        outputs = {"steps.pages.outputs.base_url": served.url.rstrip("/")}  # actions/configure-pages
+        uploaded = ""
+        for step in workflow["jobs"]["build"]["steps"]:
+            uses = step.get("uses", "").split("@")[0]
+            if uses == "actions/upload-pages-artifact":
+                uploaded = step["with"]["path"]
+            if "run" not in step:
+                assert uses in {"actions/checkout", "actions/setup-python", "actions/setup-node",
+                                "actions/configure-pages", "actions/upload-pages-artifact"}, uses
+                continue
+            step_env = {**env, **{key: _expression(str(value), outputs) for key, value in step.get("env", {}).items()}}
+            ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                                 cwd=project, env=step_env, capture_output=True, text=True, check=False, timeout=900)
+            assert ran.returncode == 0, f"{step.get('name')}:\n{ran.stdout[-2000:]}\n{ran.stderr[-3000:]}"
+        assert uploaded == "site"
+        served.directory = project / uploaded
+        # The installed wheel's own command writes the same starter, workflow and lock file included.
+        again = subprocess.run([str(runner / "bin" / "guide-widgets"), "new", str(tmp_path / "again")],
+                               capture_output=True, text=True, check=False, env=env)
+        assert again.returncode == 0, again.stderr
+        for path in (p for p in project.rglob("*") if p.is_file() and not {"site", "node_modules"} & set(p.parts)):
+            twin = tmp_path / "again" / path.relative_to(project)
+            assert twin.read_bytes() == path.read_bytes().replace(b'"my-guide"', b'"again"'), path
+        with watched(browser, served.origin) as (context, _):
+            page = context.new_page()
+            page.goto(served.url + "getting-ready/")
+            ready(page)
+            for box in page.locator("input[type=checkbox][name^=g]").all():
+                box.check()
+            expect(page.locator(".gw-band-title")).to_have_text("Ready")
 
 
 # --- guide-widgets preview ----------------------------------------------------------------------------------
