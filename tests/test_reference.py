@@ -17,18 +17,22 @@ from guide_widgets.specs import SpecError, parse_spec
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def test_the_readme_reference_is_what_the_spec_classes_say():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+REFERENCE = ROOT / "manual" / "docs" / "reference.md"
+
+
+def test_the_manuals_reference_is_what_the_spec_classes_say():
+    readme = REFERENCE.read_text(encoding="utf-8")
     assert readme_with_reference(readme, builtin_kinds()) == readme, (
-        "README.md's reference is out of date: run .venv/bin/guide-widgets reference --readme README.md")
+        "manual/docs/reference.md is out of date: run .venv/bin/guide-widgets reference --write "
+        "manual/docs/reference.md")
 
 
-def test_the_readme_documents_every_plugin_option_from_its_class():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_manual_documents_every_plugin_option_from_its_class():
+    readme = REFERENCE.read_text(encoding="utf-8")
     section = readme.split(OPTIONS_START, 1)[1].split(OPTIONS_END, 1)[0]
     documented = re.findall(r"^\| `(\w+)` \|", section, re.M)
     assert documented == [name for name, *_ in option_rows(GuideWidgetsConfig)]
-    assert {"guide", "pages_dir", "pyodide_dir", "strings", "widgets_dir"} <= set(documented)
+    assert {"guide", "pages_dir", "pyodide_dir", "strings", "widgets_dir", "informal", "plan_page"} <= set(documented)
     assert "node_modules" not in documented  # refused with a message naming pyodide_dir
 
 

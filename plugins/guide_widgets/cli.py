@@ -1,7 +1,7 @@
 """`guide-widgets`: the command line for authors.
 
     guide-widgets new DIR
-    guide-widgets reference [--widgets-dir DIR] [--readme FILE]
+    guide-widgets reference [--widgets-dir DIR] [--write FILE]
     guide-widgets preview [--config-file mkdocs.yml] [--site-dir site] [--port 8000]
 
 `new` writes a starter project into DIR (new or empty): mkdocs.yml, a guide with one block of each built-in
@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     reference.add_argument("--widgets-dir", help="your own kinds' folder, to document them too")
     reference.add_argument("--pyodide-dir", default=DEFAULT_PYODIDE_DIR,
                            help=f"the folder holding the pinned Pyodide files ({DEFAULT_PYODIDE_DIR})")
-    reference.add_argument("--readme", help="write the reference into this file between its markers")
+    reference.add_argument("--write", "--readme", dest="readme", metavar="FILE",
+                           help="write the reference into this Markdown file, between its markers")
     reference.set_defaults(run=_reference)
     preview = commands.add_parser("preview", help="serve the built site at the path of its site_url, as published")
     preview.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")

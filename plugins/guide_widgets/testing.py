@@ -93,8 +93,12 @@ class Widget:
         body = options if isinstance(options, str) else yaml.safe_dump(options, sort_keys=False)
         return parse_spec(self.kind.spec, body, self.words)
 
-    def __call__(self, spec: dict[str, Any], fields: dict[str, Any], today: str | datetime.date) -> dict[str, Any]:
-        """The widget's answer to the form's `fields` on the reader's date `today` (a date, or YYYY-MM-DD)."""
+    def __call__(self, spec: dict[str, Any], fields: dict[str, Any],
+                 today: str | datetime.date | None = None) -> dict[str, Any]:
+        """The widget's answer to the form's `fields` on the reader's date `today` (a date, or YYYY-MM-DD; this
+        machine's date when left out)."""
+        if today is None:
+            today = datetime.date.today()
         if isinstance(today, datetime.date):
             today = today.isoformat()
         # As the page sends it: the spec, and beside it the kind's words (the block's own first) and the language.
