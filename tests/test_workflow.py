@@ -68,6 +68,7 @@ def test_it_tests_builds_for_the_repositorys_address_and_deploys_with_githubs_pa
     pages = [step["uses"].split("@")[0] for step in build + deploy if step.get("uses", "").startswith("actions/")]
     assert pages[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
     built = next(step for step in build if "mkdocs build --strict" in step.get("run", ""))
+    assert "manual" in built["run"]  # the manual is published beside the guide
     assert built["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"  # the address comes from the repository
     assert "site_url: $SITE_URL" in built["run"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
@@ -116,3 +117,23 @@ def test_the_tag_must_name_the_version_being_released():
     assert wrong.returncode == 1
     assert wrong.stdout.strip() == (f"::error::The tag v9.9.9 does not name version {version} of pyproject.toml. "
                                     f'Fix: tag v{version}, or set version = "9.9.9" and tag again.')
+
+
+def test_the_pages_build_step_makes_the_guide_and_the_manual_beside_it(tmp_path: Path):
+    """The workflow's build step, its own shell run in a clone of this repository (with this checkout's
+    environment and Pyodide), for an address under a sub-path."""
+    step = next(step for step in yaml.safe_load(WORKFLOW.read_text())["jobs"]["build"]["steps"]
+                if "mkdocs build --strict" in step.get("run", ""))
+    clone = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    for linked in (".venv", "node_modules"):
+        (clone / linked).symlink_to(ROOT / linked)
+    env = {**os.environ, **step["env"], "SITE_URL": "https://someone.github.io/making-amends/"}
+    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=clone, env=env,
+                         capture_output=True, text=True, check=False, timeout=600)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    site = clone / "site"
+    assert (site / "the-no-contact-rule" / "index.html").is_file()
+    manual = (site / "manual" / "tutorial" / "index.html").read_text(encoding="utf-8")
+    assert "Tutorial: from nothing to a published guide" in manual
+    assert "https://someone.github.io/making-amends/manual/tutorial/" in (site / "manual" / "sitemap.xml").read_text()
