@@ -3,7 +3,8 @@
 //
 //   node firefox_smoke.mjs FIREFOX SITE_URL PAGES_JSON
 //
-// Visits every page, uses each of the three widgets as a reader would, follows a link by instant navigation,
+// Visits every page, uses each of the three widgets as a reader would (remembering the answers), follows a
+// link by instant navigation, opens My plan by a full page load,
 // and prints one JSON report: {steps: [...], problems: [...]} where problems are console errors, uncaught
 // exceptions, dialogs, failed requests and requests to another origin. It exits 0 when the walk finished
 // (problems or not: the test judges them), 1 when a step could not be done.
@@ -121,6 +122,7 @@ try {
 
   await page.goto(siteUrl + "knowing-when-to-walk-away/", { waitUntil: "load" });
   await firstResult(page);
+  await clickText(page, "label", "Remember my answers on this device");
   for (const answer of ["They have asked me to stop, or blocked me.", "Still clearly angry or bitter toward me.",
     "Yes, they are with someone new.", "Mostly that I am afraid of being alone."]) {
     await clickText(page, "label", answer);
@@ -154,6 +156,21 @@ try {
   await firstResult(page);
   if (!await page.evaluate(() => window.samePage === true)) throw new Error("the link reloaded the page");
   steps.push("instant navigation to the no-contact page, whose widget answers");
+
+  // My plan after a full page load: the remembered answers, their result, and nothing claiming to be empty
+  // (Material binds a fully loaded page twice; the second binding must keep what the first found).
+  await page.goto(siteUrl + "my-plan/", { waitUntil: "load" });
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-gw-plan-entry] .gw-band-title")]
+    .some((title) => title.textContent.includes("It is time to step back")), { timeout: READY_MS });
+  const plan = await page.evaluate(() => ({
+    empty: document.querySelector("[data-gw-plan-empty]").hidden,
+    actions: !document.querySelector("[data-gw-plan-actions]").hidden,
+    answered: [...document.querySelectorAll("[data-gw-plan-entry]")].map((e) => !e.hasAttribute("data-gw-unanswered")),
+  }));
+  if (!plan.empty || !plan.actions || plan.answered.some((answered) => !answered)) {
+    throw new Error(`the plan after a full load is wrong: ${JSON.stringify(plan)}`);
+  }
+  steps.push("My plan after a full page load: every remembered widget answered, with Download and Print");
 
   const missing = await page.goto(siteUrl + "no-such-page/", { waitUntil: "load" });
   if (missing.status() !== 404 || !(await textOf(page, "h1")).includes("404")) {

@@ -30,6 +30,8 @@ class SiteServer:
         self.prefix = prefix
         self.requested: list[str] = []
         self.extra: dict[str, tuple[str, bytes]] = {}
+        self.probe: tuple[str, bytes] | None = None
+        """A script (its path and body) added to every page right after its policy tag: WebKit's watch."""
         self.neighbours: dict[str, Path] = {}
         """Other sites on the same origin, by their own prefix (two guides on one domain)."""
         self._missing: set[str] = set()
@@ -47,9 +49,20 @@ class SiteServer:
                         return other, folder
                 return server.prefix, server.directory
 
+            def page(self, body: bytes) -> bytes | None:
+                if server.probe is None:
+                    return None
+                tag = f'<script src="{server.probe[0]}"></script>'.encode()
+                policy = body.find(b'<meta http-equiv="Content-Security-Policy"')
+                at = body.index(b">", policy) + 1 if policy >= 0 else body.index(b"<head>") + len(b"<head>")
+                return body[:at] + tag + body[at:]
+
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 server.requested.append(path)
+                if server.probe is not None and path == server.probe[0]:
+                    self.send_body(HTTPStatus.OK, "text/javascript", server.probe[1])
+                    return
                 for suffix, gate in list(server._gates.items()):
                     if path.endswith(suffix):
                         gate.wait(GATE_TIMEOUT_S)

@@ -1,7 +1,8 @@
 """Firefox too: Debian's firefox-esr walks the guide, driven over WebDriver BiDi (tests/browser/firefox_smoke.mjs).
 
 Playwright drives only its own patched Firefox, so a small puppeteer-core script drives the stock one: every
-page, each widget, instant navigation and the 404 page, with no console error and no request to another origin.
+page, each widget (remembered), instant navigation, My plan after a full load and the 404 page, with no
+console error and no request to another origin.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def test_a_reader_walks_the_guide_in_firefox(site: SiteServer):
     report = json.loads(lines[-1])
     assert report["failed"] is None, report["failed"]
     assert report["problems"] == []
-    assert len(report["steps"]) == 6, report["steps"]
+    assert len(report["steps"]) == 7, report["steps"]
     # The watch saw the pages' requests, the worker's included, so "no request elsewhere" means something.
     assert any(url.endswith("/assets/pyodide/pyodide.asm.wasm") for url in report["seen"]), report["seen"][:20]
     # Python really ran in Firefox: the worker fetched the runtime and the logic from this site.
