@@ -11,6 +11,9 @@
     answer      a first visit to the no-contact page until its first answer is shown, against the bare page
     latency     input event to result in the page, p50 and p95 over 50 changes
     navigation  instant navigation to a second widget page, until its widget has answered
+    webkit      WebKitGTK's MiniBrowser (Safari's engine) in the same run: the bare page, the first answer on
+                the no-contact page, a repeat visit, the next page, the snapshot's storing, and where a
+                boot's time goes (wasm download, Pyodide start with compiling, logic import) in each engine
 
 Every browser run starts from a new profile on disk (a persistent context: an incognito one never caches
 the wasm). Each number is the median of the runs. It prints a table and writes JSON; it asserts nothing.
@@ -300,6 +303,8 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
                 cold = visit(context, url, ready, result)
                 if name == "ours":
                     cold["snapshot"] = wait_for_snapshot(cold["page"])
+                    cold["snapshot_at"] = cold["page"].evaluate(
+                        "() => performance.getEntriesByName('guide-widgets:snapshot-done')[0].startTime")
                 context.close()
                 context = launch(playwright, profile)
                 warm = visit(context, url, ready, result)
@@ -364,6 +369,9 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
         "warm_boots": [entry["detail"] for entry in rows["ours_warm"]],
         "warm_steps_ms": {step: statistics.median(e["detail"].get(step, 0) for e in rows["ours_warm"])
                           for step in ("worker_start_ms", "runtime", "snapshot", "read", "python", "logic")},
+        "cold_steps_ms": _steps(rows["ours_cold"]),
+        "snapshot_stored_after_ready_ms": statistics.median(
+            (e["snapshot_at"] - e["ready_ms"]) for e in rows["ours_cold"] if e.get("snapshot_at") is not None),
         "snapshots": [entry.get("snapshot") for entry in rows["ours_cold"]],
         "latency_p50_ms": percentile(latency, 0.5), "latency_p95_ms": percentile(latency, 0.95),
         "latency_samples": len(latency),
@@ -387,6 +395,81 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
     result["answer_ratio"] = result["answer_ms"] / result["bare_cold_ready_ms"]
     result["throttled_ratio"] = result["throttled_ours_ms"] / result["throttled_bare_ms"]
     return result
+
+
+def _webkit_marks(browser: Any, names: list[str]) -> dict[str, Any]:
+    return browser.js("""return Object.fromEntries(arguments[0].map((n) => {
+        const mark = performance.getEntriesByName(n)[0];
+        return [n, mark ? {at: mark.startTime, detail: mark.detail} : null]; }));""", names)
+
+
+def _webkit_visit(browser: Any, url: str, ready: str, result: str) -> dict[str, Any]:
+    browser.open(url)
+    browser.wait("performance.getEntriesByName(arguments[0]).length", result, timeout=TIMEOUT_MS / 1000,
+                 what=result)
+    marks = _webkit_marks(browser, [ready, result])
+    return {"ready_ms": marks[ready]["at"], "result_ms": marks[result]["at"], "detail": marks[ready]["detail"]}
+
+
+def bench_webkit(runs: int, work: Path, host: StaticHost, note: Callable[[str], None]) -> dict[str, Any]:
+    """The same visits in WebKitGTK's MiniBrowser (see tests/browser/webkit.py), each run in a new browser.
+    Under automation WebKit keeps its caches in memory for the session: a repeat visit is a second visit in the
+    same browser, as a reader's is."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser.webkit import WebKit, missing_parts
+
+    if missing_parts():
+        note(f"WebKit skipped: {', '.join(missing_parts())} missing (apt-get install -y webkit2gtk-driver xvfb)")
+        return {}
+    site = host.origin + PREFIX
+    rows: dict[str, list[Any]] = {k: [] for k in ("bare", "answer", "cold", "warm", "navigation", "stored")}
+    for run in range(runs):
+        note(f"WebKit run {run + 1} of {runs}")
+        browser = WebKit(work / f"webkit-{run}")
+        try:
+            rows["bare"].append(_webkit_visit(browser, host.origin + "/bare/", "bare:ready", "bare:result"))
+        finally:
+            browser.close()
+        browser = WebKit(work / f"webkit-answer-{run}")
+        try:
+            rows["answer"].append(_webkit_visit(browser, site + LATENCY_PAGE, "guide-widgets:ready",
+                                                "guide-widgets:result"))
+            browser.wait("performance.getEntriesByName('guide-widgets:snapshot-done').length",
+                         timeout=TIMEOUT_MS / 1000, what="the snapshot")
+            marks = _webkit_marks(browser, ["guide-widgets:ready", "guide-widgets:snapshot-done"])
+            rows["stored"].append(marks["guide-widgets:snapshot-done"]["at"] - marks["guide-widgets:ready"]["at"])
+            rows["cold"].append(rows["answer"][-1])
+            rows["warm"].append(_webkit_visit(browser, site + LATENCY_PAGE, "guide-widgets:ready",
+                                              "guide-widgets:result"))
+            browser.open(site + "taking-responsibility/")
+            browser.wait("document.querySelector('[data-gw-state=answered]')", timeout=TIMEOUT_MS / 1000)
+            elapsed = browser.driver.execute_async_script(
+                "const done = arguments[arguments.length - 1]; (" + NAVIGATION_JS + ")().then(done);")
+            assert browser.js("return window.sameDocument === true"), "the navigation was not instant"
+            rows["navigation"].append(elapsed)
+        finally:
+            browser.close()
+
+    def median(key: str, field: str) -> float:
+        return statistics.median(entry[field] for entry in rows[key])
+
+    return {
+        "webkit_bare_cold_ready_ms": median("bare", "ready_ms"),
+        "webkit_answer_ms": median("answer", "result_ms"),
+        "webkit_warm_result_ms": median("warm", "result_ms"),
+        "webkit_navigation_ms": statistics.median(rows["navigation"]),
+        "webkit_snapshot_stored_after_ready_ms": statistics.median(rows["stored"]),
+        "webkit_cold_steps_ms": _steps(rows["cold"]),
+        "webkit_warm_steps_ms": _steps(rows["warm"]),
+        "webkit_runs": rows,
+    }
+
+
+def _steps(entries: list[dict[str, Any]]) -> dict[str, float]:
+    """Where a boot's time goes, medians (ms): the wasm's download, Pyodide's start (compiling and, on a
+    repeat visit, restoring included), the logic's import."""
+    return {step: statistics.median((e["detail"] or {}).get(step) or 0 for e in entries)
+            for step in ("runtime", "download", "python", "logic", "memory")}
 
 
 def own_assets_gzip_kb(site: Path) -> float:
@@ -453,6 +536,30 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def webkit_table(b: dict[str, Any]) -> str:
+    """WebKit beside Chromium, from the same run, and where a first and a repeat visit's time goes."""
+    rows = [
+        ("Bare Pyodide page, first visit: ready", b["webkit_bare_cold_ready_ms"], b["bare_cold_ready_ms"]),
+        ("No-contact page, first visit: first answer shown", b["webkit_answer_ms"], b["answer_ms"]),
+        ("Repeat visit: first result", b["webkit_warm_result_ms"], b["ours_warm_result_ms"]),
+        ("Next page by instant navigation, answered", b["webkit_navigation_ms"], b["navigation_ms"]),
+        ("Snapshot stored, after ready", b["webkit_snapshot_stored_after_ready_ms"],
+         b["snapshot_stored_after_ready_ms"]),
+    ]
+    lines = ["| measure (ms) | WebKit | Chromium | WebKit / Chromium |", "| --- | --- | --- | --- |"]
+    lines += [f"| {label} | {w:.0f} | {c:.0f} | {w / c:.2f}× |" for label, w, c in rows]
+    lines.append(f"| First answer / own bare ready | {b['webkit_answer_ms'] / b['webkit_bare_cold_ready_ms']:.2f}× | "
+                 f"{b['answer_ratio']:.2f}× | |")
+    for visit, key in (("first visit", "cold_steps_ms"), ("repeat visit", "warm_steps_ms")):
+        chromium = b[key]
+        webkit = b[f"webkit_{key}"]
+        for step, what in (("download", "wasm download"), ("python", "Pyodide start (compile included)"),
+                           ("logic", "logic import"), ("memory", "snapshot made")):
+            if step in chromium or step in webkit:
+                lines.append(f"| {visit}: {what} | {webkit.get(step, 0):.0f} | {chromium.get(step, 0):.0f} | |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -485,6 +592,8 @@ def main() -> int:
             results.update(bench_long_guide(args.runs, work / "builds"))
             note("visiting pages in Chromium")
             results.update(bench_browser(args.runs, work / "profiles", host, note))
+            note("visiting pages in WebKit")
+            results.update(bench_webkit(args.runs, work / "webkit", host, note))
             results["own_assets_gzip_kb"] = own_assets_gzip_kb(site)
     results["targets"] = {k: {"what": w, "limit": limit, "met": results[k] <= limit}
                           for k, (w, _, limit) in TARGETS.items()}
@@ -499,6 +608,8 @@ def main() -> int:
           f"{steps['worker_start_ms']:.0f}; then importing pyodide.mjs {steps['runtime']:.0f}, finding the snapshot "
           f"{steps['snapshot']:.0f} and reading it {steps['read']:.0f} (alongside), restoring Python "
           f"{steps['python']:.0f} (reading included), importing the logic {steps['logic']:.0f}.")
+    if "webkit_answer_ms" in results:
+        print("\n" + webkit_table(results))
     print(f"\nJSON: {args.json}")
     return 0
 

@@ -67,6 +67,14 @@ let storing = null; // the snapshot being kept for the next visit, after a plain
 let evaluate = null;
 const timings = {}; // how long each boot step took, in ms: reported with "ready" for the benchmark
 
+// How long the runtime's WebAssembly took to arrive, from the worker's own resource timing (the benchmark
+// reads it beside "python", which also holds compiling it and starting Python).
+function downloadTime() {
+  const entry = /** @type {PerformanceResourceTiming | undefined} */ (performance.getEntriesByType("resource")
+    .find((e) => e.name.endsWith("pyodide.asm.wasm")));
+  return entry ? Math.round(entry.responseEnd - entry.startTime) : undefined;
+}
+
 function timed(name, promise) {
   const start = performance.now();
   return Promise.resolve(promise).finally(() => {
@@ -320,6 +328,7 @@ self.onmessage = (event) => {
     booting ??= boot(message);
     booting.then(
       (how) => {
+        timings.download = downloadTime();
         self.postMessage({ type: "ready", boot: how, timings });
         if (storing) {
           storing.then(
