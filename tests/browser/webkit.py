@@ -161,7 +161,10 @@ class WebKit:
     def _click(self, element: Any) -> None:
         """WebDriver's own click; where WebKitGTK's driver refuses one (a link in Material's sticky sidebar is
         "not interactable" to it), the element's own click(), which fires the same click event."""
-        from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
+        from selenium.common.exceptions import (
+            ElementClickInterceptedException,
+            ElementNotInteractableException,
+        )
 
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         try:
