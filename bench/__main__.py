@@ -370,6 +370,7 @@ def bench_browser(runs: int, work: Path, host: StaticHost, note: Callable[[str],
         "warm_steps_ms": {step: statistics.median(e["detail"].get(step, 0) for e in rows["ours_warm"])
                           for step in ("worker_start_ms", "runtime", "snapshot", "read", "python", "logic")},
         "cold_steps_ms": _steps(rows["ours_cold"]),
+        "snapshot_steps_ms": _store_steps([(e.get("snapshot") or {}).get("steps") or {} for e in rows["ours_cold"]]),
         "snapshot_stored_after_ready_ms": statistics.median(
             (e["snapshot_at"] - e["ready_ms"]) for e in rows["ours_cold"] if e.get("snapshot_at") is not None),
         "snapshots": [entry.get("snapshot") for entry in rows["ours_cold"]],
@@ -422,7 +423,8 @@ def bench_webkit(runs: int, work: Path, host: StaticHost, note: Callable[[str], 
         note(f"WebKit skipped: {', '.join(missing_parts())} missing (apt-get install -y webkit2gtk-driver xvfb)")
         return {}
     site = host.origin + PREFIX
-    rows: dict[str, list[Any]] = {k: [] for k in ("bare", "answer", "cold", "warm", "navigation", "stored")}
+    rows: dict[str, list[Any]] = {k: [] for k in ("bare", "answer", "cold", "warm", "navigation", "stored",
+                                                  "stored_steps")}
     for run in range(runs):
         note(f"WebKit run {run + 1} of {runs}")
         browser = WebKit(work / f"webkit-{run}")
@@ -438,6 +440,7 @@ def bench_webkit(runs: int, work: Path, host: StaticHost, note: Callable[[str], 
                          timeout=TIMEOUT_MS / 1000, what="the snapshot")
             marks = _webkit_marks(browser, ["guide-widgets:ready", "guide-widgets:snapshot-done"])
             rows["stored"].append(marks["guide-widgets:snapshot-done"]["at"] - marks["guide-widgets:ready"]["at"])
+            rows["stored_steps"].append((marks["guide-widgets:snapshot-done"]["detail"] or {}).get("steps") or {})
             rows["cold"].append(rows["answer"][-1])
             rows["warm"].append(_webkit_visit(browser, site + LATENCY_PAGE, "guide-widgets:ready",
                                               "guide-widgets:result"))
@@ -459,10 +462,16 @@ def bench_webkit(runs: int, work: Path, host: StaticHost, note: Callable[[str], 
         "webkit_warm_result_ms": median("warm", "result_ms"),
         "webkit_navigation_ms": statistics.median(rows["navigation"]),
         "webkit_snapshot_stored_after_ready_ms": statistics.median(rows["stored"]),
+        "webkit_snapshot_steps_ms": _store_steps(rows["stored_steps"]),
         "webkit_cold_steps_ms": _steps(rows["cold"]),
         "webkit_warm_steps_ms": _steps(rows["warm"]),
         "webkit_runs": rows,
     }
+
+
+def _store_steps(entries: list[dict[str, Any]]) -> dict[str, float]:
+    """Where storing the snapshot's time goes, medians (ms): opening the cache, packing, writing."""
+    return {step: statistics.median(e.get(step) or 0 for e in entries) for step in ("open", "pack", "put")}
 
 
 def _steps(entries: list[dict[str, Any]]) -> dict[str, float]:
@@ -557,6 +566,9 @@ def webkit_table(b: dict[str, Any]) -> str:
                            ("logic", "logic import"), ("memory", "snapshot made")):
             if step in chromium or step in webkit:
                 lines.append(f"| {visit}: {what} | {webkit.get(step, 0):.0f} | {chromium.get(step, 0):.0f} | |")
+    for step, what in (("open", "opening the cache"), ("pack", "packing"), ("put", "writing")):
+        lines.append(f"| storing the snapshot: {what} | {b['webkit_snapshot_steps_ms'][step]:.0f} | "
+                     f"{b['snapshot_steps_ms'][step]:.0f} | |")
     return "\n".join(lines)
 
 

@@ -184,17 +184,23 @@ function isEmpty(bytes, start, end) {
 
 function packSnapshot(bytes) {
   const runs = [];
+  let total = 0;
   for (let start = 0; start < bytes.length; start += CHUNK) {
     const end = Math.min(start + CHUNK, bytes.length);
     if (isEmpty(bytes, start, end)) continue;
     const last = runs[runs.length - 1];
     if (last && last[1] === start) last[1] = end;
     else runs.push([start, end]);
+    total += end - start;
   }
-  return {
-    body: new Blob(runs.map(([start, end]) => bytes.subarray(start, end))),
-    runs: runs.map((run) => run.join("-")).join(","),
-  };
+  // One buffer, not a Blob of the runs: WebKit stores a Blob of many parts about eight times slower.
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const [start, end] of runs) {
+    body.set(bytes.subarray(start, end), at);
+    at += end - start;
+  }
+  return { body, runs: runs.map((run) => run.join("-")).join(",") };
 }
 
 async function snapshotBytes(response) {
@@ -237,17 +243,24 @@ async function bootFromSnapshot(module, message, bytes, archive) {
 
 // Keeps a snapshot made at boot for the next visit, dropping those of earlier builds.
 async function storeSnapshot(key, cacheName, bytes) {
+  const start = performance.now();
   const cache = await caches.open(cacheName);
   for (const old of await cache.keys()) {
     if (old.url !== key) await cache.delete(old); // snapshots of earlier builds
   }
+  const packing = performance.now();
   const { body, runs } = packSnapshot(bytes);
+  const putting = performance.now();
   await cache.put(key, new Response(body, {
     headers: {
       "content-type": "application/octet-stream", "x-snapshot-bytes": String(bytes.length), "x-snapshot-runs": runs,
     },
   }));
-  return { stored: true, message: `${body.size} of ${bytes.length} bytes` };
+  // Where storing's time went, for the benchmark: opening and tidying the cache, packing, writing.
+  const steps = {
+    open: Math.round(packing - start), pack: Math.round(putting - packing), put: Math.round(performance.now() - putting),
+  };
+  return { stored: true, message: `${body.length} of ${bytes.length} bytes`, steps };
 }
 
 // --- Booting and answering ------------------------------------------------------------------------------
