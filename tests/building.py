@@ -11,6 +11,13 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,3 +84,35 @@ def failed_build(project: Path, site: Path, **overrides: Any) -> str:
     result = mkdocs_build(project, site, **overrides)
     assert result.returncode == 1, f"the build should have failed:\n{result.stderr}"
     return result.stderr
+
+
+@dataclass
+class DevServer:
+    """`mkdocs serve` of a project, running: its address; `said` holds what it printed once it has stopped."""
+
+    url: str
+    said: str = ""
+
+
+@contextmanager
+def dev_server(project: Path, first_page: str = "") -> Iterator[DevServer]:
+    """Runs `mkdocs serve` of `project` on a free local port until `first_page` answers (the first build is
+    done), and stops it at the end."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    running = DevServer(f"http://127.0.0.1:{port}/")
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(running.url + first_page):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield running
+    finally:
+        server.terminate()
+        running.said = server.communicate(timeout=30)[1]

@@ -5,13 +5,10 @@ from __future__ import annotations
 import datetime
 import html
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import zipfile
 from html.parser import HTMLParser
@@ -20,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from building import failed_build
+from building import dev_server, failed_build
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build, problems
 from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
 from guide_widgets.testing import Widget
@@ -399,25 +396,9 @@ def test_the_dev_server_leaves_out_the_policy_so_live_reload_works(tmp_path: Pat
 
 def served_page(project: Path, path: str) -> tuple[str, str]:
     """A page as `mkdocs serve` of `project` serves it on a free local port, and what the server printed."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
-    page = ""
-    try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as reply:
-                    page = reply.read().decode("utf-8")
-                break
-            except OSError:
-                time.sleep(0.1)
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=30)
-    return page, errors
+    with dev_server(project, path) as server, urllib.request.urlopen(server.url + path) as reply:
+        page = reply.read().decode("utf-8")
+    return page, server.said
 
 
 # --- An author's own widget kinds -------------------------------------------------------------------------

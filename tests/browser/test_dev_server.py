@@ -3,17 +3,12 @@ the file, the line and the fix, and the page recovers by itself once the file is
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from building import dev_server
 from conftest import FIXTURES
 from playwright.sync_api import Browser, expect
 
@@ -23,34 +18,18 @@ BAD_BLOCK = "\n/// checklist | Broken\ngroups:\n  - legend: L\n    itemz: [x]\n/
 
 
 @pytest.fixture
-def dev_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def dev_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`mkdocs serve` of a copy of the second fixture guide, on a free port: its address and its guide file."""
     project = tmp_path / "houseplants"
     shutil.copytree(FIXTURES / "second-guide", project)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(url + "plants/sun.html"):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        yield url, project / "docs" / "guide.md"
-    finally:
-        server.terminate()
-        server.communicate(timeout=30)
+    with dev_server(project, "plants/sun.html") as server:
+        yield server.url, project / "docs" / "guide.md"
 
 
 def test_a_failed_rebuild_shows_its_messages_on_the_page_and_the_page_recovers_when_fixed(
-        browser: Browser, dev_server: tuple[str, Path]):
-    url, guide = dev_server
+        browser: Browser, dev_site: tuple[str, Path]):
+    url, guide = dev_site
     good = guide.read_text(encoding="utf-8")
     lines = good.splitlines()
     sun = next(n for n, line in enumerate(lines, 1) if line.startswith("## ") and "sun" in line.lower())
