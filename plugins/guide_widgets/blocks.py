@@ -150,9 +150,9 @@ class _HeaderLines(Preprocessor):
             elif name not in self.manager.blocks:
                 others = [n for n in known if n not in kinds]
                 also = f", or another block this site knows ({', '.join(others)})" if others else ""
-                hint = did_you_mean(name, known, "'/// {}'").lstrip()
+                hint = did_you_mean(name, known, "'/// {}'")
                 self.context.report(line, f"unknown block '/// {name}'.",
-                                    f"{hint} Use a widget kind ({', '.join(sorted(kinds))}){also}.".lstrip())
+                                    f"{hint}Use a widget kind ({', '.join(sorted(kinds))}){also}.")
         for line, name in unclosed_headers(lines):
             if name in kinds:
                 self.context.unclosed.add(line)
@@ -231,10 +231,10 @@ class WidgetBlock(Block):
         for path, anchor in [*anchors_in(kind.spec, spec), *markdown_anchors(spec)]:
             href = self.context.href_for(anchor[1:])
             if href is None:
-                hint = did_you_mean(anchor[1:], self.context.anchors, "'#{}'").lstrip()
+                hint = did_you_mean(anchor[1:], self.context.anchors, "'#{}'")
                 raise SpecError(line_of(body, path), f"the link '{anchor}' points to no section or heading "
-                                "of the guide.", f"{hint} Link to an existing heading's anchor, such as '#' "
-                                "plus a section's slug.".lstrip())
+                                "of the guide.", f"{hint}Link to an existing heading's anchor, such as '#' "
+                                "plus a section's slug.")
             hrefs[anchor] = href
         widget_id = f"gw-{number + 1}"
         key = f"{self.context.page_url}#{widget_id}"

@@ -156,7 +156,7 @@ class GuideLinkMessages(logging.Filter):
             fix = next((f" Fix: {fix}" for clue, fix in _FIXES if clue in rest), "")
             if link and "anchor" in rest and "#" in original:
                 hint = did_you_mean(original.rsplit("#", 1)[1], self.guide.targets, "'#{}'")
-                fix = f" Fix:{hint} {fix[6].upper()}{fix[7:]}" if hint and fix else fix
+                fix = f" Fix: {hint}{fix[6].upper()}{fix[7:]}" if hint and fix else fix
             record.msg = f"{self.label}:{line}: the guide contains {rest}{fix}"
         record.args = ()
         return True

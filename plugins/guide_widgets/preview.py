@@ -104,6 +104,7 @@ def handler_for(site: Path, prefix: str, published: str = "") -> type[StaticSite
 
 
 def site_prefix(site_url: str | None) -> str:
-    """The path a site lives under, from its `site_url`: "/" when it has none."""
+    """The path a site lives under, from its `site_url` (`/making-amends/`; "/" when it has none): where the
+    preview serves it, the offline copy's scope, the root the 404 page links from."""
     path = urlsplit(site_url or "/").path or "/"
     return path if path.endswith("/") else path + "/"

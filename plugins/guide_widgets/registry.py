@@ -257,11 +257,11 @@ def _check_said_keys(logic: Path, label: str, strings: Path, strings_label: str)
         called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
         key = node.args[1].value
         if called in _SAYING and key not in keys:
-            hint = did_you_mean(key, keys).lstrip()
+            hint = did_you_mean(key, keys)
             where = f"under 'en:' in {strings_label}" if keys or strings.is_file() else f"in a new {strings_label}"
             problems.append(f"{label}:{node.lineno}: {called}() names the string '{key}', which {strings_label} "
-                            f"does not define. Fix: {hint} Add '{key}: <text>' {where}, and in every other "
-                            "language there.".replace("Fix:  ", "Fix: "))
+                            f"does not define. Fix: {hint}Add '{key}: <text>' {where}, and in every other "
+                            "language there.")
     return problems
 
 

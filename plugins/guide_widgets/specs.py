@@ -352,7 +352,7 @@ def _own_words(value: object, words: list[str], root: yaml.Node | None) -> dict[
     for key, text in value.items():
         if key not in words:
             raise SpecError(_line_of(root, ("strings", key)), f"'strings': this kind has no string '{key}'.",
-                            f"{did_you_mean(str(key), words).lstrip()} Use one of: {', '.join(words)}.".lstrip())
+                            f"{did_you_mean(str(key), words)}Use one of: {', '.join(words)}.")
         if not isinstance(text, str | dict) or not text:
             raise SpecError(_line_of(root, ("strings", key)), f"'strings': '{key}' is {_describe(text)}, not text.",
                             f"Give '{key}' a text.")

@@ -28,6 +28,6 @@ def nearest(name: str, choices: Iterable[str]) -> str | None:
 
 
 def did_you_mean(name: str, choices: Iterable[str], written: str = "'{}'") -> str:
-    """' Did you mean 'x'?' (with a leading space), or '' when nothing is close."""
+    """"Did you mean 'x'? " (ready to begin a fix, its space included), or "" when nothing is close."""
     found = nearest(name, choices)
-    return f" Did you mean {written.format(found)}?" if found is not None else ""
+    return f"Did you mean {written.format(found)}? " if found is not None else ""

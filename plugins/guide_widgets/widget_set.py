@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +25,7 @@ from .config import GuideWidgetsConfig
 from .csp import early_in_head, with_policy
 from .offline import SIZE_TOKEN, write_offline_copy
 from .plan import PLAN, MarkerError, PlanContext, fill_markers, plan_html, plan_markdown
+from .preview import site_prefix
 from .registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
 from .runtime import (
     ASSET_FILES,
@@ -170,7 +170,7 @@ class WidgetSet:
         if "guide-widgets:" not in html:
             return html
         try:
-            return fill_markers(html, source, markdown, self.blocks.strings, _scope(site_url))
+            return fill_markers(html, source, markdown, self.blocks.strings, site_prefix(site_url))
         except MarkerError as exc:
             raise PluginError(str(exc)) from exc
 
@@ -192,7 +192,7 @@ class WidgetSet:
     def finish_template(self, output: str, site_url: str) -> str:
         """An extra template (404.html): served at any depth, so it links from the site's root path, as
         Material does."""
-        return self._finish(output, _scope(site_url).rstrip("/") + "/" + SCRIPT)
+        return self._finish(output, site_prefix(site_url) + SCRIPT)
 
     def _finish(self, output: str, script_url: str, early: bool = True) -> str:
         runtime = boot_facts(self.facts) if early and 'data-gw-kind="' in output else None
@@ -216,7 +216,4 @@ def plain_slug(title: str) -> str:
     return re.sub(r"[^\w]+", "-", plain, flags=re.ASCII).strip("-") or "plan"
 
 
-def _scope(site_url: str | None) -> str:
-    """The path the site lives under (`/making-amends/`), as the service worker's scope and links from 404."""
-    return urlsplit(site_url or "/").path or "/"
 

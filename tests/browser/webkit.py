@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from building import free_port
 
 MINIBROWSER = Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
 WEBDRIVER = Path("/usr/bin/WebKitWebDriver")
@@ -43,12 +44,6 @@ PROBE = b"""(() => {
 def missing_parts() -> list[str]:
     return [str(path) for path in (MINIBROWSER, WEBDRIVER) if not path.exists()] + \
         ([] if shutil.which("Xvfb") else ["Xvfb"])
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _free_display() -> str:
@@ -83,7 +78,7 @@ class WebKit:
         options.add_argument("--automation")
         try:
             self.driver = webdriver.WebKitGTK(options=options,
-                                              service=Service(str(WEBDRIVER), port=_free_port(), env=env))
+                                              service=Service(str(WEBDRIVER), port=free_port(), env=env))
         except Exception:
             self.xvfb.terminate()
             raise

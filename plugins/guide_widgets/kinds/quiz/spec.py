@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from guide_widgets.specs import Band, Items, Number, Problem, Text, WidgetSpec, optional
+from guide_widgets.suggest import did_you_mean
 
 
 class Answer(WidgetSpec):
@@ -54,10 +54,8 @@ class Spec(WidgetSpec):
                 where = ("questions", q, "answers", a)
                 settles = answer["settles"]
                 if settles is not None and settles not in titles:
-                    close = difflib.get_close_matches(settles, titles, n=1, cutoff=0.6)
-                    hint = f"Did you mean '{close[0]}'? " if close else ""
                     yield Problem((*where, "settles"), f"'settles' names no band: '{settles}'.",
-                                  f"{hint}Use the title of one of the bands: "
+                                  f"{did_you_mean(settles, titles)}Use the title of one of the bands: "
                                   f"{', '.join(repr(t) for t in titles)}.")
                 if answer["weight"] is None and settles is None:
                     yield Problem(where, f"question {q}, answer {a} has no 'weight'.",
