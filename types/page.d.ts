@@ -9,5 +9,5 @@ interface Window {
 
 interface Navigator {
   /** The Network Information API, where the browser has it (Chromium): Save-Data and the connection's type. */
-  connection?: { saveData?: boolean; effectiveType?: string };
+  connection?: { saveData?: boolean; effectiveType?: string; downlink?: number };
 }

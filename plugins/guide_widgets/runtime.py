@@ -257,18 +257,20 @@ def download_size(stdlib: bytes | None, logic_bytes: int) -> int:
 
 
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any], stdlib: str,
-                 download: int) -> dict[str, Any]:
+                 download: int, prepared: dict[str, Any] | None = None) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
     archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
-    the names of what it may store (storage.py), and how many bytes starting Python downloads."""
+    the names of what it may store (storage.py), how many bytes starting Python downloads, and the Python made
+    ready at build time, if there is one (snapshot.py: its file, the archive it boots with, its size)."""
     return {"version": PYODIDE_VERSION, "logic": logic_name, "stdlib": stdlib, "fullStdlib": FULL_STDLIB,
-            "lock": pyodide.lock_info, "strings": frame_strings, "storage": storage_names(), "download": download}
+            "lock": pyodide.lock_info, "strings": frame_strings, "storage": storage_names(), "download": download,
+            "prepared": prepared}
 
 
 def boot_facts(facts: dict[str, Any]) -> dict[str, Any]:
     """The part of the site's facts that the head's starter boots Python with (start.js): a widget page carries
     these in its head, and facts.js carries them all (words included) once for the site."""
-    return {**{key: facts[key] for key in ("version", "logic", "stdlib", "fullStdlib", "lock")},
+    return {**{key: facts[key] for key in ("version", "logic", "stdlib", "fullStdlib", "lock", "prepared")},
             "storage": {"snapshot": facts["storage"]["snapshot"]}}
 
 

@@ -43,6 +43,7 @@ from .runtime import (
     served_asset,
     starter_script,
 )
+from .snapshot import prepared_python
 from .stdlib import reduced_stdlib
 from .strings import FRAME, StringsError, site_strings
 
@@ -106,8 +107,12 @@ class WidgetSet:
         self.stdlib = reduced_stdlib(self.pyodide.folder, self.logic_name, self.logic_bytes)
         if self.stdlib.note:
             log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
+        self.prepared = prepared_python(self.pyodide, self.logic_name, self.logic_bytes, self.stdlib)
+        if self.prepared.note:
+            log.info(f"guide_widgets: no Python made ready at build time: {self.prepared.note}")
         download = download_size(self.stdlib.data, len(self.logic_bytes))
-        self.facts = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download)
+        self.facts = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download,
+                                  self.prepared.facts())
 
     def _kinds(self, project: Path) -> dict[str, Kind]:
         """The built-in widget kinds and, when `widgets_dir` names them, the author's own."""
@@ -152,6 +157,10 @@ class WidgetSet:
         files.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
         if self.stdlib.data is not None:
             files.append(File.generated(config, f"{PYODIDE_DIR}/{self.stdlib.name}", content=self.stdlib.data))
+        if self.prepared.name:
+            files.append(File.generated(config, f"{PYODIDE_DIR}/{self.prepared.name}", content=self.prepared.data))
+            files.append(File.generated(config, f"{PYODIDE_DIR}/{self.prepared.stdlib_name}",
+                                        content=self.prepared.stdlib_data))
         return files
 
     def plan_markdown(self) -> str:

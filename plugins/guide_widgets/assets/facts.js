@@ -1,6 +1,6 @@
 // The site's facts, written into this file by the build (runtime.py, `page_runtime`): the runtime's files and
 // the checks it boots with, the frame's words in the guide's language, the names of everything the site may
-// store (storage.py), and how many bytes starting Python downloads. Once for the whole site: a widget page's
+// store (storage.py), how many bytes starting Python downloads, and the Python made ready at build time. Once for the whole site: a widget page's
 // head carries the same facts for the starter (start.js), which runs before any module has arrived.
 //
 // Also the few things every part of the page says or shows in the page's language.
@@ -15,6 +15,8 @@
  * @property {Record<string, string>} strings the frame's words
  * @property {Record<string, string>} storage what the site may store, by key (`{scope}` is the site's path)
  * @property {number} download bytes that starting Python downloads
+ * @property {{file: string, stdlib: string, memory: number, bytes: number} | null} prepared the Python made
+ *   ready at build time (snapshot.py): its file, the archive it boots with, its memory's length and file size
  */
 
 /** @type {Facts} */

@@ -1,7 +1,7 @@
 // The one place Python runs: boots Pyodide from the site itself, unpacks the widget logic, answers requests.
-// Messages in:  {type: "boot", pyodide, logic, version, lock, stdlib, reduced, snapshotCache}
+// Messages in:  {type: "boot", pyodide, logic, version, lock, stdlib, reduced, snapshotCache, prepared}
 //               {type: "run", id, request}
-// Messages out: {type: "ready", boot: "snapshot" | "plain", timings}
+// Messages out: {type: "ready", boot: "snapshot" | "prepared" | "plain", timings}
 //               {type: "reply", id, result} or {type: "reply", id, error}: the answer to one "run"
 //               {type: "failed", code, message}: this worker is done. `code` says why, for the page to explain
 //                 or act on: "stdlib" (the logic imported a module the reduced standard library lacks: the
@@ -15,8 +15,14 @@
 // then, so the copy holds none. The snapshot is keyed by the Pyodide version, the logic archive and the
 // standard-library archive (their names carry their hashes), checked before use, and any failure to read or
 // restore it falls back to a plain boot and drops it.
+// A first visit restores the Python made ready at build time (`prepared`: snapshot.py, snapshot_make.mjs)
+// when the page offers it: the file holds only what differs from the runtime's freshly instantiated memory,
+// which is filled in from that memory before Python is restored. A Python restored from it is kept for the
+// next visit as a plain boot's is; any failure to fetch, unpack or restore it falls back to a plain boot.
+//
 // Pyodide's snapshot options (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are private API of the
-// pinned version: the build refuses any other version, and the browser tests cover both paths.
+// pinned version, as is handing it the module constructor (createPyodideModule) to add a step before Python
+// is restored: the build refuses any other version, and the browser tests cover every path.
 
 const LOGIC_DIR = "/home/pyodide/widgets";
 
@@ -151,20 +157,30 @@ async function importLogic(py, archive) {
 // is never read: it is not found, the reader boots plainly once, and storeSnapshot drops it.
 const SNAPSHOT_FORMAT = "runs-1";
 
-function snapshotKey({ pyodide: base, logic, version, stdlib: library }) {
+function snapshotKey({ pyodide: base, logic, version }, library) {
   // Only a name in the cache, never requested from the network. A snapshot holds the memory of one
-  // Pyodide, one logic archive and one standard-library archive, stored in one format: all four name it.
+  // Pyodide and one logic archive, and is restored with one standard-library archive (the reduced one after
+  // a plain boot, the prepared Python's own after a prepared one), stored in one format: all four name it.
   const archive = new URL(logic).pathname.split("/").pop();
   return new URL(`python-snapshot/${SNAPSHOT_FORMAT}/${version}/${archive}/${library}`, base).href;
 }
 
-async function findSnapshot(key, cacheName) {
+// The stored snapshot of an earlier visit, if any: {response, key, stdlib}, stdlib being the archive it must
+// be restored with.
+async function findSnapshot(message, cacheName) {
   if (!self.caches) return null; // not a secure context (plain http on another host): plain boots only
+  const libraries = [message.stdlib, ...(message.prepared ? [message.prepared.stdlib] : [])];
   try {
-    return (await (await caches.open(cacheName)).match(key)) || null;
+    const cache = await caches.open(cacheName);
+    for (const stdlib of libraries) {
+      const key = snapshotKey(message, stdlib);
+      const response = await cache.match(key);
+      if (response) return { response, key, stdlib };
+    }
   } catch (error) {
-    return null;
+    // no cache to be read: a plain or prepared boot
   }
+  return null;
 }
 
 // Python's memory is about half empty (zeros). Only the 64 KiB stretches that hold something are stored, one
@@ -233,12 +249,97 @@ async function bootFromSnapshot(module, message, bytes, archive) {
   // Pyodide takes the bytes as a promise: it fetches and compiles the rest while they are read. A bad
   // snapshot rejects through loadPyodide.
   const py = await timed("python", startPython(module, message, { _loadSnapshot: bytes }));
+  return restored(py, archive);
+}
+
+// A restored Python's logic, once it is known to answer. Pyodide checks the snapshot's magic number and build
+// id; this checks that Python really works. Its random numbers are seeded afresh: a snapshot carries the state
+// of the Python it was made in.
+async function restored(py, archive) {
   const answer = await timed("logic", importLogic(py, archive));
-  // Pyodide checks the snapshot's magic number and build id; this checks that Python really works.
   if (py.runPython("sum(range(5))") !== 10 || typeof answer !== "function") {
     throw new Error("the restored Python did not answer as expected");
   }
+  py.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
   return answer;
+}
+
+// --- The Python made ready at build time -------------------------------------------------------------
+
+const PREPARED_MAGIC = "GWPYSNP1";
+
+// The prepared file, unpacked (the host sends it gzipped as it is; the browser unpacks it).
+async function fetchPrepared(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok || !response.body) throw new Error(`the prepared Python: HTTP ${response.status}`);
+  const unpacked = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+}
+
+// Puts the prepared file's runs into `bytes` (the snapshot, as long as the page was told), and the bytes it
+// left out from `memory`, the runtime's freshly instantiated memory (see snapshot_make.mjs for the layout).
+// Throws on a file of another form or length, leaving `bytes` as it was found: all zeros, which Pyodide
+// refuses to restore.
+function fillPrepared(file, bytes, memory) {
+  if (new TextDecoder().decode(file.subarray(0, 8)) !== PREPARED_MAGIC || file.length < 20) {
+    throw new Error("the prepared Python is not one");
+  }
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const [length, baseEnd, count] = [view.getUint32(8, true), view.getUint32(12, true), view.getUint32(16, true)];
+  const runs = [];
+  let at = 20 + 8 * count;
+  let previous = 0;
+  for (let i = 0; i < count && at <= file.length; i++) {
+    const [start, end] = [view.getUint32(20 + 8 * i, true), view.getUint32(24 + 8 * i, true)];
+    if (!(start >= previous && end > start && end <= length)) break;
+    runs.push([start, end, at]);
+    at += end - start;
+    previous = end;
+  }
+  if (length !== bytes.length || runs.length !== count || at !== file.length || baseEnd > length) {
+    throw new Error("the prepared Python is incomplete or made for another page");
+  }
+  for (const [start, end, from] of runs) bytes.set(file.subarray(from, from + end - start), start);
+  // Pyodide's own header comes first; the memory after it. What no run holds below baseEnd is the runtime's.
+  const header = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
+  let gap = header;
+  for (const [start, end] of [...runs, [length, length]]) {
+    const to = Math.min(start, baseEnd);
+    if (to > gap) bytes.set(memory.subarray(gap - header, to - header), gap);
+    gap = Math.max(gap, end);
+  }
+}
+
+async function bootPrepared(module, message, download, archive) {
+  const { prepared } = message;
+  const bytes = new Uint8Array(prepared.memory);
+  const { default: createModule } = await import(new URL("pyodide.asm.mjs", message.pyodide).href);
+  let problemFound = null;
+  // Pyodide sizes the memory by the bytes it is given, and copies them in once the runtime is instantiated
+  // and its files are in place: the step added here fills them in just before, while the file may still be
+  // arriving (Pyodide waits for it).
+  const createPyodideModule = (settings) => {
+    settings.preRun = [...settings.preRun, (runtime) => {
+      runtime.addRunDependency("guide-widgets-prepared");
+      download
+        .then((file) => timed("fill", Promise.resolve().then(() => fillPrepared(file, bytes, runtime.HEAPU8))))
+        .catch((error) => {
+          problemFound = error;
+        })
+        .finally(() => runtime.removeRunDependency("guide-widgets-prepared"));
+    }];
+    return createModule(settings);
+  };
+  let py;
+  try {
+    py = await timed("python", startPython(module, { ...message, stdlib: prepared.stdlib }, {
+      _loadSnapshot: bytes, createPyodideModule,
+    }));
+  } catch (error) {
+    throw problemFound || error;
+  }
+  const answer = await restored(py, archive);
+  return { answer, bytes };
 }
 
 // Keeps a snapshot made at boot for the next visit, dropping those of earlier builds.
@@ -268,28 +369,44 @@ async function storeSnapshot(key, cacheName, bytes) {
 async function boot(message) {
   reduced = Boolean(message.reduced);
   timings.started = Math.round(performance.timeOrigin + performance.now());
-  const key = snapshotKey(message);
+  const cacheName = message.snapshotCache;
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
   // The snapshot's bytes are read from the moment it is found (a few hundred milliseconds on a busy phone),
-  // while Pyodide's own files load.
-  const found = timed("snapshot", findSnapshot(key, message.snapshotCache)).then(
-    (stored) => stored && { bytes: later(timed("read", snapshotBytes(stored))) },
+  // while Pyodide's own files load; without one, the prepared Python's file is fetched at once.
+  const found = timed("snapshot", findSnapshot(message, cacheName)).then(
+    (stored) => stored && { ...stored, bytes: later(timed("read", snapshotBytes(stored.response))) },
   );
+  const download = message.prepared
+    ? later(found.then((stored) => (stored ? null : timed("prepared", fetchPrepared(message.prepared.file)))))
+    : null;
   const archive = later(fetchLogic(message.logic));
   const module = await timed("runtime", importRuntime(message.pyodide, message.version));
   const stored = await found;
   if (stored) {
     try {
-      evaluate = await attempt(() => bootFromSnapshot(module, message, stored.bytes, archive));
+      evaluate = await attempt(() => bootFromSnapshot(module, { ...message, stdlib: stored.stdlib }, stored.bytes,
+        archive));
       return "snapshot";
     } catch (error) {
-      await forgetSnapshot(key, message.snapshotCache);
+      await forgetSnapshot(stored.key, cacheName);
+    }
+  }
+  if (download && !stored) {
+    try {
+      const { answer, bytes } = await attempt(() => bootPrepared(module, message, download, archive));
+      evaluate = answer;
+      if (self.caches && cacheName) {
+        storing = later(storeSnapshot(snapshotKey(message, message.prepared.stdlib), cacheName, bytes));
+      }
+      return "prepared";
+    } catch (error) {
+      timings.preparedFailed = lastLine(error); // for the tests and the benchmark; the reader sees nothing
     }
   }
   // A plain boot makes the snapshot for the next visit itself, once the logic is imported and before any
   // request is answered: it holds no reader input, and it costs a few tens of milliseconds, not a second
   // worker that a reader who leaves within seconds would never let finish.
-  const snapshotting = Boolean(self.caches && message.snapshotCache);
+  const snapshotting = Boolean(self.caches && cacheName);
   evaluate = await attempt(async () => {
     const py = await timed("python", startPython(module, message, snapshotting ? { _makeSnapshot: true } : {}));
     const answer = await timed("logic", importLogic(py, archive));
@@ -297,7 +414,7 @@ async function boot(message) {
       const start = performance.now();
       const bytes = py.makeMemorySnapshot();
       timings.memory = Math.round(performance.now() - start);
-      storing = later(storeSnapshot(key, message.snapshotCache, bytes));
+      storing = later(storeSnapshot(snapshotKey(message, message.stdlib), cacheName, bytes));
     }
     return answer;
   });

@@ -1,0 +1,166 @@
+"""A Python made ready at build time, which a first-time reader's worker restores instead of starting Python.
+
+The build boots the pinned Pyodide in Node (node/snapshot_make.mjs) with the site's own runtime files, the
+reduced standard library (without docstrings) and the logic archive, imports the logic and every module the
+logic was recorded to use, and writes Python's memory without what the browser has anyway. The file is
+gzipped here, once, and served as it is (`python-ready-<hash>.gz`): its size is the same on every host, and
+the worker unpacks it with the browser's own DecompressionStream.
+
+A reader's Python restored from it needs no standard library (everything it uses is imported), so it boots
+with the archive of whatever was left unimported, normally an empty one: a module imported later that is not
+in it fails as it would with the reduced archive, and the page starts a worker with the full library.
+
+Nothing of the build machine may reach the file every reader downloads: Node runs with an empty environment,
+in a new empty folder that holds copies of the runtime files, and Pyodide is given the browser's own
+program name and a fixed environment (snapshot_make.mjs). A test builds with a secret in the environment
+and checks the file for it and for the build's paths.
+
+Making it takes a few seconds, so the result is kept in a cache folder, keyed by everything that goes into
+it. Without Node, or when making it fails, every reader boots Python as before and the build says why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, Pyodide, python_code_only
+from .stdlib import Stdlib, archive_name, cache_folder, reduced_archive
+
+MAKER = PACKAGE_DIR / "node" / "snapshot_make.mjs"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+MAGIC = b"GWPYSNP1"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The build-time snapshot and the standard-library archive a Python restored from it boots with."""
+
+    name: str = ""
+    """The snapshot's file name, in the runtime's folder (empty: none was made)."""
+    data: bytes = b""
+    """The file as served: gzipped."""
+    memory: int = 0
+    """How long Python's memory is, for the worker to set aside before the file has arrived."""
+    stdlib_name: str = ""
+    stdlib_data: bytes = b""
+    """The archive of the recorded modules the snapshot did not import (normally none)."""
+    note: str = ""
+    """Why there is none, for the build's log."""
+    details: dict[str, int] = field(default_factory=dict)
+
+    def facts(self) -> dict[str, object] | None:
+        """What a widget page tells the worker about it (runtime.page_runtime)."""
+        if not self.name:
+            return None
+        return {"file": self.name, "stdlib": self.stdlib_name, "memory": self.memory, "bytes": len(self.data)}
+
+
+def code_only_archive(data: bytes) -> bytes:
+    """The archive with its Python files' docstrings and comments blanked (runtime.python_code_only): what the
+    build-time Python imports, so that its memory holds none of that text. Line numbers stay as they were."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.endswith(".py"):
+                with contextlib.suppress(UnicodeDecodeError):  # a file in another encoding goes as it is
+                    content = python_code_only(content)
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def _key(logic_name: str, stdlib_name: str) -> str:
+    maker = hashlib.sha256(MAKER.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:12]
+    return hashlib.sha256(f"{PYODIDE_VERSION} {logic_name} {stdlib_name} {maker}".encode()).hexdigest()[:20]
+
+
+def make_snapshot(pyodide: Pyodide, stdlib: bytes, logic: bytes) -> tuple[bytes, dict[str, object]]:
+    """The raw snapshot file (not gzipped) and the maker's report; raises RuntimeError on failure."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("Node.js is not installed")
+    with tempfile.TemporaryDirectory(prefix="guide-widgets-") as work:
+        folder = Path(work)
+        runtime = folder / "runtime"
+        runtime.mkdir()
+        for name in RUNTIME_FILES:
+            _link_or_copy(pyodide.folder / name, runtime / name)
+        shutil.copyfile(MAKER, folder / "make.mjs")
+        (folder / "stdlib.zip").write_bytes(stdlib)
+        (folder / "logic.zip").write_bytes(logic)
+        home = folder / "home"
+        home.mkdir()
+        # Relative paths from an empty folder, and no environment at all: the Python inside sees none of it
+        # (snapshot_make.mjs gives it the browser's program name and a fixed environment), and Node needs none.
+        done = subprocess.run([node, "make.mjs", "runtime", "stdlib.zip", "logic.zip", "snapshot.bin"],
+                              cwd=folder, env={"HOME": str(home)}, capture_output=True, text=True, timeout=300,
+                              check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"making the ready Python failed: {(done.stderr or done.stdout).strip()[-500:]}")
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        return (folder / "snapshot.bin").read_bytes(), report
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdlib: Stdlib) -> Prepared:
+    """The ready Python for this logic and reduced standard library, from the cache or made now."""
+    if stdlib.data is None:
+        return Prepared(note="there is no reduced standard library to make it from")
+    folder = cache_folder().parent / "snapshot"
+    key = _key(logic_name, stdlib.name)
+    cached, about = folder / f"{key}.gz", folder / f"{key}.json"
+    if cached.is_file() and about.is_file():
+        data = cached.read_bytes()
+        report = json.loads(about.read_text(encoding="utf-8"))
+    else:
+        try:
+            raw, report = make_snapshot(pyodide, code_only_archive(stdlib.data), logic_bytes)
+        except (RuntimeError, OSError, subprocess.TimeoutExpired, ValueError) as exc:
+            return Prepared(note=f"{exc}; first visits start Python as repeat visits without a snapshot do. "
+                                 "Fix: install Node.js 20 or newer.")
+        data = gzip.compress(raw, compresslevel=9, mtime=0)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for path, content in ((cached, data), (about, json.dumps(report).encode())):
+                partial = path.with_suffix(".part")
+                partial.write_bytes(content)
+                partial.replace(path)
+        except OSError:
+            pass  # no cache to be had: the next build makes it again
+    with zipfile.ZipFile(io.BytesIO(stdlib.data)) as archive:
+        recorded = [name for name in archive.namelist() if not name.endswith("/")]
+    imported = set(report.get("files", []))
+    rest = reduced_archive(pyodide.folder / FULL_STDLIB, [name for name in recorded if name not in imported])
+    return Prepared(name=f"python-ready-{hashlib.sha256(data).hexdigest()[:12]}.gz", data=data,
+                    memory=int(report["memory"]), stdlib_name=archive_name(rest), stdlib_data=rest,
+                    details={key: int(report[key]) for key in ("runs", "bytes", "zeroed") if key in report})
+
+
+def read_snapshot(data: bytes) -> tuple[int, int, list[tuple[int, int]], bytes]:
+    """A raw snapshot file's parts: memory length, base end, runs and their bytes (for tests and tools)."""
+    if data[:8] != MAGIC:
+        raise ValueError("not a ready-Python snapshot")
+    memory, base_end, count = (int.from_bytes(data[8 + 4 * i:12 + 4 * i], "little") for i in range(3))
+    words = data[20:20 + 8 * count]
+    runs = [(int.from_bytes(words[8 * i:8 * i + 4], "little"), int.from_bytes(words[8 * i + 4:8 * i + 8], "little"))
+            for i in range(count)]
+    return memory, base_end, runs, data[20 + 8 * count:]
+
