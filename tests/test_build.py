@@ -206,8 +206,11 @@ def test_missing_prerequisite_extension_is_named(tmp_path: Path):
 def test_pyodide_runtime_files_are_copied_under_one_folder(built_site: Path):
     copied = sorted(p.name for p in (built_site / "assets" / "pyodide").iterdir())
     reduced = [name for name in copied if re.fullmatch(r"python_stdlib-[0-9a-f]{12}\.zip", name)]
-    assert len(reduced) == 1  # the standard library the widgets use (stdlib.py), beside the full one
-    assert copied == sorted([*PYODIDE_FILES, *reduced])
+    # The standard library the widgets use (stdlib.py), beside the full one, and the Python made ready at build
+    # time with the archive it boots with (snapshot.py: what it left unimported, here nothing).
+    assert len(reduced) == 2
+    prepared = [name for name in copied if re.fullmatch(r"python-ready-[0-9a-f]{12}\.gz", name)]
+    assert copied == sorted([*PYODIDE_FILES, *reduced, *prepared]) and len(prepared) == 1
     source = ROOT / "node_modules" / "pyodide"
     for name in PYODIDE_FILES:
         assert (built_site / "assets" / "pyodide" / name).read_bytes() == (source / name).read_bytes()
@@ -690,13 +693,18 @@ def test_widget_pages_state_the_bytes_python_downloads(built_site: Path):
     runtime = json.loads(re.search(r"const facts = (\{.*\});", script).group(1))
     page = (built_site / "knowing-when-to-walk-away" / "index.html").read_text(encoding="utf-8")
     head = json.loads(html.unescape(re.search(r'<meta name="guide-widgets" content="([^"]+)"', page).group(1)))
-    assert head == {**{key: runtime[key] for key in ("version", "logic", "stdlib", "fullStdlib", "lock")},
+    assert head == {**{key: runtime[key] for key in ("version", "logic", "stdlib", "fullStdlib", "lock", "prepared")},
                     "storage": {"snapshot": runtime["storage"]["snapshot"]}}
     stdlib = built_site / "assets" / "pyodide" / runtime["stdlib"]
     logic = built_site / "assets" / "guide-widgets" / runtime["logic"]
     from guide_widgets.runtime import PYODIDE_GZIP_SIZES
     assert runtime["download"] == sum(PYODIDE_GZIP_SIZES.values()) + stdlib.stat().st_size + logic.stat().st_size
     assert 4_000_000 < runtime["download"] < 4_700_000
+    # The prepared Python: its file as the host sends it (already gzipped), and the archive it boots with.
+    prepared = runtime["prepared"]
+    assert prepared["bytes"] == (built_site / "assets" / "pyodide" / prepared["file"]).stat().st_size
+    assert (built_site / "assets" / "pyodide" / prepared["stdlib"]).is_file()
+    assert 2_000_000 < prepared["bytes"] < 3_200_000 and prepared["memory"] > 30_000_000
 
 
 def test_the_plan_page_can_be_renamed_or_left_out_and_never_takes_a_sections_address(tmp_path: Path):
