@@ -744,6 +744,22 @@ def test_the_widget_script_is_served_as_one_file_with_every_module_it_imports(bu
     assert "/*FACTS*/" not in served and '"storage":' in served  # the site's facts, written in
 
 
+def test_our_scripts_and_styles_are_served_without_comments_and_indentation_and_keep_their_strings():
+    from guide_widgets.runtime import ASSET_FILES, asset_path, bundled, served_asset
+
+    for name in ["start.js", *(path.name for path in asset_path("x").parent.glob("*.js"))]:
+        source = asset_path(name).read_text(encoding="utf-8")
+        # Lines lose their indentation, so no string may span lines: a template literal opened and closed on
+        # every line (an odd count of backticks would leave one open), and no quoted string ending in a backslash.
+        for number, line in enumerate(source.splitlines(), 1):
+            assert line.count("`") % 2 == 0 and not line.rstrip().endswith("\\"), f"{name}:{number}"
+    for name in ASSET_FILES:
+        served = served_asset(name, {"storage": {}}).decode("utf-8")
+        assert not re.search(r"^[ \t]|^\s*//|/\*", served, flags=re.MULTILINE), name
+        source = bundled(name) if name == "widgets.js" else asset_path(name).read_text(encoding="utf-8")
+        assert len(served) < len(source), name
+
+
 # --- Any site's shape and language ----------------------------------------------------------------------------
 
 def test_the_plan_pages_address_follows_the_sites_language(tmp_path: Path):

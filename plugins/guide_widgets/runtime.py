@@ -228,14 +228,25 @@ def bundled(entry: str) -> str:
 
 def served_asset(name: str, facts: dict[str, Any] | None = None) -> bytes:
     """One of our scripts or styles as the site serves it; facts.js with the site's `facts` (`page_runtime`).
-    Every reader downloads the scripts, so they go without their comments and blank lines; the package keeps
-    them commented. (None of them has a multi-line string, where such a line would be text.)"""
+    Every reader downloads the scripts and styles, so they go without their comments, blank lines and
+    indentation; the package keeps them commented and indented. (None of them has a multi-line string, where
+    such a line would be text: a test checks.)"""
     text = bundled(name) if name == "widgets.js" else asset_path(name).read_text(encoding="utf-8")
     if FACTS_MARK in text:
         if facts is None:
             raise ValueError(f"{name} is served with the site's facts")
         text = text.replace(FACTS_MARK, compact_json(facts))
+    if name.endswith(".css"):
+        return (_style_lines(text) + "\n").encode("utf-8")
     return (_code_lines(text) + "\n").encode("utf-8") if name.endswith(".js") else text.encode("utf-8")
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def _style_lines(style: str) -> str:
+    """A stylesheet without its comments, blank lines and indentation."""
+    return "\n".join(line.strip() for line in _CSS_COMMENT.sub("", style).splitlines() if line.strip())
 
 
 _DOC_LINES = re.compile(r"^[ \t]*/\*\*(?:(?!\*/).)*\*/[ \t]*\n", re.MULTILINE | re.DOTALL)
@@ -243,10 +254,11 @@ _DOC_COMMENT = re.compile(r"/\*\*(?:(?!\*/).)*\*/ ?")
 
 
 def _code_lines(script: str) -> str:
-    """A script without its comments (whole `//` lines, and `/** ... */` JSDoc, which may span lines) and blank
-    lines."""
+    """A script without its comments (whole `//` lines, and `/** ... */` JSDoc, which may span lines), blank
+    lines and indentation."""
     script = _DOC_COMMENT.sub("", _DOC_LINES.sub("", script))
-    return "\n".join(line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("//"))
+    return "\n".join(line.strip() for line in script.splitlines()
+                     if line.strip() and not line.lstrip().startswith("//"))
 
 
 def download_size(stdlib: bytes | None, logic_bytes: int) -> int:

@@ -43,7 +43,7 @@ from .runtime import (
     served_asset,
     starter_script,
 )
-from .snapshot import prepared_python
+from .snapshot import Prepared, prepared_python
 from .stdlib import reduced_stdlib
 from .strings import FRAME, StringsError, site_strings
 
@@ -107,7 +107,8 @@ class WidgetSet:
         self.stdlib = reduced_stdlib(self.pyodide.folder, self.logic_name, self.logic_bytes)
         if self.stdlib.note:
             log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
-        self.prepared = prepared_python(self.pyodide, self.logic_name, self.logic_bytes, self.stdlib)
+        self.prepared = prepared_python(self.pyodide, self.logic_name, self.logic_bytes, self.stdlib) \
+            if options.ready_python else Prepared(note="")
         if self.prepared.note:
             log.info(f"guide_widgets: no Python made ready at build time: {self.prepared.note}")
         download = download_size(self.stdlib.data, len(self.logic_bytes))

@@ -146,6 +146,7 @@ async function fetchLogic(logic) {
 }
 
 async function importLogic(py, archive) {
+  timings.heap = py._module.HEAP8.length; // Python's memory, in bytes: for the benchmark
   py.unpackArchive(await archive, "zip", { extractDir: LOGIC_DIR });
   py.runPython(`import sys\nif '${LOGIC_DIR}' not in sys.path: sys.path.insert(0, '${LOGIC_DIR}')`);
   return py.pyimport("guide_widgets.logic").evaluate_json;
