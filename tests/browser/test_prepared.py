@@ -88,6 +88,19 @@ def test_a_slow_connection_boots_python_itself_and_never_asks_for_the_prepared_p
     assert asked(watcher, re.compile(re.escape(facts(page)["stdlib"]) + "$"))
 
 
+def test_a_snapshot_kept_by_an_earlier_visit_is_preferred_to_the_prepared_python(
+        watch: tuple[BrowserContext, Watch], site: SiteServer):
+    context, watcher = watch
+    page = context.new_page()
+    open_page(page, site, NO_CONTACT)  # slow: Python started by the page, which keeps a snapshot
+    assert boot_of(page) == "plain"
+    page.wait_for_function(f"() => ({SNAPSHOT_DONE})().length", timeout=READY_MS)
+    quick_connection(context, page)
+    open_page(page, site, QUIZ)
+    assert boot_of(page) == "snapshot"
+    assert asked(watcher, PREPARED) == []
+
+
 def test_a_reader_saving_data_never_asks_for_the_prepared_python(watch: tuple[BrowserContext, Watch],
                                                                  site: SiteServer):
     context, watcher = watch

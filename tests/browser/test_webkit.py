@@ -73,6 +73,10 @@ def test_a_reader_walks_the_guide_in_webkit(webkit: WebKit, served: SiteServer):
     with clean(webkit, "the quiz"):
         webkit.open(url + QUIZ)
         ready(webkit)
+        # WebKit does not rate connections: it restores the Python made ready at build time (or, if its
+        # automation kept one, the snapshot of an earlier page), and never has to start Python itself.
+        boot = webkit.js("return document.querySelector('[data-gw-kind]').dataset.gwBoot")
+        assert boot in ("prepared", "snapshot"), boot
         webkit.click("label", "Remember my answers on this device")
         for answer in ("They have asked me to stop, or blocked me.", "Still clearly angry or bitter toward me.",
                        "Yes, they are with someone new.", "Mostly that I am afraid of being alone."):
