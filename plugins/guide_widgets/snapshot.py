@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, Pyodide, python_code_only
-from .stdlib import Stdlib, archive_name, cache_folder, reduced_archive
+from .stdlib import Stdlib, archive_name, cache_folder, keep, reduced_archive
 
 MAKER = PACKAGE_DIR / "node" / "snapshot_make.mjs"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
@@ -138,14 +138,8 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
                                  "2.2 MB less to download). Fix: install Node.js 20 or newer, or set "
                                  "'ready_python: false' under guide_widgets in mkdocs.yml.")
         data = gzip.compress(raw, compresslevel=9, mtime=0)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            for path, content in ((cached, data), (about, json.dumps(report).encode())):
-                partial = path.with_suffix(".part")
-                partial.write_bytes(content)
-                partial.replace(path)
-        except OSError:
-            pass  # no cache to be had: the next build makes it again
+        keep(cached, data)
+        keep(about, json.dumps(report).encode())
     with zipfile.ZipFile(io.BytesIO(stdlib.data)) as archive:
         recorded = [name for name in archive.namelist() if not name.endswith("/")]
     imported = set(report.get("files", []))

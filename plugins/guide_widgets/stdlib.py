@@ -102,11 +102,17 @@ def reduced_stdlib(pyodide_folder: Path, logic_name: str, logic_bytes: bytes) ->
         return Stdlib(FULL_STDLIB, None, f"{exc}; the site ships Pyodide's full standard library ({FULL_STDLIB}), which "
                                   "works the same but is larger. Fix: install Node.js 20 or newer.")
     data = reduced_archive(pyodide_folder / FULL_STDLIB, files)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(cached)
-    except OSError:
-        pass  # no cache to be had: the next build records again
+    keep(cached, data)
     return Stdlib(archive_name(data), data)
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Writes a result to the cache whole or not at all; without a cache to be had, the next build makes it
+    again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".part")
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError:
+        pass
