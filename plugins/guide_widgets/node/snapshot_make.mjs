@@ -11,7 +11,8 @@
 //   zeros cost nothing to send. The walk over the heap is checked against dlmalloc's own totals, and skipped
 //   if they differ;
 // - docstrings and column positions: the build boots with a standard library without docstrings (snapshot.py)
-//   and with PYTHONNODEBUGRANGES, as the reader never sees either.
+//   and with PYTHONNODEBUGRANGES, as the reader never sees either;
+// - the stale bytes in the standard streams' buffers, which are zeroed through the streams themselves.
 //
 // Usage: node snapshot_make.mjs <folder with the runtime> <stdlib.zip> <logic.zip> <output>
 // Prints one JSON line: {"files": [stdlib entries imported], "memory": n, "runs": n, "bytes": n, "zeroed": n}.
@@ -44,7 +45,7 @@ const py = await loadPyodide({
   // What the browser's worker has: no program path, and no variable but these.
   _sysExecutable: "./this.program",
   env: { HOME: "/home/pyodide", LANG: "C.UTF-8", PYTHONHASHSEED: "0", PYTHONNODEBUGRANGES: "1" },
-  stdin: () => null,
+  stdin: zerosOnce(1 << 17),
   stdout: () => {},
   stderr: () => {},
   _makeSnapshot: true,
@@ -88,6 +89,21 @@ sys._clear_type_cache()
 json.dumps(_files)
 `));
 py.runPython("del _files, _module");
+
+// Python's standard streams have 128 KB buffers that were allocated over memory freed earlier (the archive's
+// bytes, which do not compress): stdin's is filled with zeros and emptied again (a one-byte read fills it
+// from the zeros given above; reading the rest empties it), and stdout's and stderr's are written with zeros
+// and flushed (the output goes nowhere). Nothing is left pending in any of them.
+py.runPython(`
+import sys
+sys.stdin.buffer.read(1)
+sys.stdin.buffer.read(len(sys.stdin.buffer.peek(1 << 17)))
+for _stream in (sys.stdout, sys.stderr):
+    _stream.flush()
+    _stream.buffer.write(bytes((1 << 17) - 1))
+    _stream.buffer.flush()
+del _stream
+`);
 if (py.runPython("sum(range(5))") !== 10) throw new Error("Python did not answer");
 
 const module = py._module;
@@ -138,6 +154,16 @@ for (const [start, end] of runs) {
 }
 writeFileSync(output, file);
 console.log(JSON.stringify({ files, memory: snapshot.length, runs: runs.length, bytes: file.length, zeroed }));
+
+// The standard input the build's Python reads: `size` zero bytes once, then the end.
+function zerosOnce(size) {
+  let given = false;
+  return () => {
+    if (given) return null;
+    given = true;
+    return new Uint8Array(size);
+  };
+}
 
 // Zeroes what dlmalloc holds free (all but each free chunk's own links) and the stack below its pointer.
 // Answers how many bytes it zeroed; 0 when the heap did not walk as dlmalloc counts it (nothing is touched).
