@@ -40,8 +40,8 @@ class GuideWidgetsConfig(base.Config):
 
     ready_python = c.Type(bool, default=True)
     """Make Python ready at build time (needs Node.js): a first visit on a quick connection then downloads about
-    2.2 MB more and is ready in well under half the time. Readers saving data or on a slow connection start
-    Python as before. `false`: every first visit starts Python itself, and the site is about 2.9 MB smaller."""
+    2.1 MB more and is ready in well under half the time. Readers saving data or on a slow connection start
+    Python as before. `false`: every first visit starts Python itself, and the site is about 2.7 MB smaller."""
 
     widgets_dir = c.Type(str, default="")
     """Folder of your own widget kinds, relative to the folder of mkdocs.yml: one sub-folder per kind, each

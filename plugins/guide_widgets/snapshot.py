@@ -135,7 +135,7 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
             raw, report = make_snapshot(pyodide, code_only_archive(stdlib.data), logic_bytes)
         except (RuntimeError, OSError, subprocess.TimeoutExpired, ValueError) as exc:
             return Prepared(note=f"{exc}; first visits start Python in the reader's browser instead (slower, "
-                                 "2.2 MB less to download). Fix: install Node.js 20 or newer, or set "
+                                 "2.1 MB less to download). Fix: install Node.js 20 or newer, or set "
                                  "'ready_python: false' under guide_widgets in mkdocs.yml.")
         data = gzip.compress(raw, compresslevel=9, mtime=0)
         keep(cached, data)

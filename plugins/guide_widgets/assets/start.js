@@ -9,7 +9,7 @@
 // `savingData` whether Python may start before the reader comes near a widget.
 (() => {
   // The connection speed (Mbit/s, as the browser estimates it) from which a first visit fetches the prepared
-  // Python. It adds about 2.2 MB to a first visit: 3.5 s at 5 Mbit/s, about what it saves a phone (a desktop
+  // Python. It adds about 2.1 MB to a first visit: 3.4 s at 5 Mbit/s, about what it saves a phone (a desktop
   // gains from about 8).
   const PREPARED_MBPS = 5;
   /** @type {HTMLScriptElement} */
@@ -28,7 +28,7 @@
       return Boolean(connection && (connection.saveData || /2g$/.test(connection.effectiveType || "")));
     },
 
-    // Whether a first visit fetches the Python made ready at build time (`facts.prepared`: about 2.2 MB more
+    // Whether a first visit fetches the Python made ready at build time (`facts.prepared`: about 2.1 MB more
     // than starting Python, and seconds sooner ready) instead of starting Python itself. Not on a connection
     // the browser rates slow (under PREPARED_MBPS, or 3G and below), where the extra megabytes cost more
     // time than they save, nor for readers saving data. Browsers that do not say (Safari, Firefox) get it.
