@@ -14,6 +14,7 @@ import io
 import json
 import posixpath
 import re
+import shutil
 import tokenize
 import zipfile
 from collections.abc import Iterable
@@ -67,6 +68,17 @@ PYODIDE_SIZES = {"pyodide.mjs": 17931, "pyodide.asm.mjs": 1250344, "pyodide.asm.
 PYODIDE_GZIP_SIZES = {"pyodide.mjs": 7156, "pyodide.asm.mjs": 260107, "pyodide.asm.wasm": 3546122}
 DEFAULT_PYODIDE_DIR = "node_modules/pyodide"
 _NPM_FIX = "run `npm ci` in the project folder (or ./scripts/setup)"
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` as a hard link to `source` (the runtime's files never change, and linking 13 MB is free),
+    or a copy where the two are on different file systems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        target.hardlink_to(source)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def find_pyodide(folder: Path) -> Pyodide:
@@ -269,7 +281,7 @@ def download_size(stdlib: bytes | None, logic_bytes: int) -> int:
 
 
 def page_runtime(pyodide: Pyodide, logic_name: str, frame_strings: dict[str, Any], stdlib: str,
-                 download: int, prepared: dict[str, Any] | None = None) -> dict[str, Any]:
+                 download: int, prepared: dict[str, Any] | None) -> dict[str, Any]:
     """What a widget page tells its script and the worker: file names (the logic archive, the standard-library
     archive to boot with), the Pyodide facts to check and boot with, the frame's words in the page's language,
     the names of what it may store (storage.py), how many bytes starting Python downloads, and the Python made

@@ -26,16 +26,15 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, Pyodide, python_code_only
-from .stdlib import Stdlib, archive_name, cache_folder, keep, reduced_archive
+from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, Pyodide, link_or_copy, python_code_only
+from .stdlib import Stdlib, archive_name, cache_folder, keep, reduced_archive, run_node
 
 MAKER = PACKAGE_DIR / "node" / "snapshot_make.mjs"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
@@ -57,7 +56,6 @@ class Prepared:
     """The archive of the recorded modules the snapshot did not import (normally none)."""
     note: str = ""
     """Why there is none, for the build's log."""
-    details: dict[str, int] = field(default_factory=dict)
 
     def facts(self) -> dict[str, object] | None:
         """What a widget page tells the worker about it (runtime.page_runtime)."""
@@ -88,15 +86,12 @@ def _key(logic_name: str, stdlib_name: str) -> str:
 
 def make_snapshot(pyodide: Pyodide, stdlib: bytes, logic: bytes) -> tuple[bytes, dict[str, object]]:
     """The raw snapshot file (not gzipped) and the maker's report; raises RuntimeError on failure."""
-    node = shutil.which("node")
-    if node is None:
-        raise RuntimeError("Node.js is not installed")
     with tempfile.TemporaryDirectory(prefix="guide-widgets-") as work:
         folder = Path(work)
         runtime = folder / "runtime"
         runtime.mkdir()
         for name in RUNTIME_FILES:
-            _link_or_copy(pyodide.folder / name, runtime / name)
+            link_or_copy(pyodide.folder / name, runtime / name)
         shutil.copyfile(MAKER, folder / "make.mjs")
         (folder / "stdlib.zip").write_bytes(stdlib)
         (folder / "logic.zip").write_bytes(logic)
@@ -104,20 +99,9 @@ def make_snapshot(pyodide: Pyodide, stdlib: bytes, logic: bytes) -> tuple[bytes,
         home.mkdir()
         # Relative paths from an empty folder, and no environment at all: the Python inside sees none of it
         # (snapshot_make.mjs gives it the browser's program name and a fixed environment), and Node needs none.
-        done = subprocess.run([node, "make.mjs", "runtime", "stdlib.zip", "logic.zip", "snapshot.bin"],
-                              cwd=folder, env={"HOME": str(home)}, capture_output=True, text=True, timeout=300,
-                              check=False)
-        if done.returncode != 0:
-            raise RuntimeError(f"making the ready Python failed: {(done.stderr or done.stdout).strip()[-500:]}")
-        report = json.loads(done.stdout.strip().splitlines()[-1])
+        report = run_node(["make.mjs", "runtime", "stdlib.zip", "logic.zip", "snapshot.bin"], "making the ready Python",
+                          cwd=folder, env={"HOME": str(home)})
         return (folder / "snapshot.bin").read_bytes(), report
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdlib: Stdlib) -> Prepared:
@@ -145,8 +129,7 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
     imported = set(report.get("files", []))
     rest = reduced_archive(pyodide.folder / FULL_STDLIB, [name for name in recorded if name not in imported])
     return Prepared(name=f"python-ready-{hashlib.sha256(data).hexdigest()[:12]}.gz", data=data,
-                    memory=int(report["memory"]), stdlib_name=archive_name(rest), stdlib_data=rest,
-                    details={key: int(report[key]) for key in ("runs", "bytes", "zeroed") if key in report})
+                    memory=int(report["memory"]), stdlib_name=archive_name(rest), stdlib_data=rest)
 
 
 def read_snapshot(data: bytes) -> tuple[int, int, list[tuple[int, int]], bytes]:

@@ -24,6 +24,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, ZIP_TIME
 
@@ -50,24 +51,30 @@ def _key(logic_name: str) -> str:
     return hashlib.sha256(f"{PYODIDE_VERSION} {logic_name} {recorder}".encode()).hexdigest()[:20]
 
 
-def record_files(pyodide_folder: Path, logic_bytes: bytes, requests: list[str] | None = None,
-                 stdlib_url: str | None = None) -> list[str]:
-    """The archive entries Python loads for this logic, from a run of the recorder (raises on failure)."""
+def run_node(arguments: list[str], what: str, **options: Any) -> dict[str, Any]:
+    """The JSON a Node script prints on its last line (`arguments`: the script and its arguments; `options`
+    go to subprocess.run). Raises RuntimeError when there is no Node or the script fails, saying `what` it
+    was doing."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("Node.js is not installed")
+    done = subprocess.run([node, *arguments], capture_output=True, text=True, timeout=300, check=False, **options)
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed: {(done.stderr or done.stdout).strip()[-500:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def record_files(pyodide_folder: Path, logic_bytes: bytes, requests: list[str] | None = None,
+                 stdlib_url: str | None = None) -> list[str]:
+    """The archive entries Python loads for this logic, from a run of the recorder (raises on failure)."""
     with tempfile.TemporaryDirectory(prefix="guide-widgets-") as folder:
         logic = Path(folder) / "logic.zip"
         logic.write_bytes(logic_bytes)
         asked = Path(folder) / "requests.json"
         asked.write_text(json.dumps(requests or []), encoding="utf-8")
-        command = [node, str(RECORDER), str(pyodide_folder.resolve()), str(logic), str(asked)]
-        if stdlib_url:
-            command.append(stdlib_url)
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"recording the modules failed: {(done.stderr or done.stdout).strip()[-500:]}")
-    return list(json.loads(done.stdout.strip().splitlines()[-1])["files"])
+        arguments = [str(RECORDER), str(pyodide_folder.resolve()), str(logic), str(asked)]
+        report = run_node(arguments + ([stdlib_url] if stdlib_url else []), "recording the modules")
+    return list(report["files"])
 
 
 def reduced_archive(full: Path, files: list[str]) -> bytes:

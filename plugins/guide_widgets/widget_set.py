@@ -38,6 +38,7 @@ from .runtime import (
     download_size,
     find_pyodide,
     head_tags,
+    link_or_copy,
     logic_archive,
     page_runtime,
     served_asset,
@@ -59,13 +60,7 @@ class LinkedFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None
-        target = Path(self.abs_dest_path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            target.hardlink_to(self.abs_src_path)
-        except OSError:
-            super().copy_file(dirty)
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 class WidgetSet:

@@ -13,6 +13,9 @@ from .site_server import SiteServer
 # Python boots in a few seconds here; a slow, busy CI machine gets generous room.
 READY_MS = 60_000
 
+# What each "snapshot-done" the worker sent said (stored or not, and why): a plain or prepared boot sends one.
+SNAPSHOT_DONE = "() => performance.getEntriesByName('guide-widgets:snapshot-done').map(m => m.detail)"
+
 # The guide's widget pages, by the widget they hold.
 APOLOGY = "taking-responsibility/"
 NO_CONTACT = "the-no-contact-rule/"

@@ -13,6 +13,7 @@ from .reader import (
     NO_CONTACT,
     QUIZ,
     READY_MS,
+    SNAPSHOT_DONE,
     answer_quiz,
     expect_band,
     open_page,
@@ -132,7 +133,6 @@ def test_instant_navigation_to_a_second_widget_page_boots_python_once(page: Page
     assert boots(page) == 1
 
 
-SNAPSHOT_DONE = "() => performance.getEntriesByName('guide-widgets:snapshot-done').map(m => m.detail)"
 SNAPSHOT_KEYS = """async () => {
     const cache = await caches.open("guide-widgets-python /making-amends/");
     return (await cache.keys()).map((request) => new URL(request.url).pathname);

@@ -18,12 +18,11 @@ from guide_widgets.snapshot import read_snapshot
 from playwright.sync_api import BrowserContext, Page, Route
 
 from .conftest import Watch
-from .reader import NO_CONTACT, QUIZ, READY_MS, answer_quiz, expect_band, open_page, ready
+from .reader import NO_CONTACT, QUIZ, READY_MS, SNAPSHOT_DONE, answer_quiz, expect_band, open_page, ready
 from .site_server import SiteServer
 
 PREPARED = re.compile(r"/assets/pyodide/python-ready-[0-9a-f]{12}\.gz$")
 READY_DETAIL = "() => performance.getEntriesByName('guide-widgets:ready')[0].detail"
-SNAPSHOT_DONE = "() => performance.getEntriesByName('guide-widgets:snapshot-done').map(m => m.detail)"
 
 
 def quick_connection(context: BrowserContext, page: Page) -> None:

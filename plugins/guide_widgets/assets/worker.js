@@ -371,6 +371,7 @@ async function boot(message) {
   reduced = Boolean(message.reduced);
   timings.started = Math.round(performance.timeOrigin + performance.now());
   const cacheName = message.snapshotCache;
+  const keeping = Boolean(self.caches && cacheName); // a snapshot can be kept for the next visit
   // The runtime module, the stored snapshot and the logic archive are all looked for at once.
   // The snapshot's bytes are read from the moment it is found (a few hundred milliseconds on a busy phone),
   // while Pyodide's own files load; without one, the prepared Python's file is fetched at once.
@@ -396,7 +397,7 @@ async function boot(message) {
     try {
       const { answer, bytes } = await attempt(() => bootPrepared(module, message, download, archive));
       evaluate = answer;
-      if (self.caches && cacheName) {
+      if (keeping) {
         storing = later(storeSnapshot(snapshotKey(message, message.prepared.stdlib), cacheName, bytes));
       }
       return "prepared";
@@ -407,11 +408,10 @@ async function boot(message) {
   // A plain boot makes the snapshot for the next visit itself, once the logic is imported and before any
   // request is answered: it holds no reader input, and it costs a few tens of milliseconds, not a second
   // worker that a reader who leaves within seconds would never let finish.
-  const snapshotting = Boolean(self.caches && cacheName);
   evaluate = await attempt(async () => {
-    const py = await timed("python", startPython(module, message, snapshotting ? { _makeSnapshot: true } : {}));
+    const py = await timed("python", startPython(module, message, keeping ? { _makeSnapshot: true } : {}));
     const answer = await timed("logic", importLogic(py, archive));
-    if (snapshotting) {
+    if (keeping) {
       const start = performance.now();
       const bytes = py.makeMemorySnapshot();
       timings.memory = Math.round(performance.now() - start);
