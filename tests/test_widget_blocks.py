@@ -93,7 +93,7 @@ bands:
      "min, title, text, link, link_text. Fix: Did you mean 'text'? Correct the spelling, or remove 'Text'."),
     (GOOD.replace("bands:", "strings:\n  answred: Done\nbands:"),
      "docs/guide.md:12: widget '/// quiz': 'strings': this kind has no string 'answred'. Fix: Did you mean "
-     "'answered'? Use one of: answer_more, answered, based_on, because, because_answer, choose, settled, "
+     "'answered'? Use one of: answer_more, answered, based_on, because, because_answer, choose, floor, settled, "
      "still_open."),
     (GOOD.replace("weight: 2", "weight: a lot"),
      "docs/guide.md:10: widget '/// quiz': 'questions': item 1, 'answers': item 2, 'weight': "
@@ -125,8 +125,21 @@ bands:
      "docs/guide.md:9: widget '/// quiz': question 1, answer 2 has no 'weight'. Fix: Give it "
      "'weight: <number>', or 'settles: <band title>' if it decides the result."),
     (GOOD.replace("        weight: 2\n", "        weight: 2\n        because: why\n"),
-     "docs/guide.md:11: widget '/// quiz': 'because' is only shown for an answer that settles the result. "
-     "Fix: Add 'settles: <band title>' or remove 'because'."),
+     "docs/guide.md:11: widget '/// quiz': 'because' is only shown for an answer that settles the result or "
+     "sets its floor. Fix: Add 'settles: <band title>' or 'at_least: <band title>', or remove 'because'."),
+    (GOOD.replace("        weight: 2\n", "        weight: 2\n        help: Call someone.\n"),
+     "docs/guide.md:11: widget '/// quiz': 'help' is only shown for an answer that settles the result or "
+     "sets its floor. Fix: Add 'settles: <band title>' or 'at_least: <band title>', or remove 'help'."),
+    (GOOD.replace("        weight: 2\n", "        weight: 2\n        at_least: Fin\n"),
+     "docs/guide.md:11: widget '/// quiz': 'at_least' names no band: 'Fin'. Fix: Did you mean 'Fine'? "
+     "Use the title of one of the bands: 'Fine'."),
+    (GOOD.replace("        weight: 2\n", "        weight: 2\n        at_least: Fine\n"),
+     "docs/guide.md:11: widget '/// quiz': 'at_least' names the mildest band, 'Fine': no result is milder, "
+     "so it changes nothing. Fix: Name a more serious band, or remove 'at_least'."),
+    (GOOD.replace("        weight: 2\n", "        settles: Fine\n        at_least: Fine\n"),
+     "docs/guide.md:11: widget '/// quiz': question 1, answer 2 both settles the result and sets its floor. "
+     "Fix: Keep 'settles' if the answer decides the result on its own, or 'at_least' if the result may still "
+     "go higher; remove the other."),
     (GOOD.replace("    title: Fine\n", ""),
      "docs/guide.md:12: widget '/// quiz': 'bands': item 1, 'title': expected text, got nothing. "
      "Fix: Give 'title' text."),

@@ -144,3 +144,68 @@ def test_without_a_decisive_answer_the_score_decides_as_before():
     assert outcome["facts"]["settled"] is False
     assert outcome["facts"]["score"] == 75.0  # 1 + 2 + 0 of 1 + 2 + 1 (a decisive answer weighs its question's most)
     assert outcome["facts"]["band"] == 1
+
+
+FLOORED = {
+    "min_answered": 3,
+    "questions": [
+        {"text": "afraid", "answers": [{"label": "no", "weight": 0},
+                                       {"label": "not sure", "weight": 1, "at_least": "Wait",
+                                        "because": "you are not sure they feel safe", "help": "[Help](#help)"}]},
+        {"text": "fit", "answers": [{"label": "fine", "weight": 0}, {"label": "poor", "weight": 2}]},
+        {"text": "pace", "answers": [{"label": "calm", "weight": 0}, {"label": "rushed", "weight": 2}]},
+        {"text": "order", "answers": [{"label": "no", "weight": 0},
+                                      {"label": "a court order", "settles": "Stop", "because": "a court said so"}]},
+    ],
+    "bands": [{"min": 0, "title": "Go on"}, {"min": 50, "title": "Wait"}, {"min": 90, "title": "Stop"}],
+}
+
+
+def floored(*answers):
+    fields = {f"q{i}": "" if a is None else str(a) for i, a in enumerate(answers, 1)}
+    return evaluate(FLOORED, fields, TODAY)
+
+
+def test_a_floor_shows_its_band_at_once_with_its_reason_and_help():
+    outcome = floored(1, None, None, None)
+    assert outcome["facts"]["band"] == 1
+    assert outcome["facts"]["floor"] == 1
+    assert outcome["facts"]["score"] is None  # one answer of the three needed: the score does not count yet
+    assert outcome["facts"]["settled"] is False
+    assert outcome["view"][2] == {"t": "part", "n": "q1-1"}
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part")]
+    assert texts == ["Based on 1 of 4 answers.", "Because you said you are not sure they feel safe.",
+                     "With that answer the result is at least this serious, however you answer the rest.",
+                     "3 questions still open: your answers to them can change this result."]
+
+
+def test_mild_answers_never_dilute_a_floor():
+    outcome = floored(1, 0, 0, 0)
+    assert outcome["facts"]["score"] < 50  # the score alone would say "Go on"
+    assert outcome["facts"]["band"] == 1
+    assert outcome["facts"]["remaining"] == 0
+    assert not any("still open" in shown(n) for n in outcome["view"] if n["t"] != "band")
+
+
+def test_a_more_serious_score_goes_above_a_floor_and_says_so_without_the_floor():
+    outcome = floored(1, 1, 1, None)  # 5 of 5: 100%
+    assert outcome["facts"]["band"] == 2
+    assert outcome["facts"]["floor"] == 1
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part")]
+    assert not any(text.startswith("Because") for text in texts)
+
+
+def test_an_answer_that_settles_outranks_a_floor():
+    outcome = floored(1, 0, 0, 1)
+    assert outcome["facts"]["band"] == 2
+    assert outcome["facts"]["settled"] is True
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part")]
+    assert "Because you said a court said so." in texts
+    assert "Because you said you are not sure they feel safe." not in texts
+    assert {"t": "part", "n": "q1-1"} not in outcome["view"]
+
+
+def test_without_a_floor_or_a_settled_answer_the_quiz_waits_for_enough_answers():
+    outcome = floored(0, 0, None, None)
+    assert outcome["facts"]["band"] is None
+    assert outcome["facts"]["floor"] is None

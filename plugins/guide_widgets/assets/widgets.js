@@ -107,9 +107,11 @@ function build(node, widget) {
       bar.textContent = node.label;
       return bar;
     }
-    case "band": {
+    case "band":
+    case "part": {
+      const selector = node.t === "band" ? `[data-gw-band="${Number(node.i)}"]` : `[data-gw-part="${CSS.escape(String(node.n))}"]`;
       /** @type {HTMLTemplateElement | null} */
-      const template = widget.root.querySelector(`template[data-gw-band="${Number(node.i)}"]`);
+      const template = widget.root.querySelector(`template${selector}`);
       return template ? template.content.cloneNode(true) : document.createTextNode("");
     }
     case "download": {

@@ -2,7 +2,7 @@
 
 A widget kind's `logic.py` imports what it needs from here: `Context` is the type of `evaluate`'s third
 argument (the reader's day, the page's language, the kind's words); `el`, `text`, `date`, `progress`, `band`,
-`download` and `result` describe what the page shows (see `view`), `say` puts the kind's words into
+`part`, `download` and `result` describe what the page shows (see `view`), `say` puts the kind's words into
 sentences, and `reached` picks a result band by threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
 reader's browser, in a Web Worker). The browser's logic archive adds a generated `guide_widgets_registry`
 module naming each kind's logic module; `evaluate_json` finds kinds through it.
@@ -16,9 +16,9 @@ from typing import Any
 
 from .bands import reached
 from .context import Context
-from .view import Node, band, date, download, el, number, progress, result, say, say_text, text
+from .view import Node, band, date, download, el, number, part, progress, result, say, say_text, text
 
-__all__ = ["Context", "Node", "band", "date", "download", "el", "evaluate_json", "number", "progress", "reached",
+__all__ = ["Context", "Node", "band", "date", "download", "el", "evaluate_json", "number", "part", "progress", "reached",
            "result", "say", "say_text", "text"]
 
 REGISTRY = "guide_widgets_registry"

@@ -99,6 +99,12 @@ def band(index: int) -> Node:
     return {"t": "band", "i": index}
 
 
+def part(name: str) -> Node:
+    """A piece of the author's Markdown that the kind's form rendered at build time as
+    `part_template(name, text)`: shown here by its name (links and emphasis kept)."""
+    return {"t": "part", "n": name}
+
+
 def download(label: str, filename: str, mime: str, content: str) -> Node:
     """A link that saves `content` as a file made in the browser."""
     return {"t": "download", "label": label, "filename": filename, "mime": mime, "content": content}

@@ -3,17 +3,27 @@
 Questions may be left open. The quiz gives no verdict until `min_answered` questions have answers; the
 score is the share of the highest possible weight among the questions answered so far.
 
-An answer may instead settle the result (`settles: <band title>`): a red flag that no number of mild answers
-can outvote. It shows its band at once, whatever the score and however few questions are answered, and the
-result says which answer decided it. Several decisive answers lead to the latest (most serious) of their
-bands, and never to a milder band than the score's.
+Two kinds of answer weigh more than any number: an answer may settle the result (`settles: <band title>`), a
+red flag that no number of mild answers can outvote, or set its floor (`at_least: <band title>`), the least
+serious band the result may show. Either shows the result at once, however few questions are answered, and
+the result says which answer put it there. The band shown is the most serious of the score's (once enough is
+answered), the floors' and the settled ones', so a serious answer is never diluted by mild ones.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from guide_widgets.logic import Context, Node, band, el, reached, result, say, say_text
+from guide_widgets.logic import Context, Node, band, el, part, reached, result, say, say_text
+
+
+class Marked(NamedTuple):
+    """A chosen answer that settles the result or sets its floor."""
+
+    band: int
+    question: int
+    answer: int
+    spec: dict[str, Any]
 
 
 def answers_of(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> tuple[dict[int, int], dict[str, str]]:
@@ -48,45 +58,89 @@ def score(spec: dict[str, Any], chosen: dict[int, int]) -> float:
     return 100.0 * got / best if best > 0 else 0.0
 
 
-def settled(spec: dict[str, Any], chosen: dict[int, int]) -> list[tuple[int, dict[str, Any]]]:
-    """(band index, answer) for every chosen answer that settles the result, in question order."""
+def marked(spec: dict[str, Any], chosen: dict[int, int], option: str) -> list[Marked]:
+    """Every chosen answer with `option` (`settles` or `at_least`) naming a band, in question order."""
     titles = [item.get("title") for item in spec["bands"]]
     found = []
     for q, a in sorted(chosen.items()):
         answer = spec["questions"][q]["answers"][a]
-        if answer.get("settles") is not None and answer["settles"] in titles:
-            found.append((titles.index(answer["settles"]), answer))
+        if answer.get(option) is not None and answer[option] in titles:
+            found.append(Marked(titles.index(answer[option]), q, a, answer))
     return found
 
 
-def _reasons(context: Context, decisive: list[dict[str, Any]]) -> list[Node]:
-    lines = [el("p", *(say(context, "because", reason=answer["because"]) if answer.get("because")
-                       else say(context, "because_answer", answer=answer["label"])))
-             for answer in decisive]
-    lines.append(el("p", *say(context, "settled", count=len(decisive))))
+def settled(spec: dict[str, Any], chosen: dict[int, int]) -> list[Marked]:
+    """The chosen answers that settle the result."""
+    return marked(spec, chosen, "settles")
+
+
+def floors(spec: dict[str, Any], chosen: dict[int, int]) -> list[Marked]:
+    """The chosen answers that set the least serious band the result may show."""
+    return marked(spec, chosen, "at_least")
+
+
+def _reasons(context: Context, answers: list[Marked], closing: str) -> list[Node]:
+    lines: list[Node] = []
+    for found in answers:
+        answer = found.spec
+        lines.append(el("p", *(say(context, "because", reason=answer["because"]) if answer.get("because")
+                               else say(context, "because_answer", answer=answer["label"]))))
+        if answer.get("help"):
+            lines.append(part(f"q{found.question + 1}-{found.answer}"))
+    lines.append(el("p", *say(context, closing, count=len(answers))))
     return lines
+
+
+class Verdict(NamedTuple):
+    """Where a set of answers leads, before any words are put to it."""
+
+    band: int | None
+    """The band shown; None while too few questions are answered and no answer settles or sets a floor."""
+    score: float | None
+    """The score, once enough questions are answered."""
+    deciding: list[Marked]
+    """The answers that settle the result at the band shown."""
+    holding: list[Marked]
+    """The floors that hold the result at the band shown (when nothing settles it there)."""
+    floor: int | None
+    """The least serious band the chosen floors allow."""
+
+
+def verdict(spec: dict[str, Any], chosen: dict[int, int]) -> Verdict:
+    """The band a set of chosen answers leads to: the most serious of the score's (once enough questions are
+    answered), the floors' and the settled ones'."""
+    needed = spec.get("min_answered") or len(spec["questions"])
+    decisive, floor = settled(spec, chosen), floors(spec, chosen)
+    enough = len(chosen) >= needed
+    lowest = max((found.band for found in floor), default=None)
+    if not enough and not decisive and not floor:
+        return Verdict(None, None, [], [], None)
+    percent = score(spec, chosen)
+    chosen_band = max(reached(spec["bands"], percent) if enough else 0, lowest or 0,
+                      *(found.band for found in decisive))
+    deciding = [found for found in decisive if found.band == chosen_band]
+    holding = [found for found in floor if found.band == chosen_band] if not deciding else []
+    return Verdict(chosen_band, round(percent, 2) if enough else None, deciding, holding, lowest)
 
 
 def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
     chosen, errors = answers_of(spec, fields, context)
     total = len(spec["questions"])
-    needed = spec.get("min_answered") or total
     open_count = total - len(chosen)
-    decisive = settled(spec, chosen)
-    if len(chosen) < needed and not decisive:
-        more = needed - len(chosen)
+    found = verdict(spec, chosen)
+    if found.band is None:
+        more = (spec.get("min_answered") or total) - len(chosen)
         view: list[Node] = [el("p", *say(context, "answered", answered=len(chosen), total=total), cls="gw-headline"),
                             el("p", *say(context, "answer_more", count=more))]
         return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None,
-                      settled=False)
-    percent = score(spec, chosen)
-    chosen_band = max([reached(spec["bands"], percent), *(index for index, _ in decisive)])
-    deciding = [answer for index, answer in decisive if index == chosen_band]
+                      settled=False, floor=None)
     view = [el("p", *say(context, "based_on", answered=len(chosen), total=total), cls="gw-headline")]
-    if deciding:
-        view += _reasons(context, deciding)
-    view.append(band(chosen_band))
-    if open_count and not deciding:
+    if found.deciding:
+        view += _reasons(context, found.deciding, "settled")
+    elif found.holding:
+        view += _reasons(context, found.holding, "floor")
+    view.append(band(found.band))
+    if open_count and not found.deciding:
         view.append(el("p", *say(context, "still_open", count=open_count)))
-    return result(view, errors, answered=len(chosen), remaining=open_count, band=chosen_band,
-                  score=round(percent, 2), settled=bool(deciding))
+    return result(view, errors, answered=len(chosen), remaining=open_count, band=found.band, score=found.score,
+                  settled=bool(found.deciding), floor=found.floor)
