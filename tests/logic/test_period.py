@@ -158,3 +158,18 @@ def test_the_box_unticked_or_not_offered_keeps_the_countdown():
 def test_with_no_end_bad_dates_are_still_marked_at_their_field():
     result = without_end("2026-11-26", "2026-12-01")
     assert result["errors"] == {"start": "This date is in the future: enter the day the period began."}
+
+
+OPEN_ENDED = {**OPEN, "open_ended": True}
+
+
+def test_an_open_ended_period_has_no_end_unless_the_reader_says_it_has_one():
+    today = context("period", "2026-11-26")
+    silent = evaluate(OPEN_ENDED, {"start": "2026-11-14", "days": "30", "broken": ""}, today)
+    assert (silent["facts"]["ends"], silent["facts"]["no_end"]) == (None, True)
+    agreed = evaluate(OPEN_ENDED, {"start": "2026-11-14", "days": "30", "broken": "", "has_end": ["yes"]}, today)
+    assert agreed["facts"]["ends"] == "2026-12-14"
+    assert "no_end" not in agreed["facts"]
+    # The other box means nothing to an open-ended period: only saying it has an end gives it one.
+    ticked = evaluate(OPEN_ENDED, {"start": "2026-11-14", "days": "30", "broken": "", "no_end": []}, today)
+    assert ticked["facts"]["ends"] is None

@@ -1,7 +1,8 @@
 """A dated period: which day of it this is, what is left, when it ends, a restart, and a calendar file.
 
-A period can also have no end (the `no_end` option offers the reader a box for it): then the widget counts
-the reader's own days, names no end date, and its calendar file marks the day it began, nothing after.
+A period can also have no end (the `no_end` option offers the reader a box for it; with `open_ended`, the box
+says instead that it has one): then the widget counts the reader's own days, names no end date, and its
+calendar file marks the day it began, nothing after.
 
 Dates are calendar days in the reader's own time zone (the page sends its local date: `context.today`), so the
 arithmetic is plain date arithmetic: no clock times, no UTC, nothing that daylight saving can shift.
@@ -98,6 +99,16 @@ def _read(fields: dict[str, Any], context: Context) -> tuple[date | None, int | 
     return start, days, broken, errors
 
 
+def has_no_end(spec: dict[str, Any], fields: dict[str, Any]) -> bool:
+    """Whether the reader's period runs without an end: they ticked that it has none, or (`open_ended`) did
+    not tick that it has one."""
+    if not spec.get("no_end"):
+        return False
+    if spec.get("open_ended"):
+        return "yes" not in (fields.get("has_end") or [])
+    return "yes" in (fields.get("no_end") or [])
+
+
 def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
     today = context.today
     start, days, broken, errors = _read(fields, context)
@@ -105,7 +116,7 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> 
         return result([el("p", say_text(context, "fix_field"))], errors)
 
     begin = broken or start
-    if spec.get("no_end") and "yes" in (fields.get("no_end") or []):
+    if has_no_end(spec, fields):
         return _without_end(spec, context, begin, days, broken)
     elapsed = (today - begin).days
     ends = end_date(begin, days)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from guide_widgets.kinds.period.logic import MAX_DAYS, MIN_DAYS
-from guide_widgets.specs import Anchor, Items, Number, Text, WidgetSpec, optional
+from guide_widgets.specs import Anchor, Items, Number, Problem, Text, WidgetSpec, optional, switch
 
 
 class Stage(WidgetSpec):
@@ -33,3 +36,12 @@ class Spec(WidgetSpec):
     widget counts the reader's own days, names no end date, and its calendar file marks the first day only.
     These stages are what to say then, `from` counting in percent of `days` (it never ends, so the last one
     stays)."""
+    open_ended = switch(default=False)
+    """Turn the box around: the period has no end unless the reader ticks that it has one (the kind's
+    `end_label`), for a wait that is not theirs to end unless both agreed on a date. Needs `no_end`."""
+
+    @classmethod
+    def problems(cls, spec: dict[str, Any]) -> Iterator[Problem]:
+        if spec["open_ended"] and not spec["no_end"]:
+            yield Problem(("open_ended",), "'open_ended' needs 'no_end': the stages to show while the period has "
+                          "no end.", "Add 'no_end:' with its stages, or remove 'open_ended'.")
