@@ -23,7 +23,7 @@ from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
 from guide_widgets.testing import Widget
 
 SECTIONS = ["safety-first", "understanding-the-damage", "taking-responsibility", "the-no-contact-rule",
-            "investing-in-yourself", "knowing-when-to-walk-away", "re-establishing-contact", "rebuilding-trust",
+            "investing-in-yourself", "knowing-when-to-walk-away", "if-they-get-in-touch", "rebuilding-trust",
             "frequently-asked-questions", "in-summary"]
 
 
@@ -57,7 +57,7 @@ def test_subheadings_fill_the_page_table_of_contents(built_site: Path):
 
 def test_links_between_sections_still_work_after_the_split(built_site: Path):
     walk_away = (built_site / "knowing-when-to-walk-away" / "index.html").read_text()
-    assert 'href="../re-establishing-contact/"' in walk_away
+    assert 'href="../if-they-get-in-touch/"' in walk_away
     assert 'href="../safety-first/"' in walk_away
     no_contact = (built_site / "the-no-contact-rule" / "index.html").read_text()
     assert 'href="../investing-in-yourself/#a-stronger-support-system"' in no_contact

@@ -17,16 +17,34 @@ from guide_widgets.testing import Widget
 
 GUIDE = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
 LETTING_GO = "It is time to step back"
-# The answers that are each, on their own, the other person's "no" (or a reason their safety forbids contact).
+SLOW_DOWN = "Slow down and look again"
+# The answers that are each, on their own, the other person's "no" (or a reason their safety, or the reader's,
+# forbids contact), by question: they settle the result.
 STOP_SIGNALS = {
-    "They have not replied.",
-    "They have asked me to stop, or blocked me.",
-    "Yes, they are with someone new.",
+    "Have they ever asked you for no contact, for space, or to leave them alone?": {"Yes."},
+    "When you have reached out, how have they responded?": {"They haven't replied.", "They've blocked me."},
+    "After a no, a block or no reply, have you contacted them some other way, for example with a new number or "
+    "account, through friends or family, or by turning up?": {"Yes."},
+    "Do you look at their profiles, or keep track of where they are or who they see?": {
+        "I keep track of where they are or who they see (location sharing, an app, friends, or going past)."},
+    "Did what you did include violence, threats, intimidation, or control of their phone, money, friends or "
+    "movements?": {"Yes."},
+    "Have they said or shown that they're afraid of you?": {"Yes."},
+    "Does a court order, bail condition or the police limit your contact with them?": {"Yes."},
+    "Are they with someone new?": {"Yes, they're with someone new."},
+    "How would you be without them?": {"I've thought about harming myself, or that I can't go on."},
 }
-STOP_QUESTIONS = {  # questions whose "Yes." is a stop signal
-    "Have they said or shown that they are afraid of you?",
-    "Does a court order, bail condition or the police limit your contact with them?",
+# The worries a counsellor hears every day that must never come out mild: each sets a floor above the mildest band.
+FLOORS = {
+    "Do you look at their profiles, or keep track of where they are or who they see?": {
+        "I look at their profiles or posts."},
+    "Did what you did include violence, threats, intimidation, or control of their phone, money, friends or "
+    "movements?": {"I'm not sure."},
+    "Have they said or shown that they're afraid of you?": {"I'm not sure."},
+    "How would you be without them?": {"I feel I need them to be okay."},
 }
+HELP_LINES = "#help-lines"
+PROGRAMMES = "#when-the-harm-included-violence-or-control"
 
 
 def block(kind: str) -> str:
@@ -53,50 +71,96 @@ def shown(node: dict) -> str:
     return "".join(shown(child) for child in node.get("c", []))
 
 
-def is_stop(question: dict, answer: dict) -> bool:
-    return answer["label"] in STOP_SIGNALS or (question["text"] in STOP_QUESTIONS and answer["label"] == "Yes.")
-
-
-def test_the_quiz_marks_exactly_the_stop_signals_as_decisive():
+def test_the_quiz_settles_on_every_stop_signal_and_sets_a_floor_for_every_worry():
     spec = quiz_spec()
-    decisive = {(q["text"], a["label"]) for q in spec["questions"] for a in q["answers"] if a["settles"]}
-    stops = {(q["text"], a["label"]) for q in spec["questions"] for a in q["answers"] if is_stop(q, a)}
-    assert len(stops) == len(STOP_SIGNALS) + len(STOP_QUESTIONS)  # every signal is still asked
-    assert decisive == stops
     titles = [band["title"] for band in spec["bands"]]
-    assert titles[-1] == LETTING_GO
+    assert titles[-1] == LETTING_GO and SLOW_DOWN in titles[1:-1]
+    settling = {q["text"]: {a["label"] for a in q["answers"] if a["settles"]} for q in spec["questions"]}
+    floors = {q["text"]: {a["label"] for a in q["answers"] if a["at_least"]} for q in spec["questions"]}
+    assert {text: labels for text, labels in settling.items() if labels} == STOP_SIGNALS
+    assert {text: labels for text, labels in floors.items() if labels} == FLOORS
+    for question in spec["questions"]:
+        for answer in question["answers"]:
+            assert answer["settles"] in (None, LETTING_GO), answer
+            assert answer["at_least"] in (None, SLOW_DOWN), answer
 
 
-def test_every_combination_with_a_stop_signal_leads_to_letting_go():
-    spec = quiz_spec()
+def test_violence_self_harm_and_watching_point_to_the_help_they_need():
+    answers = [(q["text"], a) for q in quiz_spec()["questions"] for a in q["answers"]]
+    needs = {  # (a words of the question, the answer's label) -> where its help must point
+        ("violence, threats", "Yes."): PROGRAMMES, ("violence, threats", "I'm not sure."): PROGRAMMES,
+        ("afraid of you", "Yes."): PROGRAMMES, ("afraid of you", "I'm not sure."): PROGRAMMES,
+        ("keep track", "I keep track of where they are"): PROGRAMMES,
+        ("without them", "I've thought about harming myself"): HELP_LINES,
+        ("without them", "I feel I need them to be okay."): HELP_LINES,
+        ("some other way", "Yes."): HELP_LINES,
+    }
+    for (question, label), anchor in needs.items():
+        found = [a for text, a in answers if question in text and a["label"].startswith(label)]
+        assert len(found) == 1, (question, label)
+        assert f"]({anchor})" in (found[0]["help"] or ""), (question, label)
+
+
+def _combinations(spec: dict):
+    """Every combination of the answers that settle or set a floor (one per question, or none), each with the
+    rest of the quiz left open, answered as mildly as it can be, or as heavily as it can be without a
+    decisive answer: (fields, the settling labels, the floor labels)."""
     questions = spec["questions"]
-    letting_go = [band["title"] for band in spec["bands"]].index(LETTING_GO)
-    choices = [[None, *range(len(q["answers"]))] for q in questions]  # None: the question left open
-    combinations = with_stop = 0
-    for picked in itertools.product(*choices):
-        fields = {f"q{i + 1}": "" if a is None else str(a) for i, a in enumerate(picked)}
-        stops = [questions[i]["answers"][a]["because"] for i, a in enumerate(picked)
-                 if a is not None and is_stop(questions[i], questions[i]["answers"][a])]
+    marked = [[None, *(a for a, answer in enumerate(q["answers"]) if answer["settles"] or answer["at_least"])]
+              for q in questions]
+    plain = [[a for a, answer in enumerate(q["answers"]) if not (answer["settles"] or answer["at_least"])]
+             for q in questions]
+    mild = [min(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain)]
+    heavy = [max(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain)]
+    for picked in itertools.product(*marked):
+        for rest in (None, mild, heavy):
+            fields = {}
+            for index, choice in enumerate(picked):
+                value = choice if choice is not None else (rest[index] if rest is not None else None)
+                fields[f"q{index + 1}"] = "" if value is None else str(value)
+            chosen = [(questions[i], questions[i]["answers"][a]) for i, a in enumerate(picked) if a is not None]
+            yield (fields, [a for _, a in chosen if a["settles"]], [a for _, a in chosen if a["at_least"]])
+
+
+def test_every_combination_of_stop_signals_and_floors_leads_where_it_must():
+    spec = quiz_spec()
+    titles = [band["title"] for band in spec["bands"]]
+    letting_go, slow_down = titles.index(LETTING_GO), titles.index(SLOW_DOWN)
+    combinations = with_stop = with_floor = 0
+    for fields, stops, floors in _combinations(spec):
         combinations += 1
-        if not stops:
-            continue
-        with_stop += 1
         outcome = evaluate(spec, fields, CONTEXT)
-        assert outcome["facts"]["band"] == letting_go, picked
-        assert outcome["facts"]["settled"] is True, picked
-        said = " ".join(shown(node) for node in outcome["view"])
-        for reason in stops:
-            assert f"Because you said {reason}." in said, picked
-    assert combinations == 6 * 4 * 3 * 4 * 4 * 4 * 4 * 4  # each question open or answered
-    assert with_stop > combinations / 2
+        said = " ".join(shown(node) for node in outcome["view"] if node["t"] not in ("band", "part"))
+        parts = [node["n"] for node in outcome["view"] if node["t"] == "part"]
+        if stops:
+            with_stop += 1
+            assert outcome["facts"]["band"] == letting_go, fields
+            assert outcome["facts"]["settled"] is True, fields
+            for answer in stops:
+                assert f"Because you said {answer['because']}." in said, fields
+            assert len(parts) == sum(1 for answer in stops if answer["help"]), fields
+        elif floors:
+            with_floor += 1
+            assert outcome["facts"]["band"] >= slow_down, fields
+            assert outcome["facts"]["floor"] == slow_down, fields
+            if outcome["facts"]["band"] == slow_down:
+                for answer in floors:
+                    assert f"Because you said {answer['because']}." in said, fields
+                assert "at least this serious" in said, fields
+        else:
+            assert "Because you said" not in said, fields
+    # Every marked answer, or none, for each question that has one, times three ways to answer the rest.
+    assert combinations == 2 * 3 * 2 * 3 * 3 * 3 * 2 * 2 * 3 * 3
+    assert with_stop > combinations * 0.9 and with_floor > 0
 
 
 def test_mild_answers_alone_never_say_go_ahead():
     spec = quiz_spec()
-    mild = {f"q{i + 1}": "0" if i else "1" for i in range(len(spec["questions"]))}
+    mild = {f"q{i + 1}": "0" for i in range(len(spec["questions"]))}
     outcome = evaluate(spec, mild, CONTEXT)
     assert spec["bands"][outcome["facts"]["band"]]["title"] == "No stop sign in your answers"
-    assert "not a sign to go ahead" in spec["bands"][0]["text"]
+    assert "isn't a sign to go ahead" in spec["bands"][0]["text"]
+    assert "Contact is theirs to start" in spec["bands"][0]["text"]
 
 
 def page(built_site: Path, path: str) -> str:
@@ -106,34 +170,55 @@ def page(built_site: Path, path: str) -> str:
 def test_the_safety_page_is_linked_where_it_matters(built_site: Path):
     safety = page(built_site, "safety-first")
     assert "Numbers differ from country to country" in safety
-    for line in ("999", "0808 802 4040", "116 123", "911", "1-800-799-7233", "988", "000", "13 11 14", "112"):
+    for line in ("999", "0808 802 4040", "116 123", "911", "1-800-799-7233", "988", "000", "13 11 14", "112",
+                 "1300 766 491", "111", "0800 456 450", "1737", "211", "0800 111 0 111"):
         assert line in safety, line
     assert 'href="safety-first/"' in page(built_site, ".")
-    for path in ("taking-responsibility", "the-no-contact-rule", "re-establishing-contact"):
-        assert 'href="../safety-first/"' in page(built_site, path), path
+    for path in ("taking-responsibility", "the-no-contact-rule", "if-they-get-in-touch", "knowing-when-to-walk-away"):
+        assert 'href="../safety-first/' in page(built_site, path), path
     quiz = page(built_site, "knowing-when-to-walk-away")
     bands = re.findall(r'<template data-gw-band="\d+">(.*?)</template>', quiz, flags=re.S)
     assert len(bands) == 3
     for band in bands:
-        assert 'href="../safety-first/"' in band, band
+        assert 'href="../safety-first/#help-lines"' in band, band
+    parts = re.findall(r'<template data-gw-part="(q\d+-\d+)">(.*?)</template>', quiz, flags=re.S)
+    assert len(parts) == sum(1 for q in quiz_spec()["questions"] for a in q["answers"] if a["help"])
+    assert any('href="../safety-first/#help-lines"' in html for _, html in parts)
+    assert any('href="../safety-first/#when-the-harm-included-violence-or-control"' in html for _, html in parts)
 
 
-def test_the_no_contact_calendar_never_counts_down_to_contact():
+def test_every_country_in_the_help_table_has_every_column_or_says_why_not():
+    table = GUIDE.split("### Help lines", 1)[1].split("###", 1)[0]
+    assert "checked in December 2026" in table
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in table.splitlines()
+            if line.startswith("|") and not line.startswith("| ---")]
+    header, countries = rows[0], rows[1:]
+    assert [row[0] for row in countries] == ["United Kingdom", "Ireland", "United States", "Canada", "Australia",
+                                             "New Zealand", "Germany"]
+    for row in countries:
+        assert len(row) == len(header) and all(row), row
+        behaviour = row[2]
+        assert re.search(r"\d", behaviour) or behaviour.startswith("No national"), row
+
+
+def test_the_no_contact_period_names_an_end_only_for_a_break_both_agreed():
     period = Widget("period")
     spec = period.spec(block("period"))
-    counted = period(spec, {"start": "2026-11-02", "days": "30", "broken": "", "no_end": []}, "2026-12-02")
-    calendar = next(node for node in counted["view"] if node["t"] == "download")
+    silent = period(spec, {"start": "2026-11-02", "days": "30", "broken": ""}, "2026-12-02")
+    assert silent["facts"]["ends"] is None and silent["facts"]["no_end"] is True
+    calendar = next(node for node in silent["view"] if node["t"] == "download")
+    assert calendar["content"].count("DTSTART") == 1 and "DTSTART;VALUE=DATE:20261102" in calendar["content"]
+    agreed = period(spec, {"start": "2026-11-02", "days": "30", "broken": "", "has_end": ["yes"]}, "2026-12-02")
+    assert agreed["facts"]["ends"] == "2026-12-02"
+    calendar = next(node for node in agreed["view"] if node["t"] == "download")
     assert "check in with yourself" in calendar["content"]
     assert "End of" not in calendar["content"]
-    asked = period(spec, {"start": "2026-11-02", "days": "30", "broken": "", "no_end": ["yes"]}, "2026-12-02")
-    assert asked["facts"]["ends"] is None
-    calendar = next(node for node in asked["view"] if node["t"] == "download")
-    assert calendar["content"].count("DTSTART") == 1 and "DTSTART;VALUE=DATE:20261102" in calendar["content"]
     for stage in spec["stages"] + spec["no_end"]:
         assert "first message" not in stage["text"]
+    assert "both agreed" in spec["strings"]["end_label"]
 
 
 def test_when_to_stop_comes_before_how_to_make_contact():
     sections = re.findall(r"^## (.+)$", GUIDE, flags=re.M)
-    assert sections.index("Knowing when to walk away") < sections.index("Re-establishing contact")
+    assert sections.index("Knowing when to walk away") < sections.index("If they get in touch")
     assert sections.index("Safety first") == 0

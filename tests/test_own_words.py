@@ -14,7 +14,7 @@ import pytest
 import readability
 from conftest import ROOT
 from markdown import Markdown
-from own_words import HEADER, RUN, fingerprint, fingerprints, words
+from own_words import HEADER, NEAR_COPY, RUN, fingerprint, fingerprints, near_copies, words
 
 SEED = ROOT.parent / "shared" / "seed"
 RUNS = ROOT / "tests" / "data" / "seed-runs.txt"
@@ -38,6 +38,21 @@ def test_no_run_of_eight_words_is_taken_from_the_source(page: Path):
     shared = [" ".join(found[i:i + RUN]) for i in range(len(found) - RUN + 1)
               if fingerprint(found[i:i + RUN]) in SEED_RUNS]
     assert shared == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_no_sentence_is_a_near_copy_of_one_in_the_source(page: Path):
+    if not SEED.is_dir():
+        pytest.skip(f"the source material is not beside this checkout ({SEED}); CI has it")
+    source = "\n".join(path.read_text(encoding="utf-8", errors="ignore") for path in sorted(SEED.glob("*.txt")))
+    assert near_copies(page.read_text(encoding="utf-8"), source) == []
+
+
+def test_a_reworded_sentence_is_still_seen_as_a_near_copy():
+    source = "Spend your evenings with friends who lift you up and remind you of your worth."
+    assert near_copies("Spend the evenings with friends who lift you up and remind you what you are worth.", source)
+    assert not near_copies("Friends who are glad you exist will carry you through the hard weeks.", source)
+    assert NEAR_COPY < 1
 
 
 def test_the_check_would_see_a_copied_run():
