@@ -42,18 +42,26 @@ def found(draft):
 
 
 def test_excuse_and_blame_patterns_are_found_where_they_are():
-    assert found("I'm sorry you feel that way.") == ["sorry you feel"]
-    assert found("I lied, but you made me do it.") == ["but", "you made me"]
+    assert found("I'm sorry you feel that way.") == ["sorry you feel that"]
+    assert found("I lied, but you made me do it.") == ["but you made me do it"]
     assert found("Sorry for everything.") == ["sorry for everything"]
-    assert found("I'm sorry if you were hurt.") == ["sorry if you were"]
-    assert found("Call me if you want.") == ["call me"]
-    assert found("I'm sorry if you were hurt, but we both made mistakes.") == ["sorry if you were", "but", "we both made"]
+    assert found("I'm sorry if you were hurt.") == ["sorry if"]
+    assert found("Call me if you want.") == ["call me if you want"]
+    assert found("I'm sorry if you were hurt, but we both made mistakes.") == ["sorry if", "we both made"]
     assert found("You never listened to me.") == ["you never listened"]
     assert found("I was just stressed at work.") == ["i was just stressed"]
 
 
+def test_words_reported_or_denied_are_not_what_the_draft_says():
+    assert found("I used to tell you it was your fault. It never was. I hit you, and I'm sorry.") == []
+    assert found("I won't say 'sorry if you were hurt', because you were. I lied, and I'm sorry.") == []
+    assert found("I was never going to hurt myself. I said it so you'd stay. I'm sorry.") == []
+    assert found("You don't need to reply to this. I cheated, and I'm sorry.") == []
+    assert found("I'm in therapy, not so you'll take me back but because I need to change.") == []
+
+
 def test_curly_apostrophes_and_case_do_not_hide_patterns():
-    assert found("I\u2019m SORRY YOU FELT that way") == ["sorry you felt"]
+    assert found("I\u2019m SORRY YOU FELT that way") == ["sorry you felt that"]
 
 
 def test_words_that_only_contain_a_pattern_are_not_flagged():
@@ -87,10 +95,8 @@ def test_a_draft_with_excuses_keeps_the_top_band_back(apology):
     result = run(apology, parts=(0, 1, 2, 3), done=(1,), felt=(0,),
                  draft="I lied to you and you felt betrayed, but you made me do it.")
     assert result["facts"]["band"] == 1
-    assert [f[2] for f in result["facts"]["findings"]] == [
-        "“But” tends to cancel what came before it and lead into an excuse.",
-        "This hands the blame for your actions to them.",
-    ]
+    assert [f[2] for f in result["facts"]["findings"]] == ["This hands the blame for what you did to them."]
+    assert result["facts"]["families"] == ["blame"]
 
 
 def test_other_answers_count_as_named(apology):
@@ -117,7 +123,7 @@ def test_empty_and_large_drafts(apology):
     big = ("I lied to you, but I was drunk. I am sorry you feel hurt. " * 2000)[:100_000]
     result = run(apology, draft=big)
     assert len(big) == 100_000
-    assert len(result["facts"]["findings"]) > 5000
+    assert len(result["facts"]["findings"]) > 3000  # an excuse and a feeling in each of about 1700 sentences
 
 
 def test_unknown_checkbox_values_are_ignored(apology):

@@ -1,11 +1,24 @@
-"""The draft review of the apology checklist, measured on a labelled set of drafts (tests/data/drafts.yml):
-sincere apologies, and non-apologies from every family a reader might write (requests, pressure, shared blame,
-minimising, conditionals, self-pity, excuses, blame, vagueness). It runs as the browser runs it, in CPython
-and in the pinned Pyodide, and prints the two shares it holds at 90% or better."""
+"""The draft review of the apology checklist, measured as it must hold for readers we never wrote for.
+
+The corpus comes in two halves (tests/data/):
+- `drafts_dev.yml`, the development half: the review's rules are changed only by looking at it;
+- `drafts_held_out.yml`, the held-out half: written from the same brief (drafts_brief.md) by a helper who never
+  saw the rules, committed before they changed, and only scored.
+Both halves' shares are printed; the held-out shares are the ones that must reach 85% of non-apologies marked
+and 90% of sincere drafts left unmarked. A non-apology marks its bad passage in [[...]]; the brackets are taken
+out before the draft is reviewed.
+
+Then what must never pass is tested exhaustively, family by family, with templated variants: any request for a
+reply, a meeting, forgiveness, unblocking or a second chance; any deadline; any mention of being near them; any
+threat, to them or to oneself (which also shows the crisis lines). Everything runs as the browser runs it: in
+CPython, and in the pinned Pyodide.
+"""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -13,58 +26,153 @@ from conftest import ROOT
 from guide_widgets.testing import Widget
 
 KIND = ROOT / "widgets" / "apology_checklist"
-DRAFTS = yaml.safe_load((Path(__file__).parent / "data" / "drafts.yml").read_text(encoding="utf-8"))
-SINCERE: list[str] = DRAFTS["sincere"]
-NON_APOLOGIES: list[tuple[str, str]] = [(family, text) for family, texts in DRAFTS["non_apologies"].items()
-                                        for text in texts]
-OPTIONS = {"groups": [{"legend": "Parts", "items": ["a"]}], "bands": [{"min": 0, "title": "A", "text": "a"}]}
-REQUEST = "This asks something of them."
-PRESSURE = "This puts pressure on them"
+DATA = Path(__file__).parent / "data"
+OPTIONS = {"groups": [{"legend": "Parts", "items": ["a"]}], "bands": [{"min": 0, "title": "A", "text": "a"}],
+           "crisis": "Please call a crisis line: [help lines](#help-lines)."}
+HELD_OUT_MARKED, HELD_OUT_CLEAN = 0.85, 0.90
+
+
+def _half(name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    sincere = [entry["text"] for entry in data["sincere"]]
+    non_apologies = [(entry["family"], entry["text"].replace("[[", "").replace("]]", ""))
+                     for entry in data["non_apologies"]]
+    return sincere, non_apologies
+
+
+HALVES = {"development": _half("drafts_dev.yml"), "held-out": _half("drafts_held_out.yml")}
+FAMILIES = {"request", "deadline", "proximity", "threat_self", "threat_other", "pressure", "changed_so",
+            "moral_pressure", "promises", "minimising", "blame", "shared_blame", "conditional", "feelings", "self_pity",
+            "excuse", "vague"}
 
 
 @pytest.fixture(scope="module", params=["cpython", "pyodide"])
-def reviewed(request) -> dict[str, list[str]]:
-    """Each draft of the set -> the reasons of the passages the review marked in it."""
-    widget = Widget(KIND, pyodide=request.param == "pyodide")
-    spec = widget.spec(OPTIONS)
-    drafts = SINCERE + [text for _, text in NON_APOLOGIES]
-    return {draft: [finding[2] for finding in widget(spec, {"g1": [], "draft": draft}, "2026-12-02")["facts"]["findings"]]
-            for draft in drafts}
+def widget(request: pytest.FixtureRequest) -> Widget:
+    return Widget(KIND, pyodide=request.param == "pyodide")
 
 
-def test_the_set_is_large_enough_and_covers_every_family():
-    assert len(SINCERE) >= 40
-    assert len(NON_APOLOGIES) >= 40
-    families = {family for family, _ in NON_APOLOGIES}
-    assert {"request", "pressure", "shared_blame", "minimising", "conditional", "self_pity"} <= families
-    assert len(set(SINCERE) | {text for _, text in NON_APOLOGIES}) == len(SINCERE) + len(NON_APOLOGIES)
+def answer(widget: Widget, draft: str) -> dict[str, Any]:
+    return widget(widget.spec(OPTIONS), {"g1": [], "draft": draft}, "2026-12-04")
 
 
-def test_non_apologies_are_marked_and_sincere_drafts_are_left_alone(reviewed, record_property):
-    caught = [text for _, text in NON_APOLOGIES if reviewed[text]]
-    clean = [text for text in SINCERE if not reviewed[text]]
+@pytest.fixture(scope="module")
+def reviewed(widget: Widget) -> dict[str, dict[str, Any]]:
+    """Every draft of both halves -> the facts of its answer."""
+    drafts = {text for sincere, non in HALVES.values() for text in [*sincere, *(t for _, t in non)]}
+    return {draft: answer(widget, draft)["facts"] for draft in sorted(drafts)}
+
+
+def test_the_corpus_is_large_and_its_halves_are_apart():
+    (dev_sincere, dev_non), (held_sincere, held_non) = HALVES["development"], HALVES["held-out"]
+    assert len(dev_sincere) + len(held_sincere) >= 300 and len(dev_non) + len(held_non) >= 300
+    assert len(held_sincere) >= 120 and len(held_non) >= 140
+    assert {family for family, _ in dev_non} == FAMILIES == {family for family, _ in held_non}
+    dev = set(dev_sincere) | {text for _, text in dev_non}
+    held = set(held_sincere) | {text for _, text in held_non}
+    assert not dev & held
+    assert len(held) == len(held_sincere) + len(held_non)  # no draft twice
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_each_half_marks_non_apologies_and_leaves_sincere_drafts_alone(half: str, reviewed, record_property):
+    sincere, non_apologies = HALVES[half]
+    caught = [text for _, text in non_apologies if reviewed[text]["findings"]]
+    clean = [text for text in sincere if not reviewed[text]["findings"]]
+    complete = [text for text in clean if reviewed[text]["names_action"] and reviewed[text]["names_impact"]]
+    marked_share, clean_share = len(caught) / len(non_apologies), len(clean) / len(sincere)
     # Printed at the end of the run (tests/conftest.py), from whichever process ran this test.
-    record_property("summary", f"draft review: {len(caught)} of {len(NON_APOLOGIES)} non-apologies marked "
-                               f"({len(caught) / len(NON_APOLOGIES):.0%}); {len(clean)} of {len(SINCERE)} sincere "
-                               f"drafts left unmarked ({len(clean) / len(SINCERE):.0%})")
-    missed = [text for _, text in NON_APOLOGIES if not reviewed[text]]
-    marked = {text: reviewed[text] for text in SINCERE if reviewed[text]}
-    assert len(caught) / len(NON_APOLOGIES) >= 0.9, missed
-    assert len(clean) / len(SINCERE) >= 0.9, marked
+    record_property("summary", f"draft review, {half} half: {len(caught)} of {len(non_apologies)} non-apologies "
+                               f"marked ({marked_share:.0%}); {len(clean)} of {len(sincere)} sincere drafts left "
+                               f"unmarked ({clean_share:.0%}), {len(complete) / len(sincere):.0%} also seen to name "
+                               "the act and its effect")
+    if half == "held-out":
+        # Only the totals: the held-out drafts themselves stay unseen, even in a failure's message.
+        assert marked_share >= HELD_OUT_MARKED and clean_share >= HELD_OUT_CLEAN, (marked_share, clean_share)
+    else:
+        # The rules were tuned on this half: less than nearly all of it means a change broke something.
+        assert marked_share >= 0.97, [text for _, text in non_apologies if text not in caught]
+        assert clean_share >= 0.97, [text for text in sincere if text not in clean]
 
 
-def test_requests_and_pressure_are_named_as_such(reviewed):
-    for family, start in (("request", REQUEST), ("pressure", PRESSURE)):
-        drafts = [text for name, text in NON_APOLOGIES if name == family]
-        named = [text for text in drafts if any(reason.startswith(start) for reason in reviewed[text])]
-        assert len(named) / len(drafts) >= 0.9, sorted(set(drafts) - set(named))
+# --- What must never pass --------------------------------------------------------------------------------------
+
+OPENINGS = ["", "I lied to you for months and you felt foolish for trusting me. I'm sorry. ",
+            "i cheated and i made u feel like u were going mad. im sorry. "]
 
 
-def test_a_draft_that_asks_for_anything_is_never_called_ready():
-    widget = Widget(KIND)
-    spec = widget.spec({"groups": [{"legend": "Parts", "items": ["a", "b"]}],
-                        "bands": [{"min": 0, "title": "Not yet", "text": "a"},
-                                  {"min": 100, "title": "Ready", "text": "b"}]})
-    for _, draft in ((f, t) for f, t in NON_APOLOGIES if f == "request"):
-        answer = widget(spec, {"g1": ["0", "1"], "draft": "I lied to you and you felt betrayed. " + draft}, "2026-12-02")
-        assert answer["facts"]["band"] == 0, draft
+def variants(templates: list[str], **slots: list[str]) -> list[str]:
+    """Every template with every combination of its slots, after every opening, as written and in lower case."""
+    drafts = []
+    for template in templates:
+        names = [name for name in slots if "{" + name + "}" in template]
+        for values in itertools.product(*(slots[name] for name in names)):
+            filled = template.format(**dict(zip(names, values, strict=True)))
+            for opening in OPENINGS:
+                drafts += [opening + filled, (opening + filled).lower()]
+    return drafts
+
+
+NEVER_PASS = {
+    "a request": variants(
+        ["{please}{verb} me{when}.", "Could you {verb} me{when}?", "I'd really like you to {verb} me{when}.",
+         "I hope you can {verb} me{when}.", "All I ask is that you {verb} me{when}.", "{please}give me {chance}.",
+         "I'm asking you for {chance}.", "Would you give us {chance}?", "{please}let me {see}.", "Can we {meet}?",
+         "I'd love to {meet} sometime.", "Let me know if you'd {meet}.", "It would mean the world if we could {meet}.",
+         "{please}unblock me so I can explain.", "Maybe we could {meet}.", "If you ever want to {meet}, I'm here."],
+        please=["", "Please ", "pls ", "Just "],
+        verb=["answer", "forgive", "call", "text", "write to", "reply to", "unblock", "meet"],
+        when=["", " when you can", " one last time"],
+        chance=["another chance", "a second chance", "one more chance", "five minutes"],
+        see=["see you", "explain", "talk to you", "make it up to you"],
+        meet=["meet", "talk", "have a coffee", "start again", "try again"]),
+    "a deadline": variants(
+        ["If I don't hear from you by {day}, {then}.", "I need an answer by {day}.", "You have until {day} to decide.",
+         "I'll wait until {day} for your reply.", "Tell me before {day} whether {then}.",
+         "After {day} it will be too late for us."],
+        day=["Friday", "tonight", "midnight", "the 14th", "the end of the month", "Christmas", "Sunday night"],
+        then=["I'll take that as your answer", "I'll assume it's over", "we try again"]),
+    "being near them": variants(
+        ["I'm {outside}.", "I'll be {at} on {day}.", "I {passed} last night.", "I'm waiting {outside} until you come "
+         "out.", "I've moved to your {area}."],
+        outside=["outside", "outside your flat", "parked across the road", "downstairs", "at your work"],
+        at=["at the café where we met", "at your sister's wedding", "outside your work", "at our usual table"],
+        day=["Saturday", "Friday at seven"], passed=["drove past your house", "walked past yours",
+                                                    "went by your work"],
+        area=["street", "town", "gym", "building"]),
+    "a threat to them": variants(
+        ["If you {do}, I'll {then}.", "If you {do} I will {then}."],
+        do=["don't answer", "go to the police", "keep ignoring me", "tell anyone", "post about me"],
+        then=["tell everyone your secret", "show your boss the photos", "go for full custody",
+              "send your messages to your family", "make you regret it"]),
+    "a threat to themselves": variants(
+        ["If you don't answer, {harm}.", "{harm}.", "Without you {harm}.", "{harm}, and it's because of you."],
+        harm=["I'll kill myself", "you won't have to worry about me much longer", "I don't see the point in living",
+              "I won't be here tomorrow", "I'm going to end it all", "I've got the pills here",
+              "I might as well not be here", "I want to die", "I'll hurt myself"]),
+}
+
+
+@pytest.mark.parametrize("family", NEVER_PASS)
+def test_what_must_never_pass_is_marked_every_time(family: str, widget: Widget):
+    drafts = NEVER_PASS[family]
+    assert len(drafts) >= 120
+    spec = widget.spec(OPTIONS)
+    missed = [draft for draft in drafts
+              if not widget(spec, {"g1": [], "draft": draft}, "2026-12-04")["facts"]["findings"]]
+    assert missed == []
+
+
+def test_a_threat_to_oneself_shows_the_crisis_lines_every_time(widget: Widget):
+    spec = widget.spec(OPTIONS)
+    for draft in NEVER_PASS["a threat to themselves"]:
+        result = widget(spec, {"g1": [], "draft": draft}, "2026-12-04")
+        assert result["facts"]["crisis"] is True, draft
+        assert {"t": "part", "n": "crisis"} in result["view"], draft
+
+
+def test_saying_no_reply_is_needed_asks_for_nothing(widget: Widget):
+    for ending in ("You don't need to reply.", "No need to answer this.", "Please don't feel you have to write back.",
+                   "I'm not asking you to forgive me.", "I won't contact you again.", "you dont have to answer",
+                   "I'm not asking for a reply, or for anything.", "You owe me nothing, including a reply."):
+        draft = f"I lied to you about the money for a year, and you felt you couldn't trust me. I'm sorry. {ending}"
+        assert answer(widget, draft)["facts"]["findings"] == [], ending
