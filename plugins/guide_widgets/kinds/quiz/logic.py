@@ -42,30 +42,32 @@ def answers_of(spec: dict[str, Any], fields: dict[str, Any], context: Context) -
     return chosen, errors
 
 
-def _weight(question: dict[str, Any], answer: dict[str, Any]) -> float:
-    """An answer's weight; a decisive answer without one counts as the question's heaviest."""
-    weight = answer.get("weight")
-    if weight is not None:
-        return float(weight)
+def _heaviest(question: dict[str, Any]) -> float:
+    """The most a question can add to the score: its heaviest weight (a decisive answer without one weighs as much)."""
     return max((float(a["weight"]) for a in question["answers"] if a.get("weight") is not None), default=0.0)
 
 
 def score(spec: dict[str, Any], chosen: dict[int, int]) -> float:
     """Percent of the highest weight possible over the answered questions (0 when nothing counts)."""
-    questions = spec["questions"]
-    got = sum(_weight(questions[q], questions[q]["answers"][a]) for q, a in chosen.items())
-    best = sum(max(_weight(questions[q], answer) for answer in questions[q]["answers"]) for q in chosen)
+    got = best = 0.0
+    for q, a in chosen.items():
+        question = spec["questions"][q]
+        heaviest = _heaviest(question)
+        weight = question["answers"][a].get("weight")
+        got += heaviest if weight is None else float(weight)
+        best += heaviest
     return 100.0 * got / best if best > 0 else 0.0
 
 
 def marked(spec: dict[str, Any], chosen: dict[int, int], option: str) -> list[Marked]:
     """Every chosen answer with `option` (`settles` or `at_least`) naming a band, in question order."""
-    titles = [item.get("title") for item in spec["bands"]]
+    titles = {item.get("title"): index for index, item in enumerate(spec["bands"])}
     found = []
     for q, a in sorted(chosen.items()):
         answer = spec["questions"][q]["answers"][a]
-        if answer.get(option) is not None and answer[option] in titles:
-            found.append(Marked(titles.index(answer[option]), q, a, answer))
+        title = answer.get(option)
+        if title is not None and title in titles:
+            found.append(Marked(titles[title], q, a, answer))
     return found
 
 
