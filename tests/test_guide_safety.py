@@ -11,25 +11,29 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from guide_widgets.kinds.quiz.logic import evaluate
+from guide_widgets.kinds.quiz.logic import evaluate, verdict
 from guide_widgets.logic import Context
 from guide_widgets.testing import Widget
 
 GUIDE = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
 LETTING_GO = "It is time to step back"
+VIOLENCE = ("Did what you did include any of these: hitting, pushing, grabbing or blocking their way; breaking or "
+            "punching things near them; threats; pressuring them into sex; or checking and controlling their phone, "
+            "money, friends or movements?")
 SLOW_DOWN = "Slow down and look again"
 # The answers that are each, on their own, the other person's "no" (or a reason their safety, or the reader's,
 # forbids contact), by question: they settle the result.
 STOP_SIGNALS = {
-    "Have they ever asked you for no contact, for space, or to leave them alone?": {"Yes."},
+    "Have they, or someone on their behalf, ever asked you for no contact, for space, or to stay away?": {"Yes."},
     "When you have reached out, how have they responded?": {"They haven't replied.", "They've blocked me."},
-    "After a no, a block or no reply, have you contacted them some other way, for example with a new number or "
-    "account, through friends or family, or by turning up?": {"Yes."},
+    "After a no, a block, no reply or a request to stop something, have you contacted them anyway, for example "
+    "with a new number or account, through friends or family, by turning up, or by doing what they asked you to "
+    "stop?": {"Yes."},
     "Do you look at their profiles, or keep track of where they are or who they see?": {
         "I keep track of where they are or who they see (location sharing, an app, friends, or going past)."},
-    "Did what you did include violence, threats, intimidation, or control of their phone, money, friends or "
-    "movements?": {"Yes."},
+    VIOLENCE: {"Yes."},
     "Have they said or shown that they're afraid of you?": {"Yes."},
+    "Have they, or people close to them, threatened you or been violent toward you?": {"Yes."},
     "Does a court order, bail condition or the police limit your contact with them?": {"Yes."},
     "Are they with someone new?": {"Yes, they're with someone new."},
     "How would you be without them?": {"I've thought about harming myself, or that I can't go on."},
@@ -38,9 +42,12 @@ STOP_SIGNALS = {
 FLOORS = {
     "Do you look at their profiles, or keep track of where they are or who they see?": {
         "I look at their profiles or posts."},
-    "Did what you did include violence, threats, intimidation, or control of their phone, money, friends or "
-    "movements?": {"I'm not sure."},
+    VIOLENCE: {"I'm not sure."},
     "Have they said or shown that they're afraid of you?": {"I'm not sure."},
+    "How long ago did it end?": {"Less than a month ago."},
+    "What draws you back to them?": {"Mostly loneliness, or fear of being alone."},
+    "Do you feel you need something from them now, such as forgiveness, an answer, or to hear that they're okay?": {
+        "Yes, and I keep needing it."},
     "How would you be without them?": {"I feel I need them to be okay."},
 }
 HELP_LINES = "#help-lines"
@@ -88,12 +95,13 @@ def test_the_quiz_settles_on_every_stop_signal_and_sets_a_floor_for_every_worry(
 def test_violence_self_harm_and_watching_point_to_the_help_they_need():
     answers = [(q["text"], a) for q in quiz_spec()["questions"] for a in q["answers"]]
     needs = {  # (a words of the question, the answer's label) -> where its help must point
-        ("violence, threats", "Yes."): PROGRAMMES, ("violence, threats", "I'm not sure."): PROGRAMMES,
+        ("hitting, pushing", "Yes."): PROGRAMMES, ("hitting, pushing", "I'm not sure."): PROGRAMMES,
+        ("threatened you or been violent", "Yes."): HELP_LINES,
         ("afraid of you", "Yes."): PROGRAMMES, ("afraid of you", "I'm not sure."): PROGRAMMES,
         ("keep track", "I keep track of where they are"): PROGRAMMES,
         ("without them", "I've thought about harming myself"): HELP_LINES,
         ("without them", "I feel I need them to be okay."): HELP_LINES,
-        ("some other way", "Yes."): HELP_LINES,
+        ("contacted them anyway", "Yes."): HELP_LINES,
     }
     for (question, label), anchor in needs.items():
         found = [a for text, a in answers if question in text and a["label"].startswith(label)]
@@ -104,7 +112,7 @@ def test_violence_self_harm_and_watching_point_to_the_help_they_need():
 def _combinations(spec: dict):
     """Every combination of the answers that settle or set a floor (one per question, or none), each with the
     rest of the quiz left open, answered as mildly as it can be, or as heavily as it can be without a
-    decisive answer: (fields, the settling labels, the floor labels)."""
+    decisive answer: (the chosen answer of each question answered, the settling answers, the floor answers)."""
     questions = spec["questions"]
     marked = [[None, *(a for a, answer in enumerate(q["answers"]) if answer["settles"] or answer["at_least"])]
               for q in questions]
@@ -113,45 +121,51 @@ def _combinations(spec: dict):
     mild = [min(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain)]
     heavy = [max(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain)]
     for picked in itertools.product(*marked):
+        chosen_marks = {index: choice for index, choice in enumerate(picked) if choice is not None}
+        answers = [questions[i]["answers"][a] for i, a in chosen_marks.items()]
+        stops = [answer for answer in answers if answer["settles"]]
+        floors = [answer for answer in answers if answer["at_least"]]
         for rest in (None, mild, heavy):
-            fields = {}
-            for index, choice in enumerate(picked):
-                value = choice if choice is not None else (rest[index] if rest is not None else None)
-                fields[f"q{index + 1}"] = "" if value is None else str(value)
-            chosen = [(questions[i], questions[i]["answers"][a]) for i, a in enumerate(picked) if a is not None]
-            yield (fields, [a for _, a in chosen if a["settles"]], [a for _, a in chosen if a["at_least"]])
+            chosen = dict(chosen_marks) if rest is None else {index: picked[index] if picked[index] is not None
+                                                             else rest[index] for index in range(len(questions))}
+            yield chosen, stops, floors
 
 
 def test_every_combination_of_stop_signals_and_floors_leads_where_it_must():
     spec = quiz_spec()
     titles = [band["title"] for band in spec["bands"]]
     letting_go, slow_down = titles.index(LETTING_GO), titles.index(SLOW_DOWN)
-    combinations = with_stop = with_floor = 0
-    for fields, stops, floors in _combinations(spec):
+    combinations = with_stop = with_floor = worded = 0
+    for number, (chosen, stops, floors) in enumerate(_combinations(spec)):
         combinations += 1
-        outcome = evaluate(spec, fields, CONTEXT)
+        found = verdict(spec, chosen)
+        if stops:
+            with_stop += 1
+            assert found.band == letting_go and found.deciding, chosen
+        elif floors:
+            with_floor += 1
+            assert found.band >= slow_down and found.floor == slow_down, chosen
+        # The words, for every combination with at most one marked answer and a fixed sixtieth of the others.
+        if len(stops) + len(floors) > 1 and number % 60:
+            continue
+        worded += 1
+        outcome = evaluate(spec, {f"q{q + 1}": str(a) for q, a in chosen.items()}, CONTEXT)
+        assert outcome["facts"]["band"] == found.band, chosen
         said = " ".join(shown(node) for node in outcome["view"] if node["t"] not in ("band", "part"))
         parts = [node["n"] for node in outcome["view"] if node["t"] == "part"]
         if stops:
-            with_stop += 1
-            assert outcome["facts"]["band"] == letting_go, fields
-            assert outcome["facts"]["settled"] is True, fields
             for answer in stops:
-                assert f"Because you said {answer['because']}." in said, fields
-            assert len(parts) == sum(1 for answer in stops if answer["help"]), fields
-        elif floors:
-            with_floor += 1
-            assert outcome["facts"]["band"] >= slow_down, fields
-            assert outcome["facts"]["floor"] == slow_down, fields
-            if outcome["facts"]["band"] == slow_down:
-                for answer in floors:
-                    assert f"Because you said {answer['because']}." in said, fields
-                assert "at least this serious" in said, fields
-        else:
-            assert "Because you said" not in said, fields
+                assert f"Because you said {answer['because']}." in said, chosen
+            assert len(parts) == sum(1 for answer in stops if answer["help"]), chosen
+        elif floors and found.band == slow_down:
+            for answer in floors:
+                assert f"Because you said {answer['because']}." in said, chosen
+            assert "at least this serious" in said, chosen
+        elif not floors:
+            assert "Because you said" not in said, chosen
     # Every marked answer, or none, for each question that has one, times three ways to answer the rest.
-    assert combinations == 2 * 3 * 2 * 3 * 3 * 3 * 2 * 2 * 3 * 3
-    assert with_stop > combinations * 0.9 and with_floor > 0
+    assert combinations == 2 ** 8 * 3 ** 5 * 3
+    assert with_stop > combinations * 0.9 and with_floor > 0 and worded > combinations / 60
 
 
 def test_mild_answers_alone_never_say_go_ahead():
