@@ -25,7 +25,8 @@ SLOW_DOWN = "Slow down and look again"
 # forbids contact), by question: they settle the result.
 STOP_SIGNALS = {
     "Have they, or someone on their behalf, ever asked you for no contact, for space, or to stay away?": {"Yes."},
-    "When you have reached out, how have they responded?": {"They haven't replied.", "They've blocked me."},
+    "When you have reached out, how have they responded?": {"They haven't replied.", "They've blocked me.",
+                                                            "They blocked me, then unblocked me without a word."},
     "After a no, a block, no reply or a request to stop something, have you contacted them anyway, for example "
     "with a new number or account, through friends or family, by turning up, or by doing what they asked you to "
     "stop?": {"Yes."},
@@ -164,7 +165,7 @@ def test_every_combination_of_stop_signals_and_floors_leads_where_it_must():
         elif not floors:
             assert "Because you said" not in said, chosen
     # Every marked answer, or none, for each question that has one, times three ways to answer the rest.
-    assert combinations == 2 ** 8 * 3 ** 5 * 3
+    assert combinations == 2 ** 8 * 3 ** 4 * 4 * 3
     assert with_stop > combinations * 0.9 and with_floor > 0 and worded > combinations / 60
 
 
