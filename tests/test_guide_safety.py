@@ -10,6 +10,8 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
+import yaml
 from conftest import ROOT
 from guide_widgets.kinds.quiz.logic import evaluate, verdict
 from guide_widgets.logic import Context
@@ -119,8 +121,8 @@ def _combinations(spec: dict):
               for q in questions]
     plain = [[a for a, answer in enumerate(q["answers"]) if not (answer["settles"] or answer["at_least"])]
              for q in questions]
-    mild = [min(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain)]
-    heavy = [max(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain)]
+    mild = [min(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain, strict=True)]
+    heavy = [max(options, key=lambda a, q=q: q["answers"][a]["weight"]) for q, options in zip(questions, plain, strict=True)]
     for picked in itertools.product(*marked):
         chosen_marks = {index: choice for index, choice in enumerate(picked) if choice is not None}
         answers = [questions[i]["answers"][a] for i, a in chosen_marks.items()]
@@ -237,3 +239,34 @@ def test_when_to_stop_comes_before_how_to_make_contact():
     sections = re.findall(r"^## (.+)$", GUIDE, flags=re.M)
     assert sections.index("Knowing when to walk away") < sections.index("If they get in touch")
     assert sections.index("Safety first") == 0
+
+
+READERS = yaml.safe_load((Path(__file__).parent / "data" / "readers.yml").read_text(encoding="utf-8"))["readers"]
+BAND_OF_LEVEL = {0: "No stop sign in your answers", 1: SLOW_DOWN, 2: LETTING_GO}
+
+
+@pytest.mark.parametrize("half", ["development", "held-out"])
+def test_readers_we_never_wrote_for_get_a_result_at_least_as_serious_as_a_counsellor_would_give(
+        half: str, record_property):
+    spec = quiz_spec()
+    titles = [band["title"] for band in spec["bands"]]
+    readers = [reader for reader in READERS if reader["half"] == half]
+    safe = exact = 0
+    milder = []
+    for reader in readers:
+        fields = {}
+        for name, label in reader["answers"].items():
+            labels = [answer["label"] for answer in spec["questions"][int(name[1:]) - 1]["answers"]]
+            assert label in labels, f"{reader['id']}: the quiz no longer offers {label!r} for {name}: answer again"
+            fields[name] = str(labels.index(label))
+        band = evaluate(spec, fields, CONTEXT)["facts"]["band"]
+        least = titles.index(BAND_OF_LEVEL[reader["least_level"]])
+        safe += band is not None and band >= least
+        exact += band == least
+        if band is None or band < least:
+            milder.append(reader["id"])
+    record_property("summary", f"walk-away quiz, {half} readers: {safe} of {len(readers)} get a result at least as "
+                               f"serious as a counsellor's ({safe / len(readers):.0%}), {exact} exactly theirs")
+    assert len(readers) >= 40
+    # Only ids: the held-out readers themselves stay unseen, even in a failure's message.
+    assert safe / len(readers) >= (0.85 if half == "held-out" else 0.95), milder
