@@ -1,19 +1,19 @@
-// ESLint for the browser side (plugins/guide_widgets/assets/) and the Node scripts: `./scripts/test` runs it.
+// ESLint for the browser side (plugins/guide_widgets/_internal/page/assets/) and the Node scripts: `./scripts/test` runs it.
 import js from "@eslint/js";
 import globals from "globals";
 
 export default [
   js.configs.recommended,
   {
-    files: ["plugins/guide_widgets/assets/**/*.js", "bench/bare/*.js"],
+    files: ["plugins/guide_widgets/_internal/page/assets/**/*.js", "bench/bare/*.js"],
     languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: { ...globals.browser } },
   },
   {
-    files: ["plugins/guide_widgets/assets/start.js"],
+    files: ["plugins/guide_widgets/_internal/page/assets/start.js"],
     languageOptions: { sourceType: "script" },
   },
   {
-    files: ["plugins/guide_widgets/assets/worker.js", "plugins/guide_widgets/assets/offline-worker.js"],
+    files: ["plugins/guide_widgets/_internal/page/assets/worker.js", "plugins/guide_widgets/_internal/page/assets/offline-worker.js"],
     languageOptions: { globals: { ...globals.worker, ...globals.serviceworker } },
   },
   {

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from guide_widgets.runtime import starter_script
+from guide_widgets._internal.page.bundle import starter_script
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 from .server import StaticHost

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from building import dev_server, failed_build
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build, problems
-from guide_widgets.runtime import PYODIDE_FILES, PYODIDE_VERSION
+from guide_widgets._internal.pins import PYODIDE_FILES, PYODIDE_VERSION
 from guide_widgets.testing import Widget
 
 SECTIONS = ["safety-first", "understanding-the-damage", "taking-responsibility", "the-no-contact-rule",
@@ -627,7 +627,7 @@ def test_a_blocks_words_must_be_the_kinds_own(tmp_path: Path):
 
 def test_a_new_project_builds_strict_and_serves_on_the_first_try(tmp_path: Path):
     project = tmp_path / "my guide"
-    made = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(project)], capture_output=True,
+    made = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "new", str(project)], capture_output=True,
                           text=True, check=False)
     assert made.returncode == 0, made.stderr
     assert sorted(p.name for p in project.iterdir()) == [".github", ".gitignore", "README.md", "docs", "mkdocs.yml",
@@ -658,7 +658,7 @@ def test_a_new_project_builds_strict_and_serves_on_the_first_try(tmp_path: Path)
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path):
     (tmp_path / "notes.txt").write_text("mine")
-    result = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(tmp_path)], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "new", str(tmp_path)], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 1
     assert result.stderr == f"guide-widgets: {tmp_path} is not an empty folder. Fix: name a new folder, or an empty one.\n"
@@ -679,7 +679,7 @@ def test_an_authors_strings_file_is_checked(tmp_path: Path):
 def test_the_download_a_reader_is_told_about_is_what_a_static_host_sends():
     import gzip
 
-    from guide_widgets.runtime import PYODIDE_GZIP_SIZES
+    from guide_widgets._internal.pins import PYODIDE_GZIP_SIZES
 
     for name, size in PYODIDE_GZIP_SIZES.items():
         sent = len(gzip.compress((ROOT / "node_modules" / "pyodide" / name).read_bytes(), 6))
@@ -697,7 +697,7 @@ def test_widget_pages_state_the_bytes_python_downloads(built_site: Path):
                     "storage": {"snapshot": runtime["storage"]["snapshot"]}}
     stdlib = built_site / "assets" / "pyodide" / runtime["stdlib"]
     logic = built_site / "assets" / "guide-widgets" / runtime["logic"]
-    from guide_widgets.runtime import PYODIDE_GZIP_SIZES
+    from guide_widgets._internal.pins import PYODIDE_GZIP_SIZES
     assert runtime["download"] == sum(PYODIDE_GZIP_SIZES.values()) + stdlib.stat().st_size + logic.stat().st_size
     assert 4_000_000 < runtime["download"] < 4_700_000
     # The prepared Python: its file as the host sends it (already gzipped), and the archive it boots with.
@@ -726,7 +726,7 @@ def test_an_unknown_page_marker_stops_the_build_naming_its_line(tmp_path: Path):
 
 
 def test_the_widget_script_is_served_as_one_file_with_every_module_it_imports(built_site: Path):
-    from guide_widgets.runtime import asset_path
+    from guide_widgets._internal.page.bundle import asset_path
 
     imported: set[str] = set()
     todo = ["widgets.js"]
@@ -745,7 +745,7 @@ def test_the_widget_script_is_served_as_one_file_with_every_module_it_imports(bu
 
 
 def test_our_scripts_and_styles_are_served_without_comments_and_indentation_and_keep_their_strings():
-    from guide_widgets.runtime import ASSET_FILES, asset_path, bundled, served_asset
+    from guide_widgets._internal.page.bundle import ASSET_FILES, asset_path, bundled, served_asset
 
     for name in ["start.js", *(path.name for path in asset_path("x").parent.glob("*.js"))]:
         source = asset_path(name).read_text(encoding="utf-8")
@@ -788,8 +788,8 @@ FORMAL = re.compile(r"\b(Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen)\b")
 
 
 def test_informal_german_addresses_the_reader_with_du_in_every_built_in_word(tmp_path: Path):
-    from guide_widgets.registry import builtin_kinds
-    from guide_widgets.strings import site_strings
+    from guide_widgets._internal.widgets.registry import builtin_kinds
+    from guide_widgets._internal.widgets.strings import site_strings
 
     def texts(informal: bool) -> dict[str, str]:
         chosen = site_strings(builtin_kinds(), "de", {}, informal)

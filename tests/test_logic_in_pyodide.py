@@ -10,16 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from guide_widgets.registry import (
-    PYODIDE_BUILTIN_MODULES,
-    PYODIDE_STDLIB_MODULES,
-    PYODIDE_STDLIB_SIZE,
-    builtin_kinds,
-)
-from guide_widgets.runtime import logic_archive
-from guide_widgets.stdlib import record_files, reduced_archive, reduced_stdlib
-from guide_widgets.strings import catalogue
-from guide_widgets.testing import Widget, pyodide_python
+from guide_widgets._internal.authoring.testing import Widget, pyodide_python
+from guide_widgets._internal.pins import PYODIDE_BUILTIN_MODULES, PYODIDE_STDLIB_MODULES, PYODIDE_STDLIB_SIZE
+from guide_widgets._internal.runtime.archive import logic_archive
+from guide_widgets._internal.runtime.stdlib import record_files, reduced_archive, reduced_stdlib
+from guide_widgets._internal.widgets.registry import builtin_kinds
+from guide_widgets._internal.widgets.strings import catalogue
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 

@@ -45,7 +45,7 @@ def test_the_message_reader_finds_a_new_message():
     """The check above can fail: a message added to the source is found."""
     import author_messages
 
-    source = author_messages.PACKAGE / "blocks.py"
+    source = author_messages.PACKAGE / "_internal" / "widgets" / "blocks.py"
     tree_text = source.read_text(encoding="utf-8")
     assert "the widget has no title." in tree_text
     assert any("the widget has no title." in t for t in message_templates())

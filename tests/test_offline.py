@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT, mkdocs_build
-from guide_widgets.offline import SIZE_TOKEN, build_id, site_files, write_offline_copy
+from guide_widgets._internal.page.offline import SIZE_TOKEN, build_id, site_files, write_offline_copy
 
 SCRIPT = "guide-widgets-sw.js"
 

@@ -9,10 +9,15 @@ import sys
 import pytest
 import yaml
 from conftest import ROOT
-from guide_widgets.config import GuideWidgetsConfig
-from guide_widgets.reference import OPTIONS_END, OPTIONS_START, option_rows, readme_with_reference
-from guide_widgets.registry import builtin_kinds
-from guide_widgets.specs import SpecError, parse_spec
+from guide_widgets._internal.authoring.reference import (
+    OPTIONS_END,
+    OPTIONS_START,
+    option_rows,
+    readme_with_reference,
+)
+from guide_widgets._internal.config import GuideWidgetsConfig
+from guide_widgets._internal.widgets.registry import builtin_kinds
+from guide_widgets._internal.widgets.validation import SpecError, parse_spec
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -69,7 +74,7 @@ def test_every_documented_range_is_the_range_the_build_accepts(kind: str):
 
 
 def test_the_command_documents_an_authors_own_kinds_too():
-    result = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "reference", "--widgets-dir",
+    result = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "reference", "--widgets-dir",
                              "examples/savings/widgets"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert "### `/// savings-goal`" in result.stdout
@@ -78,7 +83,7 @@ def test_the_command_documents_an_authors_own_kinds_too():
 
 
 def test_the_command_names_a_bad_kind():
-    result = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "reference", "--widgets-dir", "docs"],
+    result = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "reference", "--widgets-dir", "docs"],
                             capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 1
     assert "guide-widgets: docs/stylesheets: the kind 'stylesheets' lacks spec.py, form.html, logic.py." in result.stderr

@@ -10,11 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from guide_widgets import snapshot as snapshot_module
-from guide_widgets.registry import builtin_kinds
-from guide_widgets.runtime import find_pyodide, logic_archive
-from guide_widgets.snapshot import code_only_archive, prepared_python, read_snapshot
-from guide_widgets.stdlib import reduced_stdlib
+from guide_widgets._internal.runtime import snapshot as snapshot_module
+from guide_widgets._internal.runtime.archive import logic_archive
+from guide_widgets._internal.runtime.pyodide import find_pyodide
+from guide_widgets._internal.runtime.snapshot import code_only_archive, prepared_python, read_snapshot
+from guide_widgets._internal.runtime.stdlib import reduced_stdlib
+from guide_widgets._internal.widgets.registry import builtin_kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from guide_widgets.outline import outline_markdown, unicode_fallback
-from guide_widgets.splitter import GuideErrors, contents_markdown, split_guide
+from guide_widgets._internal.site.outline import outline_markdown, unicode_fallback
+from guide_widgets._internal.site.split import GuideErrors, contents_markdown, split_guide
 
 EXTENSIONS = ["toc", "attr_list", "fenced_code", "tables", "footnotes", "abbr", "md_in_html"]
 
@@ -41,7 +41,7 @@ Body of the first part, linking to [the second](#second).
 
 
 def test_the_splitter_imports_nothing_of_mkdocs():
-    code = "import sys, guide_widgets.splitter; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    code = "import sys, guide_widgets._internal.site.split; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

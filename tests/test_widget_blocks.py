@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from guide_widgets.blocks import WidgetContext, WidgetError, WidgetsExtension
+from guide_widgets._internal.widgets.blocks import WidgetContext, WidgetError, WidgetsExtension
 from markdown import Markdown
 
 GOLDEN = Path(__file__).parent / "golden"

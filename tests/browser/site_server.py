@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from guide_widgets.preview import QuietServer, StaticSiteHandler
+from guide_widgets._internal.serving.preview import QuietServer, StaticSiteHandler
 
 GATE_TIMEOUT_S = 120
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from guide_widgets.offline import write_offline_copy
+from guide_widgets._internal.page.offline import write_offline_copy
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import SUB_PATH, build_for, watched

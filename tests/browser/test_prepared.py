@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from guide_widgets.snapshot import read_snapshot
+from guide_widgets._internal.runtime.snapshot import read_snapshot
 from playwright.sync_api import BrowserContext, Page, Route
 
 from .conftest import Watch

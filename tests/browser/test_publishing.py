@@ -143,7 +143,7 @@ def test_a_new_project_is_published_by_its_own_workflow_run_step_by_step(dist: P
     import yaml
 
     project = tmp_path / "my-guide"
-    made = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "new", str(project)], capture_output=True,
+    made = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "new", str(project)], capture_output=True,
                           text=True, check=False)
     assert made.returncode == 0, made.stderr
     workflow = yaml.safe_load((project / ".github" / "workflows" / "pages.yml").read_text())
@@ -201,7 +201,7 @@ def test_preview_serves_a_production_build_where_it_will_live_so_the_plan_keeps_
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
                            capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stderr
-    preview = subprocess.Popen([sys.executable, "-m", "guide_widgets.cli", "preview", "--port", "0"], cwd=project,
+    preview = subprocess.Popen([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "preview", "--port", "0"], cwd=project,
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = preview.stdout.readline() if preview.stdout else ""
@@ -228,7 +228,7 @@ def test_preview_serves_a_production_build_where_it_will_live_so_the_plan_keeps_
 
 def test_preview_says_how_to_build_when_there_is_nothing_to_serve(tmp_path: Path):
     shutil.copytree(FIXTURES / "second-guide", tmp_path / "p")
-    result = subprocess.run([sys.executable, "-m", "guide_widgets.cli", "preview"], cwd=tmp_path / "p",
+    result = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "preview"], cwd=tmp_path / "p",
                             capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert (result.returncode, result.stderr) == (1, "guide-widgets: site holds no built site. Fix: build it "
                                                      "first: mkdocs build --strict\n")

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
+from binascii import a2b_base64
+from itertools import pairwise
 from typing import Any, NamedTuple
+from zlib import crc32
 
 from guide_widgets.kinds.checklist.logic import respond, tally
 from guide_widgets.logic import Context, Node, el, part, say, say_text
@@ -909,8 +913,9 @@ def _sentence_at(text: str, position: int, around: int = 0) -> str:
 
 # --- A second reader: a model of the sentences of the development half -------------------------------------
 # Rules explain; the model reaches further. A logistic regression over each sentence's words and word pairs,
-# trained on the development half of the corpus (tests/draft_model.py writes it below, and a test checks that it
-# is what that half trains), marks a sentence the rules let pass only when it is very sure.
+# each hashed into one of MODEL_BUCKETS weights, trained on the development half of the corpus (tests/
+# draft_model.py writes it below as signed bytes, and a test checks that it is what that half trains), marks a
+# sentence the rules let pass only when it is very sure.
 
 _SHORT = {"u": "you", "ur": "your", "ya": "you", "im": "i'm", "ive": "i've", "ill": "i'll", "id": "i'd",
           "dont": "don't", "wont": "won't", "cant": "can't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
@@ -928,21 +933,29 @@ def sentence_features(sentence: str) -> list[str]:
     words: list[str] = []
     for token in _TOKEN.findall(sentence.lower().replace("\u2019", "'")):
         words.extend(_SHORT.get(token, token).split())
-    return sorted(set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])} |
+    return sorted(set(words) | {f"{a} {b}" for a, b in pairwise(words)} |
                   ({"?"} if sentence.rstrip().endswith("?") else set()))
+
+
+def bucket(feature: str) -> int:
+    """Where a feature's weight is kept: its CRC-32, folded into MODEL_BUCKETS."""
+    return crc32(feature.encode()) % MODEL_BUCKETS
 
 
 def sentence_score(sentence: str) -> float:
     """How sure the model is that a sentence is not part of a sincere apology, from 0 to 1."""
-    z = MODEL_BIAS + sum(MODEL_WEIGHTS.get(feature, 0.0) for feature in sentence_features(sentence))
+    z = MODEL_BIAS + MODEL_SCALE * sum(_WEIGHTS[bucket(feature)] for feature in sentence_features(sentence))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 # generated: model (tests/draft_model.py --write); do not edit by hand
+MODEL_BUCKETS = 8192
 MODEL_THRESHOLD = 0.95
 MODEL_BIAS = 0.0
-MODEL_WEIGHTS: dict[str, float] = {}
+MODEL_SCALE = 0.0
+MODEL_WEIGHTS = ""
 # end of generated model
+_WEIGHTS = array("b", a2b_base64(MODEL_WEIGHTS)) if MODEL_WEIGHTS else array("b", bytes(MODEL_BUCKETS))
 
 
 class Finding(NamedTuple):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from guide_widgets.specs import Band, Items, Number, Problem, Text, WidgetSpec, optional
-from guide_widgets.suggest import did_you_mean
+from guide_widgets.specs import Band, Items, Number, Problem, Text, WidgetSpec, did_you_mean, optional
 
 
 class Answer(WidgetSpec):

@@ -20,33 +20,34 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from .blocks import PlacedWidget, WidgetContext, scan_headers
-from .config import GuideWidgetsConfig
-from .csp import early_in_head, with_policy
-from .offline import SIZE_TOKEN, write_offline_copy
-from .plan import PLAN, MarkerError, PlanContext, fill_markers, plan_html, plan_markdown
-from .preview import site_prefix
-from .registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
-from .runtime import (
-    ASSET_FILES,
-    ASSETS_DIR,
-    FULL_STDLIB,
+from guide_widgets._internal.config import GuideWidgetsConfig
+from guide_widgets._internal.page.bundle import ASSET_FILES, ASSETS_DIR, served_asset, starter_script
+from guide_widgets._internal.page.head import boot_facts, download_size, head_tags, page_runtime
+from guide_widgets._internal.page.offline import SIZE_TOKEN, write_offline_copy
+from guide_widgets._internal.page.policy import early_in_head, with_policy
+from guide_widgets._internal.pins import FULL_STDLIB
+from guide_widgets._internal.runtime.archive import logic_archive
+from guide_widgets._internal.runtime.pyodide import (
     PYODIDE_DIR,
     Pyodide,
     RuntimeMissing,
-    boot_facts,
-    download_size,
     find_pyodide,
-    head_tags,
     link_or_copy,
-    logic_archive,
-    page_runtime,
-    served_asset,
-    starter_script,
 )
-from .snapshot import Prepared, prepared_python
-from .stdlib import reduced_stdlib
-from .strings import FRAME, StringsError, site_strings
+from guide_widgets._internal.runtime.snapshot import Prepared, prepared_python
+from guide_widgets._internal.runtime.stdlib import reduced_stdlib
+from guide_widgets._internal.serving.preview import site_prefix
+from guide_widgets._internal.widgets.blocks import PlacedWidget, WidgetContext, scan_headers
+from guide_widgets._internal.widgets.plan import (
+    PLAN,
+    MarkerError,
+    PlanContext,
+    fill_markers,
+    plan_html,
+    plan_markdown,
+)
+from guide_widgets._internal.widgets.registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
+from guide_widgets._internal.widgets.strings import FRAME, StringsError, site_strings
 
 log = get_plugin_logger(__name__)
 

@@ -19,11 +19,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .blocks import PlacedWidget
-from .registry import Kind
-from .render import PlanEntry, render_device, render_plan, render_stored_items, render_widget
-from .storage import stored_items
-from .strings import FRAME, Strings
+from guide_widgets._internal.page.storage import stored_items
+from guide_widgets._internal.widgets.blocks import PlacedWidget
+from guide_widgets._internal.widgets.registry import Kind
+from guide_widgets._internal.widgets.render import (
+    PlanEntry,
+    render_device,
+    render_plan,
+    render_stored_items,
+    render_widget,
+)
+from guide_widgets._internal.widgets.strings import FRAME, Strings
 
 PLAN = "plan"
 MARKER = re.compile(r"<!--\s*guide-widgets:\s*([\w-]*)\s*-->")

@@ -22,11 +22,11 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 from mkdocs.utils.meta import get_data
 
-from .blocks import PlacedWidget, relative_md_path
-from .config import GuideWidgetsConfig
-from .guide_pages import GuideLinkMessages, GuidePages
-from .outline import outline_markdown
-from .splitter import Guide, GuideErrors, Page, contents_markdown, split_guide
+from guide_widgets._internal.config import GuideWidgetsConfig
+from guide_widgets._internal.site.links import GuideLinkMessages, GuidePages
+from guide_widgets._internal.site.outline import outline_markdown
+from guide_widgets._internal.site.split import Guide, GuideErrors, Page, contents_markdown, split_guide
+from guide_widgets._internal.widgets.blocks import PlacedWidget, relative_md_path
 
 log = get_plugin_logger(__name__)
 

@@ -28,7 +28,13 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 from markdown.extensions.toc import unique
 
-from .outline import FOOTNOTE_DEFINITION, Heading, Outline, outline_markdown, read_outline
+from guide_widgets._internal.site.outline import (
+    FOOTNOTE_DEFINITION,
+    Heading,
+    Outline,
+    outline_markdown,
+    read_outline,
+)
 
 LANDING_SLUG = "index"
 CONTENTS = "contents"

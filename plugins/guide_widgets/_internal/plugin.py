@@ -15,14 +15,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .blocks import WidgetsExtension
-from .build_errors import BuildErrors
-from .config import GuideWidgetsConfig
-from .guide_pages import GuidePagesExtension
-from .guide_site import GuideNav, GuideSite, folder_label
-from .outline import unicode_fallback
-from .runtime import ASSETS_DIR, PACKAGE_DIR
-from .widget_set import WidgetSet
+from guide_widgets._internal.build import WidgetSet
+from guide_widgets._internal.config import GuideWidgetsConfig
+from guide_widgets._internal.page.bundle import ASSETS_DIR
+from guide_widgets._internal.runtime.archive import PACKAGE_DIR
+from guide_widgets._internal.serving.build_errors import BuildErrors
+from guide_widgets._internal.site.links import GuidePagesExtension
+from guide_widgets._internal.site.outline import unicode_fallback
+from guide_widgets._internal.site.pages import GuideNav, GuideSite, folder_label
+from guide_widgets._internal.widgets.blocks import WidgetsExtension
 
 if TYPE_CHECKING:  # `mkdocs build` never needs the dev server's module (it pulls in the file watcher)
     from mkdocs.livereload import LiveReloadServer

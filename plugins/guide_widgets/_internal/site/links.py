@@ -24,9 +24,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .outline import HEADING_TAGS
-from .splitter import Page
-from .suggest import did_you_mean
+from guide_widgets._internal.site.outline import HEADING_TAGS
+from guide_widgets._internal.site.split import Page
+from guide_widgets._internal.suggest import did_you_mean
 
 
 @dataclass

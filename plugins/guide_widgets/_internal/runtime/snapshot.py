@@ -33,10 +33,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, Pyodide, link_or_copy, python_code_only
-from .stdlib import Stdlib, archive_name, cache_folder, keep, reduced_archive, run_node
+from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
+from guide_widgets._internal.runtime.archive import python_code_only
+from guide_widgets._internal.runtime.pyodide import Pyodide, link_or_copy
+from guide_widgets._internal.runtime.stdlib import (
+    Stdlib,
+    archive_name,
+    cache_folder,
+    keep,
+    reduced_archive,
+    run_node,
+)
 
-MAKER = PACKAGE_DIR / "node" / "snapshot_make.mjs"
+MAKER = Path(__file__).resolve().parent / "node" / "snapshot_make.mjs"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 MAGIC = b"GWPYSNP1"
 

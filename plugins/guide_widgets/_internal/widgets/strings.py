@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .registry import Kind
+from guide_widgets._internal.widgets.registry import Kind
 
 FRAME = "widget"
 FRAME_FILE = Path(__file__).resolve().parent / "templates" / "strings.yml"

@@ -27,60 +27,13 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, TemplateSyntaxError
 
-from .specs import WidgetSpec
-from .suggest import did_you_mean
+from guide_widgets._internal.pins import PYODIDE_BUILTIN_MODULES, PYODIDE_STDLIB_MODULES, PYODIDE_STDLIB_SIZE
+from guide_widgets._internal.suggest import did_you_mean
+from guide_widgets._internal.widgets.validation import WidgetSpec
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-BUILTIN_DIR = PACKAGE_DIR / "kinds"
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "kinds"
 OWN_PACKAGE = "guide_kinds"
 """The package an author's kinds' logic is imported from in the browser (and by the test helper)."""
-
-PYODIDE_BUILTIN_MODULES = frozenset({
-    "_abc", "_ast", "_asyncio", "_bisect", "_blake2", "_bz2", "_codecs", "_codecs_cn",
-    "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_collections", "_contextvars", "_csv",
-    "_ctypes", "_datetime", "_decimal", "_elementtree", "_functools", "_heapq", "_hmac", "_imp",
-    "_io", "_json", "_locale", "_lsprof", "_lzma", "_md5", "_multibytecodec", "_opcode",
-    "_operator", "_pickle", "_posixsubprocess", "_pyodide_core", "_queue", "_random", "_remote_debugging", "_sha1",
-    "_sha2", "_sha3", "_signal", "_socket", "_sqlite3", "_sre", "_stat", "_statistics",
-    "_string", "_struct", "_suggestions", "_symtable", "_sysconfig", "_testbuffer", "_testcapi", "_testclinic",
-    "_testclinic_limited", "_testinternalcapi", "_testlimitedcapi", "_thread", "_tokenize", "_tracemalloc", "_types", "_typing",
-    "_warnings", "_weakref", "_xxtestfuzz", "_zoneinfo", "_zstd", "array", "atexit", "binascii",
-    "builtins", "cmath", "errno", "faulthandler", "fcntl", "gc", "itertools", "marshal",
-    "math", "mmap", "posix", "pyexpat", "select", "sys", "termios", "time",
-    "unicodedata", "xxsubtype", "zlib",
-})
-"""`sys.builtin_module_names` of the pinned Pyodide: compiled into its wasm, so not in python_stdlib.zip.
-A test checks this list against the real Pyodide."""
-
-PYODIDE_STDLIB_MODULES = frozenset({
-    "__future__", "__hello__", "__phello__", "_ast_unparse", "_collections_abc", "_colorize", "_compat_pickle", "_markupbase",
-    "_opcode_metadata", "_py_abc", "_py_warnings", "_pydatetime", "_pyio", "_pylong", "_pyodide", "_pyrepl",
-    "_sitebuiltins", "_ssl", "_strptime", "_sysconfigdata__emscripten_wasm32-emscripten", "_threading_local", "_weakrefset", "abc", "annotationlib",
-    "antigravity", "argparse", "ast", "asyncio", "base64", "bdb", "bisect", "bz2",
-    "cProfile", "calendar", "cmd", "code", "codecs", "codeop", "collections", "colorsys",
-    "compileall", "compression", "concurrent", "configparser", "contextlib", "contextvars", "copy", "copyreg",
-    "csv", "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "doctest",
-    "email", "encodings", "enum", "filecmp", "fileinput", "fnmatch", "fractions", "ftplib",
-    "functools", "genericpath", "getopt", "getpass", "gettext", "glob", "graphlib", "gzip",
-    "hashlib", "heapq", "hmac", "html", "http", "imaplib", "importlib", "inspect",
-    "io", "ipaddress", "json", "keyword", "linecache", "locale", "logging", "lzma",
-    "mailbox", "mimetypes", "modulefinder", "multiprocessing", "netrc", "ntpath", "nturl2path", "numbers",
-    "opcode", "operator", "optparse", "os", "pathlib", "pdb", "pickle", "pickletools",
-    "pkgutil", "platform", "plistlib", "poplib", "posixpath", "pprint", "profile", "pstats",
-    "pty", "py_compile", "pyclbr", "pydoc", "pyodide", "queue", "quopri", "random",
-    "re", "reprlib", "rlcompleter", "runpy", "sched", "secrets", "selectors", "shelve",
-    "shlex", "shutil", "signal", "site", "site-packages", "smtplib", "socket", "socketserver",
-    "sqlite3", "sre_compile", "sre_constants", "sre_parse", "ssl", "stat", "statistics", "string",
-    "stringprep", "struct", "subprocess", "symtable", "sysconfig", "tabnanny", "tarfile", "tempfile",
-    "textwrap", "this", "threading", "timeit", "token", "tokenize", "tomllib", "trace",
-    "traceback", "tracemalloc", "tty", "types", "typing", "unittest", "urllib", "uuid",
-    "warnings", "wave", "weakref", "webbrowser", "wsgiref", "xml", "xmlrpc", "zipapp",
-    "zipfile", "zipimport", "zoneinfo",
-})
-"""The top-level modules in the pinned Pyodide's python_stdlib.zip (reading the archive on every build cost
-more than the rest of the kinds' checks). A test checks this list against the archive."""
-PYODIDE_STDLIB_SIZE = 2545637
-"""The byte size of that archive: an archive of another size is read instead of trusting the list."""
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 PARTS = ("spec.py", "form.html", "logic.py")

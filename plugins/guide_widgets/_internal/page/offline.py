@@ -17,8 +17,9 @@ import json
 import math
 from pathlib import Path
 
-from .runtime import PYODIDE_DIR, PYODIDE_VERSION
-from .storage import SERVICE_WORKER, storage_names
+from guide_widgets._internal.page.storage import SERVICE_WORKER, storage_names
+from guide_widgets._internal.pins import PYODIDE_VERSION
+from guide_widgets._internal.runtime.pyodide import PYODIDE_DIR
 
 SIZE_TOKEN = "\u27e6gw-offline-mb\u27e7"
 """Where a page says how big the offline copy is; replaced once the whole site is written."""

@@ -23,9 +23,10 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
-from .reference import END, START, readme_with_reference, reference_markdown
-from .registry import KindError, builtin_kinds, own_kinds, stdlib_modules
-from .runtime import DEFAULT_PYODIDE_DIR, FULL_STDLIB, RuntimeMissing, find_pyodide
+from guide_widgets._internal.authoring.reference import END, START, readme_with_reference, reference_markdown
+from guide_widgets._internal.pins import FULL_STDLIB
+from guide_widgets._internal.runtime.pyodide import DEFAULT_PYODIDE_DIR, RuntimeMissing, find_pyodide
+from guide_widgets._internal.widgets.registry import KindError, builtin_kinds, own_kinds, stdlib_modules
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -59,7 +60,7 @@ def _version() -> str:
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        return str(tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]["version"])
+        return str(tomllib.loads((Path(__file__).resolve().parents[4] / "pyproject.toml").read_text())["project"]["version"])
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -89,7 +90,7 @@ def _preview(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    from .preview import QuietServer, handler_for, site_prefix
+    from guide_widgets._internal.serving.preview import QuietServer, handler_for, site_prefix
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:

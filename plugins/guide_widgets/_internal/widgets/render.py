@@ -27,9 +27,9 @@ from jinja2.runtime import Context
 from markdown import Markdown
 from markupsafe import Markup, escape
 
-from .registry import BUILTIN_DIR, Kind
-from .runtime import compact_json
-from .strings import FRAME, Strings
+from guide_widgets._internal.data import compact_json
+from guide_widgets._internal.widgets.registry import BUILTIN_DIR, Kind
+from guide_widgets._internal.widgets.strings import FRAME, Strings
 
 _forms: dict[str, Path] = {}
 """Template name -> a kind's form.html, for the kinds rendered so far."""
@@ -54,7 +54,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 _env = Environment(
-    loader=ChoiceLoader([PackageLoader("guide_widgets", "templates"), FunctionLoader(_form_source)]),
+    loader=ChoiceLoader([PackageLoader("guide_widgets", "_internal/widgets/templates"), FunctionLoader(_form_source)]),
     bytecode_cache=_bytecode_cache(),
     autoescape=True,
     undefined=StrictUndefined,

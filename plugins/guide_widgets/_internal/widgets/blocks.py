@@ -23,12 +23,18 @@ from mkdocs.exceptions import PluginError
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from .registry import Kind, builtin_kinds, form_failure
-from .render import render_widget
-from .specs import SpecError, anchors_in, line_of, markdown_anchors, parse_spec
-from .splitter import outside_fences
-from .strings import Strings, site_strings
-from .suggest import did_you_mean
+from guide_widgets._internal.site.split import outside_fences
+from guide_widgets._internal.suggest import did_you_mean
+from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, form_failure
+from guide_widgets._internal.widgets.render import render_widget
+from guide_widgets._internal.widgets.strings import Strings, site_strings
+from guide_widgets._internal.widgets.validation import (
+    SpecError,
+    anchors_in,
+    line_of,
+    markdown_anchors,
+    parse_spec,
+)
 
 _HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
 _FENCE = re.compile(r"^ {0,3}(/{3,})[ \t]*(?:([\w-]+).*)?$")

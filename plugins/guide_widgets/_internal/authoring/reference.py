@@ -16,8 +16,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .registry import Kind
-from .specs import Anchor, Items, Number, Text, number_text
+from guide_widgets._internal.widgets.registry import Kind
+from guide_widgets._internal.widgets.validation import Anchor, Items, Number, Text, number_text
 
 START = "<!-- reference: written by `guide-widgets reference`; do not edit by hand -->"
 END = "<!-- end of reference -->"
@@ -112,7 +112,7 @@ def reference_markdown(kinds: dict[str, Kind]) -> str:
 
 def plugin_options_markdown() -> str:
     """The plugin's own options (under `plugins: - guide_widgets:`), from the class MkDocs validates them with."""
-    from .config import GuideWidgetsConfig
+    from guide_widgets._internal.config import GuideWidgetsConfig
 
     rows = "\n".join(f"| `{n}` | {t} | {d} | {m} |" for n, t, d, _r, m in option_rows(GuideWidgetsConfig))
     return f"| option | type | default | meaning |\n| --- | --- | --- | --- |\n{rows}\n"

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .runtime import FULL_STDLIB, PACKAGE_DIR, PYODIDE_VERSION, ZIP_TIME
+from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
+from guide_widgets._internal.runtime.archive import ZIP_TIME
 
-RECORDER = PACKAGE_DIR / "node" / "stdlib_record.mjs"
+RECORDER = Path(__file__).resolve().parent / "node" / "stdlib_record.mjs"
 
 
 @dataclass(frozen=True)

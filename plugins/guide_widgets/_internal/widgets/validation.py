@@ -1,0 +1,414 @@
+"""The vocabulary of widget options, and the validation of a block's YAML body against a kind's spec.
+
+A kind's `spec.py` declares a `Spec(WidgetSpec)` class whose attributes are options built from what this
+module offers to authors (`__all__`: `WidgetSpec`, `Text`, `Number`, `Anchor`, `Items`, `Band`, `optional`,
+`switch`, and `Problem` for checks across options), the way MkDocs plugins declare their config. An option
+whose YAML name is a Python keyword or a mapping method (`from`, `items`) is written with a trailing underscore
+(`from_` is `from:`).
+
+The rest is the engine's: `parse_spec()` loads a block's YAML, checks it against that class with MkDocs' own
+config machinery, and returns the spec as plain data, or raises `SpecError` naming the line inside the body,
+the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple, TypeVar
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from guide_widgets._internal.suggest import did_you_mean, nearest
+
+__all__ = ["Anchor", "Band", "Items", "Number", "Problem", "Text", "WidgetSpec", "optional", "renamed", "switch"]
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without the 1.1 surprises: `Yes`, `No`, `on` and `off` stay text; only true/false are booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+class SpecError(ValueError):
+    """A bad widget block body: `line` is 1-based inside the body (0 when it is the block as a whole)."""
+
+    def __init__(self, line: int, problem: str, fix: str) -> None:
+        super().__init__(f"{problem} Fix: {fix}")
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+
+
+class PathError(ValidationError):
+    """A validation error deep inside the body, with the path of keys and item numbers that leads to it."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.suggestion = suggestion
+        """The name the author most likely meant, for an unknown one."""
+
+
+class Text(c.BaseConfigOption[str]):
+    """A non-empty string."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValidationError(f"expected text, got {_describe(value)}.")
+        if not str(value).strip():
+            raise ValidationError("expected text, got an empty value.")
+        return str(value).strip()
+
+
+class Number(c.BaseConfigOption[float]):
+    """A number (integer or decimal), optionally within a range."""
+
+    def __init__(self, minimum: float | None = None, maximum: float | None = None,
+                 integer: bool = False, default: float | None = None) -> None:
+        super().__init__()
+        self.minimum, self.maximum, self.integer = minimum, maximum, integer
+        self.default = default
+
+    def run_validation(self, value: object) -> float:
+        kind = "a whole number" if self.integer else "a number"
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValidationError(f"expected {kind}, got {_describe(value)}.")
+        if self.integer and value != int(value):
+            raise ValidationError(f"expected {kind}, got {value}.")
+        if (self.minimum is not None and value < self.minimum) or \
+                (self.maximum is not None and value > self.maximum):
+            raise ValidationError(f"expected {kind} from {number_text(self.minimum)} to {number_text(self.maximum)}, "
+                                  f"got {number_text(value)}.")
+        return int(value) if self.integer or value == int(value) else float(value)
+
+
+class Anchor(c.BaseConfigOption[str]):
+    """A link to a place in the guide, written '#anchor'. Whether it exists is checked by the caller."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.startswith("#") or len(value) < 2 or " " in value:
+            raise ValidationError(f"expected a link to a guide section written like '#section-slug', "
+                                  f"got {_describe(value)}.")
+        return value
+
+
+class Items(c.BaseConfigOption[list[dict[str, Any]]]):
+    """A list whose items are each validated by a `base.Config` class; errors name the item."""
+
+    def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1,
+                 ascending: str = "") -> None:
+        super().__init__()
+        self.item = item
+        self.min_items = min_items
+        self.ascending = ascending
+        """A numeric field of the items that must start at 0 and rise from item to item (thresholds)."""
+
+    def run_validation(self, value: object) -> list[Any]:
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list (lines starting with '- '), got {_describe(value)}.")
+        if len(value) < self.min_items:
+            raise ValidationError(f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}, "
+                                  f"got {len(value)}.")
+        return [self._item(number, entry) for number, entry in enumerate(value, 1)]
+
+    def _item(self, number: int, entry: object) -> Any:
+        if isinstance(self.item, c.BaseConfigOption):
+            try:
+                return self.item.validate(entry)
+            except ValidationError as exc:
+                raise PathError((number,), f"item {number}: {exc}") from exc
+        if not isinstance(entry, dict):
+            raise PathError((number,), f"item {number}: expected 'name: value' lines, got {_describe(entry)}.")
+        return validate_config(self.item, entry, prefix=(number,), label=f"item {number}")
+
+
+def validate_config(schema: type[base.Config], data: dict[str, Any],
+                    prefix: tuple[str | int, ...] = (), label: str = "") -> dict[str, Any]:
+    """Validate `data` against `schema`, raising PathError for the first problem found."""
+    lead = f"{label}, " if label else ""
+    known = [name for name, _ in schema._schema]
+    for key in data:
+        if key not in known:
+            raise PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.",
+                            nearest(str(key), known))
+    config = schema()
+    config.load_dict(data)
+    failed, _warnings = config.validate()
+    if failed:
+        key, error = failed[0]
+        inner = error.path if isinstance(error, PathError) else ()
+        message = str(error)
+        if message == "Required configuration not provided.":
+            message = "this option is required but missing."
+        raise PathError((*prefix, key, *inner), f"{lead}'{key}': {message}", getattr(error, "suggestion", None))
+    return {name: config[name] for name in known}
+
+
+# --- What every kind builds on -----------------------------------------------------------------------------
+
+class Problem(NamedTuple):
+    """A problem a kind finds across its options: the path to the option, what is wrong, and the fix."""
+
+    path: tuple[str | int, ...]
+    problem: str
+    fix: str
+
+
+class WidgetSpec(base.Config):
+    """The base of every kind's `Spec`, and of the items in its lists."""
+
+    def __init_subclass__(cls) -> None:
+        # `from_ = Number()` is the option `from:`: a YAML name that is a Python keyword, or the name of one of
+        # the mapping methods every spec has (`items`, `keys`, `get`), is written with an underscore.
+        for name, option in cls.__dict__.items():
+            stem = name[:-1]
+            if isinstance(option, c.BaseConfigOption) and name.endswith("_") and (
+                    keyword.iskeyword(stem) or hasattr(base.Config, stem)):
+                option._name = stem  # MkDocs' own way to give an option another name
+        super().__init_subclass__()
+
+    RESULTS: str | tuple[str, ...] = "bands"
+    """The option (or options, one after the other) whose items are the author's result texts, rendered into
+    the page at build time; logic shows them by position."""
+
+    @classmethod
+    def results(cls, spec: dict[str, Any]) -> list[dict[str, Any]]:
+        """The author's result texts of a spec, in the positions `band(index)` refers to."""
+        names = (cls.RESULTS,) if isinstance(cls.RESULTS, str) else cls.RESULTS
+        return [item for name in names for item in spec.get(name) or []]
+
+    @classmethod
+    def problems(cls, spec: dict[str, Any]) -> Iterator[Problem]:
+        """Checks across options once each one is valid on its own; a kind overrides it when it needs them."""
+        return iter(())
+
+
+_Spec = TypeVar("_Spec", bound=type[base.Config])
+
+
+def renamed(**names: str) -> Callable[[_Spec], _Spec]:
+    """Class decorator: options whose YAML name is not a Python name, e.g. `@renamed(items_="item-list")`. A
+    Python keyword needs none: `from_` is `from` already."""
+    def rename(schema: _Spec) -> _Spec:
+        schema._schema = tuple((names.get(name, name), option) for name, option in schema._schema)
+        return schema
+    return rename
+
+
+def optional(option: c.BaseConfigOption[Any]) -> c.Optional[Any]:
+    """An option that may be left out (it is then None)."""
+    return c.Optional(option)
+
+
+def switch(default: bool) -> c.Type[bool]:
+    """`true` or `false`."""
+    return c.Type(bool, default=default)
+
+
+class Band(WidgetSpec):
+    """One result band: shown when the score reaches `min`."""
+
+    min = Number(minimum=0, maximum=100)
+    """The score, in percent, from which this band is shown; the first band has 0."""
+    title = Text()
+    """The band's heading."""
+    text = Text()
+    """What it says (Markdown)."""
+    link = optional(Anchor())
+    """A heading of the guide to point to."""
+    link_text = optional(Text())
+    """The link's words; "Read more" when left out."""
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of 'name: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def number_text(value: float | None) -> str:
+    """A number as an author wrote it: `12`, not `12.0`; empty for none."""
+    return "" if value is None else (str(int(value)) if value == int(value) else str(value))
+
+
+def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int:
+    """The 1-based line of the deepest YAML node that `path` reaches."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else 0)
+    for step in path:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            for key, value in node.value:
+                if key.value == step:
+                    child, line = value, key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 < step <= len(node.value):
+            child = node.value[step - 1]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | None) -> None:
+    """Thresholds ascend from zero in every `Items(..., ascending=field)`; then the kind's own checks."""
+    for key, option in schema._schema:
+        inner = getattr(option, "option", option)  # an optional(Items(...)) is checked like Items
+        field = inner.ascending if isinstance(inner, Items) else ""
+        items = spec.get(key)
+        if not field or not items:
+            continue
+        if items[0][field] != 0:
+            raise SpecError(_line_of(root, (key, 1, field)), f"the first of '{key}' starts at {items[0][field]}.",
+                            f"Give the first item '{field}: 0' so that every result has a text.")
+        for number in range(1, len(items)):
+            if items[number][field] <= items[number - 1][field]:
+                raise SpecError(_line_of(root, (key, number + 1, field)),
+                                f"'{key}' item {number + 1} has '{field}: {number_text(items[number][field])}', "
+                                f"not above the item before it.",
+                                f"List '{key}' from the lowest '{field}' to the highest, each one higher.")
+    if issubclass(schema, WidgetSpec):
+        for problem in schema.problems(spec):
+            raise SpecError(_line_of(root, problem.path), problem.problem, problem.fix)
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """_Loader's rules on libyaml's parser, when PyYAML has it (its wheels do): several times faster."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _compose_and_load(body: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and the data built from it, parsing the text once.
+
+    Valid YAML goes through libyaml; invalid YAML is read again by the pure-Python parser, so that the
+    message an author sees is the same on every machine.
+    """
+    try:
+        return _parse_once(_FastLoader, body)
+    except yaml.YAMLError:
+        return _parse_once(_Loader, body)
+
+
+def _parse_once(loader_class: type[Any], body: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(str(body))  # libyaml wants a plain str, not a subclass such as AtomicString
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
+
+def parse_spec(schema: type[base.Config], body: str, words: Iterable[str] = ()) -> dict[str, Any]:
+    """Parse and validate the YAML body of a widget block against its kind's `Spec`.
+
+    Every kind also takes `strings:`, the block's own words for any of the kind's strings (`words`): they come
+    back under the spec's "strings"."""
+    try:
+        root, data = _compose_and_load(body)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise SpecError(line, f"the block's options are not valid YAML ({reason}).",
+                        "Write one 'name: value' per line; indent list items under their name.") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SpecError(1, f"the block's body is {_describe(data)}, not options.",
+                        "Write the widget's options as 'name: value' lines.")
+    own_words = _own_words(data.pop("strings", None), sorted(words), root)
+    try:
+        spec = validate_config(schema, data)
+    except PathError as exc:
+        raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc), exc.suggestion)) from exc
+    _ordered(schema, spec, root)
+    if own_words:
+        spec["strings"] = own_words
+    return spec
+
+
+def _own_words(value: object, words: list[str], root: yaml.Node | None) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise SpecError(_line_of(root, ("strings",)), f"'strings': expected 'name: text' lines, got "
+                        f"{_describe(value)}.", "Write one 'name: text' per line, indented under 'strings:'.")
+    for key, text in value.items():
+        if key not in words:
+            raise SpecError(_line_of(root, ("strings", key)), f"'strings': this kind has no string '{key}'.",
+                            f"{did_you_mean(str(key), words)}Use one of: {', '.join(words)}.")
+        if not isinstance(text, str | dict) or not text:
+            raise SpecError(_line_of(root, ("strings", key)), f"'strings': '{key}' is {_describe(text)}, not text.",
+                            f"Give '{key}' a text.")
+    return dict(value)
+
+
+def _fix_for(path: tuple[str | int, ...], message: str, suggestion: str | None = None) -> str:
+    names = [step for step in path if isinstance(step, str)]
+    name = names[-1] if names else "the item"
+    if "unknown option" in message:
+        if suggestion:
+            return f"Did you mean '{suggestion}'? Correct the spelling, or remove '{name}'."
+        return f"Remove '{name}' or correct its spelling."
+    if "required but missing" in message:
+        return f"Add a line '{name}: ...' to this item."
+    if "expected " in message:
+        wanted = message.split("expected ", 1)[1].split(", got")[0].rstrip(".")
+        return f"Give '{name}' {wanted}."
+    return f"Correct '{name}'."
+
+
+def _is_anchor(option: object) -> bool:
+    return isinstance(option, Anchor) or isinstance(getattr(option, "option", None), Anchor)
+
+
+def anchors_in(schema: type[base.Config], spec: dict[str, Any],
+               prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every '#anchor' link in a spec, with its path, wherever the spec declares an `Anchor`."""
+    for key, option in schema._schema:
+        value = spec.get(key)
+        if not value:
+            continue
+        inner = getattr(option, "option", option)  # optional(...) wraps the option it makes optional
+        if _is_anchor(option):
+            yield (*prefix, key), value
+        elif isinstance(inner, Items) and isinstance(inner.item, type):
+            for number, item in enumerate(value, 1):
+                yield from anchors_in(inner.item, item, (*prefix, key, number))
+
+
+_MARKDOWN_ANCHOR = re.compile(r"\]\((#[^)\s]+)\)")
+
+
+def markdown_anchors(spec: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every '[words](#anchor)' link written in the spec's Markdown texts, with its path (item numbers 1-based)."""
+    if isinstance(spec, str):
+        for match in _MARKDOWN_ANCHOR.finditer(spec):
+            yield prefix, match.group(1)
+    elif isinstance(spec, dict):
+        for key, value in spec.items():
+            yield from markdown_anchors(value, (*prefix, key))
+    elif isinstance(spec, list):
+        for number, value in enumerate(spec, 1):
+            yield from markdown_anchors(value, (*prefix, number))
+
+
+def line_of(body: str, path: tuple[str | int, ...]) -> int:
+    """The 1-based line inside `body` that `path` points to."""
+    return _line_of(_compose_and_load(body)[0], path)
