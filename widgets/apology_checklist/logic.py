@@ -45,6 +45,8 @@ _WORDS = {
     "be": r"(?:be|b)",
     "me": r"(?:me|mee)",
     "its": r"(?:it's|its|it is|it was|that's|thats|that is|that was|this is|this was)",
+    "asks": r"(?:answer|reply|respond|write back|text|txt|call|ring|phone|message|msg|dm|email|contact|meet|see (?:me|"
+            r"you|each other|us)|visit|talk|speak|chat|listen|hear|unblock|forgive|come|get back|reach out)",
     "contact": r"(?:answer|reply|respond|write(?: back| to)?|text|txt|call|ring|phone|message|msg|dm|email|e-mail|"
                r"contact|meet|see|visit|talk|speak|chat|listen|hear|unblock|forgive|come|get back|reach out)",
     "day": r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|thurs|fri|sat|sun|"
@@ -176,13 +178,35 @@ FAMILIES: tuple[Family, ...] = (
         r"for when someone needs to get in", r"(?:stopped|stop) taking my (?:meds|medication|tablets|pills),? "
         r"(?:what's the point|no point|why bother)", r"(?:pills|tablets) (?:out |all out )?(?:on the table|in front of me)",
         r"(?:all|got) the pills",
+        r"(?:driving|going|heading|walking) to the (?:bridge|cliff|tracks|river|sea|station)",
+        r"(?:everyone|every1|everybody|you|u|the kids) (?:would be|'d be|will be|are) better off (?:if|without)",
+        r"(?:if i|when i) (?:just )?(?:wasn't|was not|wasnt|weren't) around", r"engine running",
+        r"(?:just )?disappear (?:for good|forever|for ever|completely)", r"not (?:gonna|going to) be around (?:much|for|long)",
+        r"what(?:'s| is|s) the point (?:of|in) me", r"my life is in (?:<your>|your) hands",
+        r"(?:took|taken|swallowed|had) (?:a load of|all my|all the|loads of|a lot of|too many|some) (?:tablets|pills|meds)",
+        r"(?:written|wrote|writing) (?:letters|notes|a letter|goodbyes?) to (?:everyone|every1|my family|the kids)"
+        r"(?: just in case)?", r"just in case (?:something|anything) happens",
+        r"(?:won't|wont|will not) be needing", r"(?:written|wrote|left) (?:letters?|notes?) (?:for|to) (?:the kids|the "
+        r"boys|the girls|my \w+|everyone|you)", r"told (?:'em|them|him|her) to look after (?:their|your|ur) (?:mum|mom|"
+        r"dad|mother|father)", r"(?:affairs|everything)(?:'s| is| are)? (?:sorted|in order)",
+        r"how much longer (?:i|i'll|<ill>) (?:can )?(?:keep going|go on|carry on|hold on|last|take)",
+        r"(?:thinking (?:a lot )?about|been (?:up )?(?:at|on)|sitting (?:\w+ ){0,3}(?:at|on|by)|up (?:at|on)|standing "
+        r"(?:at|on)|parked (?:at|on|by)) (?:the |a )?(?:bridge|cliffs?|multi-?storey|dam|tracks|railway|ledge|roof|"
+        r"rooftop|top floor)", r"giving (?:stuff|things|it all|everything|my stuff|my things|\w+ \w+) away",
+        r"(?:look after|take care of) (?:them|it|him|her) better than i (?:could|can|ever)", r"if anything (?:happens|should "
+        r"happen) to me", r"stop everything", r"easier (?:on|for) everyone", r"(?:naebody|nobody|no one|no-one) will"
+        r"(?=\s*[.!]|\s*$| hear| see| ever)", r"(?:counting|counted|count) (?:them|the (?:tablets|pills))",
+        r"(?:tablets|pills)(?: \w+){0,6} (?:all still here|still here)", r"(?:rather|prefer to|want to) not wake up",
+        r"call from the hospital", r"no seat ?belt", r"(?:<ill>|i'll|i will|i'm going to|gonna) end it",
+        r"no reason (?:for me )?to (?:keep going|go on|carry on|live|stay)", r"(?<!you'll )(?<!you will )be around much "
+        r"longer", r"go off somewhere (?:nobody|no one|naebody)",
     ), unless=r"(?:never|not|wasn't|wasnt|was not|weren't|isn't|n't)(?: really| ever| actually)? (?:going|gonna|planning|"
               r"about|meant|meaning|trying|wanting|want) to(?: \w+)?"),
     _family("threat_other", "This is a threat. Whatever it is meant to achieve, it tells them they are not safe "
             "from you: stop, and get help with it (Safety first).", (
         r"if (?:<you>|ya) (?:\w+ ){0,10}(?:i|<ill>|i'll|i will|i'd|i would)(?: \w+)? (?:tell|post|show|send|share|"
         r"apply|report|call|make|take|ruin|expose|come|find|hurt|raise|put|let|go to|leak|publish|print|sue|fight|"
-        r"get|bring|use)",
+        r"get|bring|use)(?![^.!?\n]*(?:what i did|the truth|i did it))",
         r"(?:would|it'd|it would) be a (?:shame|pity) if", r"(?:remember|don't forget|dont forget) (?:that )?"
         r"(?:<ive>|i still|i've still|i) (?:still )?(?:got|have)", r"(?:still )?(?:got|have) (?:a|the|your) keys?\b"
         r"(?! (?:back|returned))(?: to (?:<your>|the) (?:flat|house|place|home))?(?!.{0,20}(?:posted|returned|left|gave|give|back))",
@@ -198,8 +222,9 @@ FAMILIES: tuple[Family, ...] = (
         r"messages|texts|letters|nudes|screenshots)(?! (?:deleted|back))(?!.{0,30}(?:deleted|destroyed|binned|returned))",
         r"(?:let's|lets) keep (?:this|things|it) (?:civil|nice|friendly|quiet)", r"i know where (?:<your>|you) (?:\w+ )?"
         r"(?:lives?|works?|stays?|goes|are)", r"if (?:<you>|ya)[^.!?\n]{0,80}?(?:i|<ill>|i'll|i will|i'd|i would)(?: \w+)? "
-        r"(?:tell|post|show|send|share|report|expose|ruin|publish|leak|go to)",
-        r"or else", r"(?:<you>|ya)(?:'ll| will) (?:regret|be sorry|pay)", r"watch (?:yourself|it)",
+        r"(?:tell|post|show|send|share|report|expose|ruin|publish|leak|go to)(?![^.!?\n]*(?:what i did|the truth|i did "
+        r"it))",
+        r"or else", r"(?:<you>|ya)(?:'ll| will) (?:regret|be sorry|pay)", r"watch yourself",
         r"(?:<ill>|i'll|i will) make (?:sure|your life|you)(?! (?:never|safe|feel safe))", r"don't make me",
         r"(?:you|u) (?:don't|dont|do not) want me to", r"i (?:could|can|will) (?:ruin|destroy|finish|end) (?:you|your)",
         r"(?:social services|the police|your (?:boss|work|employer|family|parents)|the court|a lawyer)(?: \w+){0,3} "
@@ -212,6 +237,28 @@ FAMILIES: tuple[Family, ...] = (
         r"i know (?:<your>|your) (?:routine|new place|address|schedule|movements|new address|new number)",
         r"(?:don't|dont|do not) think (?:<you>|ya) can (?:just )?(?:vanish|hide|disappear|get away|run|ignore)",
         r"(?:<you>|ya) can't hide",
+        r"(?:<your>) (?:car|phone|flat|house|lease|contract|account)(?:'s| is)? (?:still )?in my name",
+        r"(?:drag|dragging) (?:<your>|your) name", r"(?:ull|you'll|you will|u will) regret", r"i can (?:still )?"
+        r"(?:cancel|cut off|stop|take|close|change) (?:<your>)", r"i know where (?:<youre>|ur|you're|you are) (?:staying|"
+        r"living|working|sleeping)",
+        r"(?:i'd|i would|id|would) (?:really )?hate (?:for|if) (?:<your>|your|anything|something|the|people|them|"
+        r"everyone)", r"(?:it )?(?:would|it'd|'d) be (?:a |so |really )?(?:shame|sad|pity|terrible|awful) if", r"shame if",
+        r"(?:if|when) (?:they|<your> \w+|your \w+|people|everyone|the \w+) (?:found|find|finds) out", r"(?:get|got|gets) "
+        r"the (?:wrong|wrang) idea", r"(?:might|may|would) find (?:[^.!?\n]{0,40}?)interest(?:ing)?",
+        r"(?:stay|stays|be) in one piece", r"<your> (?:stuff|things|belongings|clothes|car)(?:'s| are| is)?(?:[^.!?\n]{0,60}?)"
+        r"(?:won't be|wont be|in one piece|forever|much longer)", r"(?:<you>|ya) want (?:to see )?(?:him|her|them|the "
+        r"kids|the dog|the cat|your \w+)(?: back| again),? (?:you|u)", r"(?:visa|status|residency|papers|permit)(?:[^.!?\n]"
+        r"{0,30}?)(?:depend\w* on me|complicat\w*)", r"hope nothing (?:complicates|happens|goes wrong|gets in the way)",
+        r"(?:custody|social services|the social|evaluator|cafcass)(?:[^.!?\n]{0,40}?)(?:wrong idea|hear about|find out|"
+        r"goes|see how)", r"see how the (?:custody|hearing|court)", r"keep ignoring me and", r"(?:<your>|your) (?:boss|"
+        r"employer|manager|father|dad)(?:'s \w+)? and me are (?:mates|friends)", r"(?:close|mates|friends) (?:with|to) "
+        r"(?:<your>) (?:boss|father|dad|employer|family|father's)", r"(?:people|everyone|the village|the town|folk) "
+        r"(?:are|is) (?:already )?talking", r"so (?:<youre>|you're) (?:prepared|not caught off guard|aware|warned)",
+        r"<your> \w+(?:'s| is)? (?:still )?(?:registered to me|in my name)", r"keep(?:ing)? an eye on (?:the place|your|ur)",
+        r"(?:you'd|you would|you'll) want to be careful", r"fragile thing|wouldn't take much|wouldnt take much",
+        r"what (?:they|people|everyone)(?:'d| would) think if", r"(?:he's|hes|she's|they're|he is|he will be|he'll be) "
+        r"(?:getting|gonna get|going to get) hurt", r"hate for (?:anything|something) to happen",
+        r"pursue (?:<you>|ya)|(?:sue|suing) (?:<you>|ya)|for defamation",
     ), ownable=True, unless=r"(?:threatened|threatening|threaten|threats|said i(?:'d| would)|told (?:<you>|ya) i(?:'d| would))(?: to)?(?: \w+)?"),
     _family("proximity", "This says you are near them, or will be. Turning up, or being where they are, "
             "takes away their choice and can frighten them.", (
@@ -228,12 +275,13 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:<ill>|i'll|i will) (?:(?:be|come|go|stop|drop|pop|swing|turn|show) )(?:by|round|over|up|past) "
         r"(?:<your>|yours|the (?:house|flat|office)|at)",
         r"(?:<ill>|i will) (?:be|wait) (?:waiting )?(?:at|outside|by|near|there)\b",
-        r"(?:drove|walked|went|passed|came|been|cycled|driven|walking|driving) (?:past|by|round|to|near) (?:<your>|"
-        r"yours|the (?:house|flat)|your (?:house|flat|place|work|office))(?:(?: \w+){0,4} (?:last night|yesterday|"
-        r"today|this morning|tonight|rn|every day|again))?",
+        r"(?:walking|driving|cycling) (?:past|by|round|to|near) (?:<your>|yours|the (?:house|flat)|your (?:house|flat|"
+        r"place|work|office))",
+        r"(?:drove|walked|went|passed|came|been|cycled|driven) (?:past|by|round|to|near) (?:<your>|yours|the (?:house|"
+        r"flat)|your (?:house|flat|place|work|office))(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night))",
         r"(?:joined|moved (?:to|near|into)|signed up (?:at|to|for)|started going to) (?:<your>|the same)",
         r"(?:bump|run|ran) into (?:each other|<you>)", r"see each other (?:in|at|around)",
-        r"come (?:down|out|outside|to the (?:door|window))", r"open the door", r"(?:not|never) leaving until",
+        r"(?:please |pls |just |can you |could you |will you |<you> )come (?:down|out|outside|to the (?:door|window))", r"open the door", r"(?:not|never) leaving until",
         r"(?:till|until|til) (?:<you>) (?:come|open|let)", r"(?:saw|seen|see) (?:<your>) (?:lights|car|bike)",
         r"(?:at|outside) (?:<your>) (?:door|house|home|flat|place|work|office|building|gym|parents'?|mum's|mom's)"
         r"(?: (?:now|rn|right now|tonight))",
@@ -242,7 +290,7 @@ FAMILIES: tuple[Family, ...] = (
         r"face to face|to (?:<your>) face)",
         r"<ill> do (?:the )?(?:pick-?up|drop-?off|handover)s?(?: \w+){0,4} (?:too|so i can|so we can)",
         r"(?:walked|drove|went|passed|came|cycled|jogged|ran|been)(?: \w+){0,2} (?:past|by|round) (?:<your>|yours|"
-        r"your (?:place|house|flat|work|office|school)|the (?:house|flat))",
+        r"your (?:place|house|flat|work|office|school)|the (?:house|flat))(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night))",
         r"(?:<im>|i am|<ill>|i will be|i'll be) (?:\w+ )?(?:staying|living|working|parked|sitting|waiting|stopping|"
         r"moving)(?: \w+){0,4} (?:near|by|outside|opposite|across from|round the corner from|down the road from|next to|"
         r"two streets from) (?:<your>|<you>|yours)",
@@ -255,14 +303,18 @@ FAMILIES: tuple[Family, ...] = (
         r"work|\w+'s)(?: \w+){0,3} (?:on|this|next|tomorrow|sunday|saturday)",
         r"(?:moved|moving) (?:to|into|near|closer to) (?:<your>|the same) (?:town|city|area|street|road|building|"
         r"neighbourhood|estate)",
-        r"(?:wait|waiting|waited|be|stand|standing|sitting|sit|parked|stood)(?: \w+){0,2} (?:in front of|in front|"
+        r"(?:wait|waiting|be|stand|standing|sitting|sit|parked)(?: \w+){0,2} (?:in front of|in front|"
         r"outside|opposite|across from|at the end of|round the corner from) (?:<your>|your|the)",
+        r"(?:waited|stood|sat)(?: \w+){0,2} (?:in front of|in front|outside|opposite|across from|at the end of|round the "
+        r"corner from) (?:<your>|your|the)(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night))",
         r"(?:left|leaving|put|dropped|posted) (?:\w+ )?(?:on|at|through|by) (?:<your>) (?:door|doorstep|step|porch|car|"
         r"desk|gate)", r"in case (?:<you>|ya) (?:came|come|walk|walked|pass|passed|look)",
         r"(?:attending|coming to|be at|going to|be going to) (?:<your>) (?:\w+'s )?(?:wedding|party|funeral|christening|"
         r"graduation|work do|birthday)", r"near (?:<your>) (?:table|seat|desk|house|flat|office|work)",
         r"(?:in|at) the (?:pub|cafe|café|bar|shop|park|station|gym) (?:by|near|next to|opposite|across from) (?:<your>)",
         r"(?:walking|driving|going|passing|cycling) (?:past|by) (?:the|<your>) (?:school|house|office|work|gym|flat)",
+        r"<im> (?:\w+ )?at the (?:bus stop|station|corner|end of the road|shop|park|gate|lights) (?:by|near|outside|next "
+        r"to|opposite) (?:<your>|your|the)",
     ), ownable=True, unless=r"(?:won't|wont|will not|not|never|don't|dont|no longer|stop|stopped|to stay away from)",
        unless_sentence=r"as (?:the )?(?:schedule|agreed|arranged|court|order|plan|usual|always) (?:says|said|set|sets|"
                        r"agreed|out)|(?:agreed|arranged|usual) (?:handover|pick-?up|drop-?off|time)|mediator|solicitor|"
@@ -295,6 +347,8 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:<your>|an) answer by", r"(?:give|giving) (?:<you>|ya) (?:till|until|til|a week|a month|\w+ days|the "
         r"weekend|one (?:week|month|day))", r"(?:by|before) (?:the )?\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|"
         r"jul|aug|sep|oct|nov|dec)\w*",
+        r"(?:stands|open|there) (?:til|till|until) (?:<day>|payday|the \w+)", r"(?:<youve>|uve|you've) got (?:til|till|"
+        r"until) ", r"(?:til|till|until) payday",
     ), ownable=True),
     _family("request", ASKS, (
         # A question to them asks them for an answer.
@@ -308,17 +362,19 @@ FAMILIES: tuple[Family, ...] = (
         r"what (?:am i|do i|should i|can i|would i|are we|do we|will i)[^.?!\n]*\?",
         # Asking outright.
         r"<please>(?! (?:<dont>|do not|no need|ignore|feel free|know|take care|look after|be well|stay safe|"
-        r"keep (?:yourself|safe)|delete|forget|throw|use|accept (?:the|this) money))",
+        r"keep (?:yourself|safe)|delete|forget|throw|use|accept (?:the|this) money|forgive my (?:\w+ )?(?:writing|english|"
+        r"spelling|grammar|words)|excuse))",
         r"(?:^|(?<=[.!?\n])\s*|(?<=[,;:]) ?)" + _LEAD + r"(?:answer|reply|respond|write(?: back| to me)?|text|txt|call|"
-        r"ring|phone|message|msg|dm|email|contact|meet|unblock|forgive|give|let|tell|talk|speak|listen|hear|"
+        r"ring|phone|message|msg|dm|email|contact|meet|unblock|forgive(?! my (?:\w+ )?(?:writing|english|spelling|grammar|"
+        r"words))|give|let|tell|talk|speak|listen|hear|"
         r"reconsider|pick up|open|believe|trust|take|accept|send|come|say|remember|think|consider|wait|try|drop|"
         r"get back|reach out|find|show|stop (?:ignoring|blocking|avoiding|hiding)|don't (?:ignore|shut|block|give up|"
         r"leave|delete|push|throw)|dont (?:ignore|shut|block|give up|leave|delete|push))\b(?! (?:it|that|this)[,.]?\s*$)"
         r"[^.!?;\n]*",
-        r"forgive (?:<me>|us)", r"let <me> (?:know|explain|see|talk|come|make|prove|show|fix|in|back|be|try|speak|"
+        r"(?<!god )(?<!lord )(?<!allah )forgive (?:<me>|us)", r"let <me> (?:know|explain|see|talk|come|make|prove|show|fix|in|back|be|try|speak|"
         r"say|have|hear|visit|help|make it up|take)", r"let's (?:meet|talk|try|start|get|go|see|have|grab|catch|fix|sort|"
         r"work|give|put|speak|sit)",
-        r"(?<!them )(?<!they )(?<!him )(?<!her )(?<!people )(?:<contact>) (?:<me>|us)(?! again)\b", r"(?:get back|write back|reply|respond|come back|talk) to <me>",
+        r"(?<!them )(?<!they )(?<!him )(?<!her )(?<!people )(?:<contact>) (?:<me>|us)(?! again)\b", r"(?:get back|write back|reply|respond|talk) to <me>", r"(?<!make )(?<!made )(?<!making )(?<!let )(?:<you>|please|pls|just) come back(?: to me| home)?",
         r"(?:give|grant|allow|offer) (?:<me>|us|this|it|our (?:relationship|marriage|family)|what we had)"
         r"(?: (?:a|another|one|one more|one last|a second|a last|a final|some|the|\w+))?(?: (?:more|last|second|real|fair|"
         r"proper|final))? (?:chance|try|go|shot|opportunity|minutes?|moment|hearing|call|second|thought|hour)",
@@ -333,7 +389,8 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:would|it'd|it would|that would|that'd) mean (?:a lot|the world|everything|so much|a great deal)",
         r"(?:would|will) be (?:so |very |really )?(?:grateful|glad|thankful|happy|honoured) (?:for|if|to)",
         r"(?:door|phone|inbox|line|number|heart) (?:is|will be|stays|will always be|remains) (?:always )?open",
-        r"(?:whenever|when|once|if) (?:<youre>|<you> (?:are|r|feel|are ever)) (?:ready|able|willing)",
+        r"(?:whenever|when|once|if) (?:<youre>|<you> (?:are|r|feel|are ever)) (?:ready|able|willing)(?![^.!?\n]*(?:things|"
+        r"stuff|belongings|boxes|collect|pick up|papers|documents|keys))",
         r"if (?:<you>|ya) (?:ever |could |would |can |might |do )?(?:want|wanna|need|feel like|decide|change "
         r"(?:your|ur) mind|are willing|'re willing|miss me)",
         r"if (?:<you>) (?:would |could |just |only )?(?:gave|give|let|met|meet|called|call|answered|answer|replied|"
@@ -347,12 +404,12 @@ FAMILIES: tuple[Family, ...] = (
         r"reply|message|call|response|word|text|decision|letter)",
         r"(?:i'd|id|i would|we'd|we would|i|we|would|will) (?:really |so |just |still |truly |honestly )?(?:like|love|"
         r"want|wish|need|appreciate|welcome)(?: for)? "
-        r"(?:\w+ ){0,4}(?:to (?:<contact>|explain|apologi[sz]e in|try|start|get|have (?:a|one|the)|make (?:it|this|"
+        r"(?:\w+ ){0,4}(?:to (?:<asks>|explain (?:in person|face to face|properly to)|apologi[sz]e in|try|start|get|have (?:a|one|the)|make (?:it|this|"
         r"things|amends in)|fix|say (?:it|this|sorry) (?:in|to))|the (?:chance|opportunity)|a (?:chance|conversation|"
         r"coffee|drink|word|call|reply|response|meeting)|your (?:voice|answer|reply|response|forgiveness)|from you|"
         r"back from you)",
         r"(?:like|love|want|need|hope|long) to hear (?:from <you>|<your> voice|back|you)",
-        r"need (?:<you>|u) to (?:<contact>|know|understand|see|hear|give|let|come|believe|tell|forgive|accept)",
+        r"need (?:<you>|u) to (?:<contact>|understand|give|let|come|believe|tell|forgive|accept)",
         r"(?:tell|show) <me> (?:what|how|that|if|where|we|you|it|there)",
         r"(?:can|could|shall|should|might|maybe) we (?:just |please |at least |still |one day |someday )?(?:meet|talk|"
         r"try|start|see|get|have|grab|catch up|sit|speak|be|go|work|fix|sort)",
@@ -373,12 +430,17 @@ FAMILIES: tuple[Family, ...] = (
         r"message)|any ?time (?:<you>|ya) (?:want|need|like|fancy|feel))",
         r"would it kill (?:<you>|ya) to", r"so i (?:know|can see) (?:<you>|<youre>|if <you>)", r"thumbs up",
         r"(?<!who )(?<!what )(?<!where )(?<!how )(?<!whether )(?<!which )(?<!when )(?<!whom )"
-        r"(?:<you>|we) (?:could|can|might|should) (?:\w+ ){0,2}(?:call|come|meet|talk|visit|pop|drop|see|grab|catch up|"
+        r"(?:<you>|we) (?:could|can|might|should) (?:\w+ ){0,2}(?:call|come|meet|talk|visit|pop|drop|see (?:me|each other|us)|grab|catch up|"
         r"have a|get a|go for)(?! (?:been|\w+ed|died|lost|left))",
-        r"[^.!?\n]*\b(?:<you>|we|us|ya)\b[^.!?\n]*\?", r"(?:<im>|i'm|i am) (?:only |just )?(?:asking|begging)",
+        r"(?!(?:do|did) (?:<you>|ya) (?:remember|recall)|remember when)[^.!?\n]*\b(?:<you>|we|us|ya)\b[^.!?\n]*\?", r"(?:<im>|i'm|i am) (?:only |just )?(?:asking|begging)",
         r"(?:if|when) (?:<youre>|<you> are|<you>(?:'re)?) (?:ever )?(?:passing|around|in town|nearby|free)",
         r"(?:sit|sitting) down (?:together|with (?:<you>|ya|a mediator|a counsellor))", r"with a (?:mediator|counsellor|"
         r"therapist) together|together with a (?:mediator|counsellor|therapist)",
+        r"(?:would|will|could|can) (?:<you>|ya) (?:\w+ ){0,3}(?:come|be open|be up for|consider|think about|join|meet|"
+        r"go|get|have|try|do|give|let|talk|see|reply|answer|text|call)\b",
+        r"(?:just |really )?want (?:us|you and me|u and me) to (?:be|get|try|talk|meet|work|start)",
+        r"(?:<your>|the) (?:mum|mom|mam|dad|family|grandma|nan|sister|brother|kids?)(?:'s)? (?:really )?(?:wants?|would "
+        r"love|misses|asks? for) (?:<you>|ya) (?:there|to come|back|at|around)",
     ), ownable=True, negatable=True),
     _family("pressure", "This puts pressure on them: it makes your pain, your need, your persistence or your "
             "love theirs to answer.", (
@@ -403,7 +465,7 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:nobody|no one|noone|no1) (?:will|could|would|else will|else could) (?:ever )?(?:love|want|treat|know) (?:<you>|ya)",
         r"what we (?:had|have) (?:was|is) (?:real|special|worth)",
         r"(?:we(?:'re| are| will|'ll)|were) (?:gonna|going to|meant to|destined to) (?:work|be|get)",
-        r"(?:meant|made) (?:to be|for each other)", r"(?:bought|kept|got) the ring",
+        r"(?:meant to be together|meant for each other|made for each other|meant to be us)", r"(?:bought|kept) the ring",
         r"(?:i|<ill>|i'll|i would|i'd|<id>) (?:\w+ )?(?:do|give up|give) anything(?: (?:<you>|ya) (?:want|ask|say|need)| for "
         r"(?:<you>|ya|us)| it takes)?",
         r"(?:i|we) (?:<cant>|can't) (?:live|go on|cope|survive|breathe|eat|sleep|function|think|work|be happy|"
@@ -423,7 +485,7 @@ FAMILIES: tuple[Family, ...] = (
         r"long|always)",
         r"(?:you(?:'re| are)|ur|u r) (?:worth (?:it|fighting|waiting|everything)|the one(?: for me|\s*[.!,]|\s*$))",
         r"(?:until|till|til) i (?:hear|get|see) (?:from )?(?:<you>|<your>|ya|a (?:reply|word|message))",
-        r"my (?:whole )?life is on hold", r"(?:<ill>|i'll|i will) keep (?:going|at it|on)(?! (?:with|paying|working))", r"tattoo\w*", r"(?:you(?:'re| are)|ur|u r|youre) my (?:person|everything|world|"
+        r"my (?:whole )?life is on hold", r"tattoo\w*", r"(?:you(?:'re| are)|ur|u r|youre) my (?:person|everything|world|"
         r"life|one|soul ?mate|other half|forever)",
         r"(?:no (?:one|other|body|man|woman|person|other person)|nobody|no1)(?: \w+){0,2} (?:can|could|will|would) (?:ever )?"
         r"love (?:<you>|ya)", r"(?:waiting|wait) no matter", r"no matter how long", r"(?:wait|waiting) (?:even |for )?"
@@ -432,24 +494,27 @@ FAMILIES: tuple[Family, ...] = (
         r"what (?:<youre>|you're|you are|ur) doing to me", r"(?:<you>|ya) (?:have|need|got) to understand",
         r"my heart is (?:literally )?breaking", r"(?:<ill>|i'll|i will) (?:check in|write|text|message|call|email)"
         r"(?: \w+){0,3} every", r"still (?:here|waiting)(?: and| for)",
+        r"(?:wait|waiting) for (?:<you>|ya) (?:forever|forevr|4ever)", r"be here every (?:single )?day",
+        r"(?:written|wrote|writing) (?:<you>|ya) a (?:letter|note|message|poem) (?:for )?every",
     ), ownable=True),
     _family("changed_so", "This turns your change into something they owe you. Change is yours to do for its "
             "own sake; it earns you nothing from them.", (
-        r"(?:(?:<ive>|<im>|i) (?:\w+ ){0,5}(?:changed|done|finished|completed|stopped|quit|given up|been (?:to|in|going)|"
+        r"(?:(?:<ive>|<im>|i) (?:\w+ ){0,5}(?:changed(?! (?:the|my|our|your|his|her|its) )|done|finished|completed|stopped|quit|given up|been (?:to|in|going)|"
         r"got a new|sober|clean|in therapy|in a programme|in a program|going to)[^.!?\n]{0,80}?(?:,|and|so|now|which)?"
         r"\s*(?:so (?:<you>|we|there|it's|its|idk|now|can|maybe)|now (?:<you>|it's|its|we|can)|(?:<you>|ya) (?:can|could|"
         r"should|might|will|must|need to|have to) (?:come|see|give|let|trust|meet|reconsider|try|take|talk|start|"
         r"forgive|believe)|idk why|don't understand why|dont understand why))",
-        r"(?:earned|deserve|deserves|am owed|i'm owed) (?:a|the|another|this|that|one|some|to|your|ur) ?(?:chance|"
+        r"(?<!you )(?<!u )(?<!they )(?<!she )(?<!he )(?:earned|deserve|deserves|am owed|i'm owed) (?:a|the|another|this|that|one|some|to|your|ur) ?(?:chance|"
         r"conversation|hearing|second|go|try|shot|talk|reply|answer|be heard|show|another|forgiveness|trust)",
-        r"(?:deserve|earned) to (?:be (?:heard|forgiven|given|trusted)|show|prove|see|talk|try|have|get|explain)",
+        r"(?:i|i've|i have|i think i|i feel i|surely i)(?: \w+)? (?:deserve|earned) to (?:be (?:heard|forgiven|given|"
+        r"trusted)|show|prove|see|talk|try|have|get|explain)",
         r"(?:reasonable|fair|time|right) (?:for (?:<you>) )?to (?:reconsider|give|let|see|meet|talk|trust|come|forgive|try|"
         r"review|lift|change)",
         r"(?:<dont>|don't|do not|can't|cant|cannot) (?:understand|see|get) why (?:<you>|ya)",
         r"why (?:<you>|ya|ur|<youre>) (?:still|won't|wont|can't|cant|don't|dont|keep|treating|treat|refuse)",
         r"(?:<you>|ya)(?:'d| would| will) see (?:it|that|the|how|i|me|what)",
         r"no reason now", r"(?:no|any) reason (?:for (?:<you>|the kids|them|us) to|why (?:<you>|we|the kids) "
-        r"(?:can't|cant|shouldn't|should not|couldn't|won't|wont))", r"(?:prove|show) (?:it )?(?:to )?(?:<you>|ya)\b(?! (?:nothing|anything))",
+        r"(?:can't|cant|shouldn't|should not|couldn't|won't|wont))", r"(?:let me|chance to|want to|going to|i'll|i will|<ill>|allow me to) (?:prove|show) (?:it )?(?:to )?(?:<you>|ya)\b(?! (?:nothing|anything))",
         r"(?:a |an )?(?:completely |totally |entirely |really )?(?:different|new|changed|better) (?:person|man|woman|"
         r"guy|husband|wife|partner)(?: now)?",
         r"not (?:that|the same) (?:guy|man|person|woman|girl|bloke)(?: \w+){0,2}(?: anymore| any more| now)?",
@@ -458,12 +523,13 @@ FAMILIES: tuple[Family, ...] = (
         r"given (?:all )?(?:that|this),? (?:i think |surely |then )?(?:<you>|the kids|we|it's|i)",
         r"(?:i would|i'd|i) expect (?:<you>|ya) to", r"keeping me blocked", r"(?:feels|seems|is) (?:cruel|unfair|harsh|"
         r"petty) (?:now|of you)",
+        r"(?:sober|clean|changed|better) now,? so (?:there(?:'s| is)|theres|we|you|u)",
     ), ownable=True),
     _family("moral", "This uses faith, duty or the children to press them. Those are theirs to weigh, not yours "
             "to use.", (
-        r"(?:god|jesus|the lord|scripture|the bible|christ|allah)(?:[^.!?\n]{0,40}?)(?:forgive|forgives|forgiveness|"
-        r"would do|wants|says|teaches|tells us|seventy|should|so should)",
-        r"(?:forgive|forgiveness)(?:[^.!?\n]{0,30}?)(?:god|jesus|the lord|scripture|christian|seventy)",
+        r"(?:god|jesus|the lord|scripture|the bible|christ|allah)(?:[^.!?\n]{0,40}?)(?:forgives? (?:us|everyone|all|you)|"
+        r"forgave|would do|wants (?:you|us)|says|teaches|tells us|seventy|so should)",
+        r"(?:forgive|forgiveness)(?:[^.!?\n]{0,30}?)(?:as god|as christ|as jesus|as the lord|seventy times|like god)",
         r"(?:pray|praying|prayed) (?:that )?(?:<you>|ya|you'll|we|for us|for our)",
         r"(?:vows?|marriage is|married (?:in|before)) (?:[^.!?\n]{0,40}?)(?:god|life|forever|keep|sacred|promised|both)",
         r"(?:better or (?:for )?worse|in sickness and|till death|until death|for life)",
@@ -492,9 +558,13 @@ FAMILIES: tuple[Family, ...] = (
         r"what (?:would|will) (?:people|everyone|the neighbours|the family|your parents|my parents) (?:think|say)",
         r"(?:your|our) (?:mother|mum|father|dad|parents) would (?:want|have wanted)", r"family is (?:forever|everything)",
         r"as my (?:wife|husband)", r"(?:the|our) (?:kids|children) (?:deserve|need) (?:a|their|both)",
-        r"in (?:our|my) (?:culture|community|family|tradition|religion|country)(?! (?:that|it|we (?:don't|do not) hit))",
+        r"in (?:our|my) (?:culture|community|family|tradition|religion|country),? (?:a |the )?(?:wife|husband|woman|man|"
+        r"women|men|marriage|divorce|people (?:don't|do not)|we (?:don't|do not) (?:divorce|leave|split))",
         r"(?:will be|bring|brings|bringing) (?:in |great |such )?shame", r"(?:holding|hold) (?:a|on to|onto) (?:grudge|"
         r"anger|resentment)", r"(?:only )?(?:poisons|hurts|eats away at) (?:you|yourself)",
+        r"(?:divorce|breaking up|breakin up|break up|leaving|walking away|ending)(?: \w+){0,4} (?:is )?(?:a sin|sinful|"
+        r"against god)", r"god hates divorce", r"(?:<youre>|you are|ur) a (?:better|good|real) christian",
+        r"find it in (?:<your>) heart",
     ), ownable=True),
     _family("promises", "This offers promises in place of owning what happened. What you did comes first; any "
             "promise is only proven by time, not by saying it.", (
@@ -516,6 +586,7 @@ FAMILIES: tuple[Family, ...] = (
         r"i promise (?:<ill>|i'll|i will|i'd|to|you|that|never)(?! (?:not )?(?:contact|write|text|call|message|bother|"
         r"come|won't|will not|never (?:contact|write|text|call|come)))", r"(?:<ill>|i'll|i will) (?:be|treat (?:<you>|ya)) "
         r"(?:so )?(?:good|nice|kind|better|amazing) (?:to|for) (?:<you>|ya)",
+        r"from now on,? (?:no more|things|everything|it(?:'ll| will)|i(?:'ll| will)|ill) (?:be|no more|never|make|treat)", r"i promise (?:<you>|ya)(?=\s*[.!]|\s*$)",
     ), ownable=True, needs_no_act=False),
     _family("minimising", "This makes what happened sound smaller than it was.", (
         r"(?:<its>|it was|it's|twas|was) (?:only|just|merely|simply|literally|nothing but|not even|never) (?:a|an|one|once|"
@@ -531,7 +602,7 @@ FAMILIES: tuple[Family, ...] = (
         r"a few (?:small|little) (?:things|lies)",
         r"nothing (?:physical|serious|really|much) (?:happened|went on|was going on|to it)",
         r"(?:more|mostly|purely|just) emotional(?: than)?", r"(?:it's|its|it is|it was|it wasn't) not (?:like|as if)|not as if|"
-        r"not like (?:i|it)", r"(?:wasn't|was not|isn't|is not|weren't|were not|wasnt) (?:that |very |really |even )?"
+        r"not like (?:i|it)", r"(?:it|that|this|which|they|she|he) (?:wasn't|was not|isn't|is not|weren't|were not|wasnt) (?:that |very |really |even )?"
         r"(?:hard|serious|bad|a big deal|that big a deal|big|a real|a proper|anything|much|often|physical|meant)\b",
         r"(?:big|huge|such a) deal", r"(?:most|all|other|lots of|plenty of) (?:couples|people|men|women|guys|partners|"
         r"blokes) (?:do|look|check|would|have)", r"anyone would have", r"everyone does", r"a bit of (?:banter|fun|a laugh|a joke)",
@@ -540,10 +611,11 @@ FAMILIES: tuple[Family, ...] = (
         r"short|sharp|loud|careless|distant|off)",
         r"(?:literally|only|just) (?:\d+|two|three|a few) (?:seconds|minutes|times|messages|texts)",
         r"(?:it|that|this|she|he|they|the kiss|the affair|the texts|sex|she|the messages) (?:meant|means) nothing", r"(?:didn't|did not|doesn't|does not|didnt) mean (?:anything|a thing|much)",
-        r"(?:all |it's |its |is |that's )?in the past(?: now)?", r"(?:let's|we can|we should|time to) move on",
+        r"(?:all |it's |its |is |that's )?in the past(?: now)?", r"(?:let's|we can|we should|we could|time for us to|time we) move on",
         r"get over it", r"(?:nobody|no one|noone)(?:'s)? (?:got|was|is) (?:hurt|perfect)", r"no (?:real )?harm (?:done|was done)",
         r"one[- ]time thing", r"not (?:your|my|our|the) (?:life savings|whole life)", r"wasn't (?:hard|that hard)",
-        r"(?<!told you )(?<!said you were )(?<!called you )(?:over ?react\w*|too sensitive|so sensitive|being dramatic|"
+        r"(?<!told you )(?<!said you were )(?<!called you )(?<!like you were )(?<!like u were )(?<!that you were )"
+        r"(?<!that u were )(?<!u werent )(?<!you weren't )(?:over ?react\w*|too sensitive|so sensitive|being dramatic|"
         r"making a fuss)(?! every time)",
         r"(?:i )?(?:may|might) have been (?:a bit|a little|slightly|somewhat)",
         r"(?:i was|i may have been|i could be|i can be) (?:a bit|a little|slightly|somewhat|sometimes|occasionally)",
@@ -573,6 +645,16 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:it's|its|it is|it was|that's) not that (?:deep|serious|big|bad)", r"(?:five|ten|\d+|a few|two|three) "
         r"seconds", r"(?:only|just) (?:lasted|took|happened)", r"(?:wasn't|was not|isn't|it's not|its not|wasnt) like i",
         r"(?:just the|only the|only|just) one (?:kiss|time|page|text|message|night|drink|slap|push|shove)",
+        r"(?:only|just) (?:\w+ing|checking|looking|joking|on there)(?: \w+){0,3} (?:now and then|once or twice|to look|"
+        r"a bit|sometimes|occasionally|for a (?:bit|while|couple|few))", r"(?:didn't|didnt|did not) even (?:hit|touch|"
+        r"hurt|mark|read|open|look|see|do|sleep|kiss|meet)", r"(?:only|just|maybe) (?:\d|five|ten|two|three|a few) "
+        r"(?:minutes|mins|seconds|secs|times)\b", r"like (?:\d+|five|ten|two|a few) (?:minutes|mins|seconds|secs)", r"(?:only|just) (?:dinner|lunch|a drink|drinks|coffee|some messages|a "
+        r"few messages|texts|friends|a chat)", r"(?:it was|we were|we're|we are) (?:only|just) (?:talking|chatting)", r"nothing more(?: than that)?\b", r"a bit heated",
+        r"(?:only|just) (?:on there )?to look", r"never (?:met|slept with|touched|kissed) anyone", r"(?:a bit|a little) "
+        r"(?:hard|rough|loud|much|heated|strong)", r"(?:only|just) small (?:arguments|things|fights|rows)", r"every couple "
+        r"has", r"(?:only|just) for (?:a couple|a few|a bit|a while|one|two)", r"i did (?:come|call|show up|turn up) "
+        r"(?:the next|later|after)", r"(?:they|the kids) were (?:fine|ok|okay|alright)", r"(?:mostly|half) joking",
+        r"(?:maybe|only|at most) once a (?:week|month|day|fortnight)(?: at most)?", r"at most\b",
     ), ownable=True, disclaimable=True),
     _family("shared_blame", "This shares out the blame. Your apology is for what you did; what they did is not "
             "part of it.", (
@@ -596,9 +678,13 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:our|the) relationship (?:was|had become|got) (?:toxic|broken|bad|unhealthy)", r"we were (?:toxic|"
         r"as bad as each other|both to blame|both wrong|equally)", r"as bad as each other", r"(?:equally|50/50|fifty[- ]"
         r"fifty|half and half)", r"the (?:part|share|role) i played", r"(?:my|our) (?:side|half) of (?:it|things|the)",
-        r"we (?:both|were both|both were) (?:\w+ ){0,3}(?:\w+ing|\w+ed|stop|stopped|quit|gave up|controlling|jealous|"
+        r"we (?:both|were both|both were) (?!agreed|know|knew|understood|loved|wanted|decided|said the)(?:\w+ ){0,3}"
+        r"(?:\w+ing|\w+ed|stop|stopped|quit|gave up|controlling|jealous|"
         r"cold|distant|unfaithful|selfish|to blame)(?! (?:you|u)\b)", r"(?:not|isn't|is not|wasn't) (?:one|just one|only "
         r"one) person(?:'s)? fault", r"neither of us (?:was|were|is|tried|made|listened|did|behaved|wanted|could|would)",
+        r"both of us (?:was|were|are|is) not", r"we are both (?:too )?(?:passionate|stubborn|jealous|hot-headed|proud|to blame|guilty|at fault|responsible|"
+        r"difficult|as bad)", r"(?:problem|fault) of us (?:two|both)",
+        r"we both (?:kept|had|made|did|were|said|lied|cheated|hurt)", r"two[- ]way street",
     ), disclaimable=True),
     _family("conditional", "“If”, “any” and “may have” put the hurt in doubt: say what you did and that it hurt "
             "them.", (
@@ -617,6 +703,8 @@ FAMILIES: tuple[Family, ...] = (
         r"if (?:that's|that is|this is) how (?:<you>) (?:feel|see|saw|felt)", r"if i made (?:something|anything)",
         r"if (?:<you>|ya) (?:felt|feel|thought|think|found|find|saw|see) (?:that )?(?:i|it|my|that|like)",
         r"if (?:<youre>|<you>) (?:still )?(?:feeling|felt|feel)",
+        r"sor+y if (?:i|it|that|my)", r"(?:to|in) whatever (?:extent|way)", r"if the (?:\w+ )?(?:is what|was what) "
+        r"(?:hurt|upset)",
     )),
     _family("feelings", "This is sorry about their feelings, not about what you did.", (
         r"sorry (?:that )?(?:<you>|ya)(?:'re| are| r|'ve| have)? (?:feel|felt|feeling|see|saw|took|take|got|"
@@ -630,6 +718,9 @@ FAMILIES: tuple[Family, ...] = (
         r"sorry (?:<you>|ya) (?:took|take) it (?:so )?(?:badly|hard|personally|the wrong way)",
         r"sorry (?:that )?my (?:\w+ )?(?:decisions?|choices?|actions?|words?|behaviou?r|comments?|jokes?) (?:upset|"
         r"hurt|offended|bothered|affected|annoyed)",
+        r"sor+y (?:<youre>|ur|you're) (?:hurting|feeling|upset|angry|sad)", r"sor+y (?:it|that|this) (?:upset|hurt|"
+        r"bothered|offended)", r"(?:you|u) experienced (?:our|the|it|this)", r"sor+y (?:my|the) (?:\w+ )?(?:made|make) "
+        r"(?:<you>|ya) feel",
     )),
     _family("self_pity", "This turns the apology toward your own suffering. It is about their hurt; yours "
             "deserves care elsewhere.", (
@@ -662,10 +753,11 @@ FAMILIES: tuple[Family, ...] = (
         r"suffered (?:more|the most|as much)", r"more than (?:i have|me)\b", r"how (?:i'm|<im>|i am) (?:supposed|meant|"
         r"going) to live with", r"every day is (?:torture|hell|agony|a struggle|a nightmare)", r"(?:torture|agony)",
         r"(?:can't|cannot) (?:even )?look at myself", r"(?:my life|i) (?:is|am) (?:literally )?(?:in pieces|ruined|over|"
-        r"destroyed|a mess|a wreck)", r"i have nothing(?! to (?:offer|say))", r"lost (?:my|the) (?:job|flat|house|friends|"
-        r"home)(?:,| and)", r"(?:so |really )?(?:ill|sick|unwell) since (?:<you>|ya) left", r"i(?:'ve| have)? lost (?:\w+ )?(?:stone|kilos|"
-        r"weight|pounds)", r"consequences for me", r"(?:<im>|i'm|i am) the one (?:who's|who has|that's|who is)",
+        r"destroyed|a mess|a wreck)", r"i have nothing(?: left)?(?=\s*[.!,]|\s*$| now| any ?more)", r"lost (?:my|the) \w+,? (?:and )?lost", r"(?:so |really )?(?:ill|sick|unwell) since (?:<you>|ya) left", r"i(?:'ve| have)? lost (?:\w+ )?(?:stone|kilos|"
+        r"weight|pounds)", r"(?:the )?consequences for me (?:have|were|are) (?:been )?(?:severe|serious|huge|terrible|devastating)", r"(?:<im>|i'm|i am) the one (?:who's|who has|that's|who is)",
         r"on my own now",
+        r"(?:i'm|im|i am) hurting too", r"more than (?:<you>|ya) know", r"everyone hates me",
+        r"(?:my )?(?:own )?family (?:wont|won't|will not|doesn't|don't) (?:speak|talk) to me",
     )),
     _family("excuse", "A reason can come later, if they ask; here it reads as an excuse.", (
         r"(?:<id>|i'd|i had) (?:had )?(?:way |far |a bit |much |a lot )?too (?:much|many)(?: to drink| drinks)?",
@@ -683,12 +775,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:work|the job|stress|life|money) was (?:crushing|killing|getting to|destroying) me",
         r"(?:i was|i'd been|<ive> been|i felt) (?:so |really )?(?:lonely|unhappy|neglected|ignored|unloved) (?:and|because|since|"
         r"while|when) (?:<you>|ya)",
-        r"(?:<you>|ya) were (?:away|never home|always at work|always working|never there|so busy)",
+        r"(?:<you>|ya) were (?:away (?:so much|all the time|a lot)|never home|always at work|always working|never there|so busy)",
         r"in my defen[cs]e", r"to be fair", r"so i (?:was|got|felt) (?:so |really )?(?:angry|upset|jealous|mad|"
         r"suspicious|worried)",
         r"(?:only|just) (?:\w+ed|lied|did it|said it|did that|did this|hid it) because",
-        r"because i (?:was|felt|got) (?:so |really |too |very )?(?:scared|afraid|worried|lonely|drunk|stressed|"
-        r"tired|bored|confused|weak|desperate|overwhelmed)", r"i (?:<dont>|don't) (?:even remember|remember (?:most|much|any|anything|what))", r"in a way it wasn't",
+        r"because i (?:was|felt|got) (?:so |really |too |very )?(?:lonely|drunk|stressed|tired|bored|confused|weak|"
+        r"desperate|overwhelmed|high|wasted)", r"i (?:<dont>|don't) (?:even remember|remember (?:most|much|any|anything|what))", r"in a way it wasn't",
         r"(?:in the )?heat of the moment", r"lost my temper because", r"snapped because",
         r"(?:would|i'd|<id>) have (?:snapped|done|reacted|lost it|shouted|blown up)(?: at| with| the same)? ?(?:anyone|"
         r"anybody|the same)", r"wound (?:so |too )?tight", r"(?:lot of |so much )?(?:tension|pressure|stress) (?:in|at) "
@@ -705,32 +797,45 @@ FAMILIES: tuple[Family, ...] = (
         r"burnt out|burned out|ill|sick|unwell)(?: at the time| then)?(?:,| and| so| which)",
         r"the (?:only )?reason i (?:\w+ )?(?:did|said|lied|cheated|hit|shouted|\w+ed)(?: it| that| this)? (?:was|is)", r"(?:out of|because of|from) (?:love|jealousy|insecurity|fear|stress)", r"because i "
         r"(?:loved|love|cared about) (?:<you>|ya) (?:so much|too much)",
-        r"(?:i was|i'm|<im>) (?:only |just )?(?:trying|looking out|protecting|worried about)",
+        r"i was (?:only |just )(?:trying|looking out|protecting|worried about)",
         r"(?:the|my) (?:drink|alcohol|booze|drugs|pills|meds|medication|gambling|depression|anxiety|adhd|ptsd|"
         r"childhood|upbringing|past|dad|father|mother)(?: \w+){0,3} (?:made me|took over|was talking|got the better|"
         r"is (?:to blame|why))",
-        r"(?:grew up|growing up|raised|brought up)(?: \w+){0,4} (?:with|by|in|like|around|where|so)(?! .*(?:isn't|not) "
-        r"an excuse)", r"(?:didn't|did not|never) mean (?:a word|any of it|it)", r"(?:anger|the drink|drink|alcohol|"
+        r"(?:grew up|growing up|raised|brought up) (?:with|by|around|in|like) (?:\w+ ){0,6}(?:so i(?:'m| am| was)?|that's "
+        r"why|it's why|which is why|so i guess|and i guess)", r"(?:didn't|did not|never) mean (?:a word|any of it|it)", r"(?:anger|the drink|drink|alcohol|"
         r"rage|jealousy|pain|grief) talking", r"couldn't help (?:it|myself|any of it)", r"switched off",
-        r"in my (?:country|culture|family) (?:men|we|people|boys|it)", r"(?:my )?(?:adhd|autism|ptsd|bipolar|"
+        r"in my (?:country|culture|family) (?:men|we|people|boys|it)", r"my (?:adhd|autism|ptsd|bipolar|"
         r"depression|anxiety|ocd|condition|illness|diagnosis) (?:makes|made|means|meant)", r"wasn't (?:really )?(?:a choice|"
         r"my choice|a decision|deliberate|intentional)", r"(?:sleeping )?(?:tablet|pill|medication) with (?:wine|alcohol|"
         r"drink)", r"i was (?:only )?(?:\d+|nineteen|eighteen|seventeen|twenty|young|a kid|a child|too young)(?: and|,)",
         r"didn't know any better", r"(?:a|it was a) reflex", r"(?:my body|i) just reacted", r"before i could think",
         r"because i'd been (?:hurt|cheated on|betrayed|let down)", r"(?:cheated on|hurt|betrayed) (?:so )?(?:badly )?before",
+        r"(?:work|the job|life|money|stress|the baby|the kids) had been (?:crushing|killing|getting to|on top of) me",
+        r"i just snapped", r"(?:i )?only did it (?:bc|because|cos|cause) i", r"(?:on a comedown|hungover|off my face|"
+        r"out of it|blackout|blacked out)", r"wasn't thinkin(?:g)? straight|wasnt thinkin(?:g)? straight",
+        r"(?:my parents|my mum and dad|my family)(?:'s|s)? (?:marriage|relationship) was (?:the same|like that)",
+        r"never learned how", r"(?:it's|its) an? (?:adhd|autism|ptsd|anxiety|bipolar|trauma) thing", r"i (?:just )?have a "
+        r"temper", r"(?:i )?had a lot going on", r"when (?:i'm|im) (?:scared|angry|drunk|stressed|tired)(?:,)? i",
+        r"(?:far from home|alone in (?:an(?:other)? )?(?:country|city)|very difficult period|difficult time for me)",
+        r"(?:my|an) ex (?:used to|did it|did the same)", r"rubbed off", r"(?:they|work) cut my (?:hours|pay|shifts)",
+        r"(?:nothing|not much) i can do", r"(?:hadn't|hadnt|had not|haven't|havent) slept (?:in|for) ", r"didn't even know "
+        r"i'd|didnt even know id",
     ), ownable=True, disclaimable=True, unless=r"(?:not|n't|never|wasn't|isn't)(?: (?:just|only|really|because of|due to))?"),
     _family("blame", "This hands the blame for what you did to them.", (
-        r"but (?:<youve>|<youre>|<youd>|<you>|ya|<your>)(?! (?:were right|deserved|didn't deserve|did not deserve|"
-        r"weren't|were never|never deserved|are not|aren't|owe|don't owe|do not owe|didn't|did not|do|know|remember|"
-        r"deserve|need|should know|have every|had every|were always right|were right|never|matter|always deserved|"
-        r"never (?:were|was|did)))[^.!?;\n]*",
+        r"but (?:<youve>|<youre>|<youd>|<you>|ya|<your>) (?:always|also|too|started|made|kept (?:on|pushing|nagging|going "
+        r"on|bringing)|provoked|pushed|wound|brought it|did it|knew how|know how|had been|'d been|were (?:always|never|so|"
+        r"being|constantly|the one|no)|was (?:always|never|so|being)|should(?:n't)? have|could have (?:stopped|said|told|"
+        r"left)|didn't (?:care|listen|help|try|want|stop)|wouldn't (?:listen|stop|let)|gave me|left me|ignored|never "
+        r"(?:listened|cared|helped|tried|stopped|let|told)|had stopped|'d stopped|started it|did the same|hurt me|lied|"
+        r"cheated|weren't (?:exactly|perfect|innocent|there))[^.!?;\n]*",
         r"(?:<you>|ya) (?:made|make|pushed|push|drove|forced|provoked|wound|winds|wind|got|get|drive) (?:me|it "
         r"(?:impossible|hard|so hard)|me so)\b(?! (?:feel|doubt|realise|realize|see|understand))",
         r"(?:<you>|ya) know how i get", r"if (?:<you>|ya)(?:'d| had| hadn't| had not| would have| would've| just| "
         r"only)", r"if things had been", r"(?:because|since|cause|coz|cos|bc|cuz) (?:<you>|ya) (?!(?:were|was) (?:scared|afraid|frightened|terrified|hurt|"
-        r"upset|crying|shaking|right|ill|sick|grieving|pregnant|alone))(?:were|was|had|"
-        r"never|always|didn't|did|kept|made|wouldn't|went|stopped|said|wanted|brought|pushed|left|weren't|too|started|"
-        r"ignored|chose|took)(?!\s*[,.;!?])",
+        r"upset|crying|shaking|right|ill|sick|grieving|pregnant|alone))(?:never|always|kept|made|wouldn't|"
+        r"stopped (?:caring|trying|listening|touching)|pushed|provoked|drove|nagged|started|ignored|left me|gave me|"
+        r"were (?:always|never|so|cold|distant|nagging|impossible|out|away)|had (?:stopped|been cold|been distant|gone cold)|"
+        r"didn't (?:care|listen|help|try|want me|stop))(?!\s*[,.;!?])",
         r"(?:<you>|ya) (?:gave|give|gives|had given) me (?:reason|reasons|cause|no choice|every reason|grounds)",
         r"(?:<you>|ya) (?:did|do) (?:ask|want)(?: for)?", r"(?:<you>|ya) (?:asked|wanted) (?:for )?(?:it(?! back)|my honest)",
         r"(?:<you>|ya) told me (?:not )?to\b", r"(?:on|from) (?:<your>) (?:side|end|part) too",
@@ -738,7 +843,7 @@ FAMILIES: tuple[Family, ...] = (
         r"neglected (?:on (?:<your>) side|by (?:<you>))", r"(?:<youd>|you(?:'d| had)) (?:already )?(?:checked out|stopped (?:touching|caring|trying|loving|listening|"
         r"making)|left (?:me|us)|given up|moved on|gone cold|pulled away)",
         r"what did (?:<you>|ya) expect", r"(?:<you>|ya) (?:were|was) (?:laughing at|mocking|distant|never there|"
-        r"impossible|hard to|always)", r"(?:<you>|ya) brought (?:it|this|that)? ?up",
+        r"impossible|hard to)", r"(?:<you>|ya) brought (?:it|this|that)? ?up",
         r"(?:<you>|ya) (?:literally )?(?:wound|wind) me up", r"(?:<you>|ya) (?:started|began) it",
         r"(?:<you>|ya) (?:did it|did this|did that) (?:anyway|first|too)",
         r"(?:<you>|ya) (?:always|never) (?:listened|cared|helped|supported|noticed|understood|appreciated|respected|"
@@ -753,8 +858,8 @@ FAMILIES: tuple[Family, ...] = (
         r"interfered|meddled|stuck|treated|welcomed|made|in my ear|turned|wanted|putting|turning|poisoning|filling|"
         r"saying|talking)", r"(?:putting|put|filling|filled) (?:ideas|things|stuff|lies) in(?:to)? (?:<your>) head",
         r"after (?:what|all) (?:<you>|ya) (?:did|said|put me through|had done)", r"(?:<your>) (?:jealousy|nagging|"
-        r"coldness|attitude|behaviour|behavior|moods?|drinking|temper|constant \w+|silence|criticism) "
-        r"(?:made|drove|pushed|was|didn't|did)", r"(?:<you>|ya) (?:left|leave) me (?:alone|no choice|with no)",
+        r"coldness|attitude|behaviour|behavior|moods?|drinking|temper|constant \w+|criticism) "
+        r"(?:made|drove|pushed|didn't help|did this|did that)", r"(?:<you>|ya) (?:left|leave) me (?:alone|no choice|with no)",
         r"thanks to (?:<you>|ya)", r"(?:<you>|ya) know what (?:<you>|ya) did", r"(?:<you>|ya) (?:brought|bring) (?:it|this) "
         r"on", r"(?:<you>|ya) should(?:'ve| have| of) (?:known|told|said|been|stopped|listened)",
         r"(?:<you>|ya) (?:ignored|neglected|abandoned|pushed) me", r"(?:<you>|ya) (?:were|was) (?:never|always) "
@@ -764,12 +869,20 @@ FAMILIES: tuple[Family, ...] = (
         r"get to|set) me", r"(?:on|from) (?:<your>) part", r"provo\w+", r"(?:<you>|ya) (?:started it|(?:\w+ )?(?:\w+ed|hit|did|started|swung|went for|threw|shouted|swore)(?: me| it| at me)? "
         r"first)",
         r"what was i supposed to (?:think|do|feel)", r"(?:<you>|ya) were being (?:so |really )?(?:shady|difficult|cold|"
-        r"distant|impossible|secretive|unreasonable|annoying)", r"never (?:once )?backed me up", r"(?:let|allowed) "
+        r"distant|impossible|secretive|unreasonable|annoying)", r"never (?:once )?backed me up", r"(?:<you>|ya) (?:let|allowed) "
         r"(?:her|him|them) (?:talk|treat|speak)", r"(?:maybe|perhaps) (?:don't|do not|dont) \w+", r"(?:<you>|ya) made "
         r"(?:the house|home|it|things|our life|life) (?:so )?(?:miserable|hell|unbearable|impossible|hard)",
         r"a (?:wife|husband|partner|girlfriend|boyfriend) who (?:had|would have|was|actually)",
         r"(?:<you>|ya)[^.!?\n]{3,60}? (?:tho|though)(?=\s*[.!?\n]|\s*$)",
-    ), ownable=True),
+        r"if (?:<you>|ya) (?:weren't|werent|wasn't|wasnt|were not|hadn't|hadnt|didn't|didnt) (?:so |be |been )?\w+"
+        r"(?:[^.!?\n]{0,60}?)i (?:wouldn't|wouldnt|would not|would never|'d never|never would)",
+        r"(?:<you>|ya) were (?:right )?(?:up in my face|in my face|screaming|shouting|yelling|texting|on (?:your|ur) "
+        r"phone|flirting|provoking)", r"(?:<you>|ya) shouldn(?:'t|t) (?:have|of|'ve) (?:brought|tried|said|done|gone|"
+        r"grabbed|pushed|started|told|called)", r"(?:<you>|ya) (?:hurt|hit|pushed|lied to|cheated on) me first",
+        r"(?:dont|don't) forget that", r"(?:<you>|ya) made me feel (?:unwanted|unloved|alone|ignored|invisible|like)",
+        r"(?:<you>|ya) never (?:told|let) me how (?:serious|bad|much)", r"(?:<you>|ya) (?:were|was) never (?:easy|"
+        r"there|home|around|interested)",
+    ), ownable=True, disclaimable=True),
     _family("vague", "Too vague: say exactly what you did.", (
         r"(?:sorry|apologi[sz]e|apologies|regret)(?: \w+)? (?:for|about) (?:everything|it all|all (?:of )?(?:it|this|that|"
         r"the \w+)|whatever|anything|what (?:happened|went on|went down)|the way things|how things|all the stuff|the "
@@ -778,6 +891,8 @@ FAMILIES: tuple[Family, ...] = (
         r"what happened|the way (?:it|things) (?:ended|went|turned out))",
         r"things happened", r"(?:stuff|things) (?:that )?went down", r"(?:the way|how) things (?:turned out|ended|went)",
         r"(?:sorry|apologi[sz]e) (?:for|about) the (?:whole thing|lot)",
+        r"sor+y (?:about|for|bout) (?:the stuff|all of it|the past|that night|it all|everything else|the lot)",
+        r"regret (?:a lot of|so many|lots of) things", r"(?:sorry|regret) (?:for |about )?everything else",
     ), needs_no_act=True),
 )
 
@@ -801,6 +916,8 @@ _REPORTED = re.compile(_expand(
     r"telling)(?:ing)?(?: to)?(?: (?:<you>|ya|them|him|her|people|everyone|every1|everybody|myself|our \w+|my \w+|"
     r"<your> \w+|the \w+|\w+'s \w+))?(?: that)?(?= (?:<you>|ya|<youre>|<youd>|<youve>|i|<im>|<id>|<ive>|<ill>|it|"
     r"we|she|he|they|that|this|<your>|my|nothing|everything))"
+    r"|(?<![\w'])(?:told|tells|said to|reminded|taught) me(?: that)?(?= )|(?<![\w'])made it (?:look|sound|seem) "
+    r"(?:like|as if)|(?<![\w'])(?:as proof|told myself|pretending|convinced myself) that"
     r"|(?<![\w'])(?:<im> not going to|<wont>|i'm not gonna|im not gonna|i will not|not going to|won't) (?:pretend|say|tell "
     r"(?:<you>|ya))(?: that)?|(?<![\w'])(?:calling|called|call) (?:it|that|this)(?= )"), re.IGNORECASE)
 
@@ -896,9 +1013,13 @@ _OWNED = re.compile(r"(?:sorry|apologi[sz]e|apologies|ashamed|regret)(?: (?:so|v
 _DISCLAIMER = re.compile(r"(?<![\w'])(?:(?:not|isn't|is not|wasn't|was not|never|n't) (?:an? |as an? |offering (?:it|that|"
                          r"this) as an? |saying (?:it|that|this) (?:as an?|to)|saying (?:it|that|this) to )?(?:excuse|reason|"
                          r"explanation|justification|make (?:it|this) (?:smaller|better|okay|ok|sound))|(?:no|not an?) "
-                         r"excuse|doesn't (?:excuse|explain|change|make)|does not (?:excuse|explain|change)|(?:aren't|isn't|"
-                         r"is not|are not) the point|but i didn't|i chose|my choice|like that made it)(?![\w'])",
-                         re.IGNORECASE)
+                         r"excuse|(?:doesn't|doesnt|does not|didn't|didnt|did not) (?:excuse|explain|change|make (?:it|this|"
+                         r"that) (?:okay|ok|less|right|better|any)|make it less)|(?:aren't|isn't|is not|are not) the "
+                         r"point|but i didn't|i chose|my choice|like that made it|hide behind|less mine|(?:the )?(?:drink|"
+                         r"drinking|alcohol|booze|drugs|meds) (?:didn't|didnt|did not)|(?:i'm|im|i am) (?:\w+ )?sober|sober "
+                         r"(?:now|for|since)|\bin aa\b|my sponsor|none of (?:it|that|this) was (?:your|ur) fault|(?:it|that) "
+                         r"(?:wasn't|was not|wasnt|isn't|is not) (?:your|ur) fault|that(?:'s| is| was) (?:shameful|petty|"
+                         r"cruel|unfair|on me))(?![\w'])", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
