@@ -28,7 +28,10 @@ LOGIC = ROOT / "widgets" / "apology_checklist" / "logic.py"
 DEV = ROOT / "tests" / "data" / "drafts_dev.yml"
 EPOCHS, RATE, L2, SEED = 30, 0.5, 1e-3, 1
 BUCKETS = 8192
-THRESHOLD = 0.95
+THRESHOLD = 0.998
+"""Chosen by cross-validation on the development sets, before the held-out half was scored with the model: trained
+on all sets but one, the model alone flags under 3.5% of the held-back set's sincere drafts that the rules leave
+clean (2.8% today)."""
 _BLOCK = re.compile(r"# generated: model .*?# end of generated model\n", re.S)
 
 

