@@ -270,3 +270,14 @@ def test_readers_we_never_wrote_for_get_a_result_at_least_as_serious_as_a_counse
     assert len(readers) >= 40
     # Only ids: the held-out readers themselves stay unseen, even in a failure's message.
     assert safe / len(readers) >= (0.85 if half == "held-out" else 0.95), milder
+
+
+def test_no_result_calls_an_apology_ready_or_complete():
+    spec = Widget(ROOT / "widgets" / "apology_checklist").spec(block("apology-checklist"))
+    words = (ROOT / "widgets" / "apology_checklist" / "strings.yml").read_text(encoding="utf-8")
+    texts = [band["title"] + " " + band["text"] for band in spec["bands"]] + [words]
+    for text in texts:
+        assert not re.search(r"(?<!not )\bready\b|every part|\bcomplete\b", text, flags=re.I), text
+    top = spec["bands"][-1]["text"]
+    assert "checked" in top and "whether they want to hear from you" in top
+    assert "[help lines](#help-lines)" in spec["crisis"]
