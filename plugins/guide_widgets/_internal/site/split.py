@@ -22,6 +22,8 @@ This module is pure: it knows Markdown, nothing of MkDocs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -150,7 +152,8 @@ def _definitions(outline: Outline, cited: list[str], footnote_text: dict[str, st
         parts.append(f"[{key}]: <{url}>{quoted}")
     parts += [f"*[{abbr}]: {title}" for abbr, title in outline.abbreviations.items()]
     text = "\n".join(parts)
-    notes = [footnote_text[key] for key in outline.footnote_lines if key in cited and key in footnote_text]
+    cited_here = set(cited)
+    notes = [footnote_text[key] for key in outline.footnote_lines if key in cited_here and key in footnote_text]
     return "\n\n".join(filter(None, [text, *notes]))
 
 
@@ -229,16 +232,28 @@ def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int =
 
     def section_of(after: int) -> int:
         """The section (by its heading's line) that holds what follows the top-level heading on line `after`."""
-        return next((line for line in reversed(section_lines) if line <= after), 0)
+        index = bisect_right(section_lines, after)
+        return section_lines[index - 1] if index else 0
+
+    # Each anchor, heading and footnote citation goes to its section once (a page then takes its own, instead
+    # of every page scanning the whole guide: the split stays linear in the guide's length).
+    cited_in: dict[int, list[str]] = defaultdict(list)
+    for key, where in outline.footnote_refs:
+        cited_in[section_of(where)].append(key)
+    anchors_in: dict[int, list[str]] = defaultdict(list)
+    for anchor, where in outline.anchors:
+        anchors_in[section_of(where)].append(anchor)
+    ids_in: dict[int, list[str]] = defaultdict(list)
+    for heading in outline.headings:
+        ids_in[section_of(heading.part)].append(heading.anchor)
 
     def page(heading_text: str, part: int, start: int, end: int, slug: str, promote: int) -> Page:
-        cited = [key for key, where in outline.footnote_refs if section_of(where) == part]
         return Page(
             title=heading_text, slug=slug, first_line=start + 1, last_line=end,
             markdown="\n".join(body[start:end]) + "\n",
-            definitions=_definitions(outline, cited, footnote_text),
-            anchors=tuple(dict.fromkeys(a for a, where in outline.anchors if section_of(where) == part)),
-            heading_ids=tuple(h.anchor for h in outline.headings if section_of(h.part) == part),
+            definitions=_definitions(outline, cited_in[part], footnote_text),
+            anchors=tuple(dict.fromkeys(anchors_in[part])),
+            heading_ids=tuple(ids_in[part]),
             promote=promote,
         )
 
