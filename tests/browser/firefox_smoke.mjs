@@ -123,19 +123,21 @@ try {
   await page.goto(siteUrl + "knowing-when-to-walk-away/", { waitUntil: "load" });
   await firstResult(page);
   await clickText(page, "label", "Remember my answers on this device");
-  for (const answer of ["They have asked me to stop, or blocked me.", "Still clearly angry or bitter toward me.",
-    "Yes, they are with someone new.", "Mostly that I am afraid of being alone."]) {
+  for (const answer of ["They've blocked me.", "Still clearly angry or bitter toward me.",
+    "Yes, they're with someone new.", "Mostly loneliness, or fear of being alone."]) {
     await clickText(page, "label", answer);
   }
   await waitForText(page, "[data-gw-result] .gw-band-title", "It is time to step back");
-  await waitForText(page, "[data-gw-result]", "Because you said they asked you to stop or blocked you.");
+  await waitForText(page, "[data-gw-result]", "Because you said they blocked you.");
   steps.push("quiz: a stop signal gives the band 'It is time to step back', and says why");
 
   await page.goto(siteUrl + "the-no-contact-rule/", { waitUntil: "load" });
   await firstResult(page);
   await setDate(page, "Date of your last contact", daysAgo(10));
+  await waitForText(page, "[data-gw-result] .gw-headline", "Day 10, with no end date");
+  await clickText(page, "label", "We both agreed on a break that ends on a date");
   await waitForText(page, "[data-gw-result] .gw-headline", "Day 10 of 30");
-  steps.push("no-contact: a start ten days ago is day 10 of 30");
+  steps.push("no-contact: a start ten days ago is day 10 with no end date, or of 30 in an agreed break");
 
   await page.goto(siteUrl + "taking-responsibility/", { waitUntil: "load" });
   await firstResult(page);
@@ -145,7 +147,7 @@ try {
   await waitForText(page, "[data-gw-result] .gw-headline", "8 of 8 parts in place.");
   await waitForText(page, "[data-gw-result]", "You will name: Lying. They may have felt: Betrayed.");
   await page.type("textarea", "I lied to you, but you made me.");
-  await waitForText(page, "[data-gw-result] mark", "but");
+  await waitForText(page, "[data-gw-result] mark", "but you made me");
   steps.push("apology checklist: eight parts in place, and the draft's excuse is marked");
 
   // Instant navigation: Material swaps the page without reloading it, and the next widget still answers.

@@ -47,16 +47,17 @@ def show_results(page: Page, path: str) -> None:
     """Makes the page's widget show a full result, with a field message where the widget has them."""
     region = ready(page)
     if path == QUIZ:
-        answer_quiz(page, {1: 4, 2: 1, 3: 0, 4: 1, 5: 0})
+        answer_quiz(page, {2: 4, 6: 1, 8: 0, 9: 1, 11: 0})
         expect(region.locator(".gw-band")).to_be_visible()
     elif path == NO_CONTACT:
+        page.get_by_label("We both agreed on a break that ends on a date").check()
         page.get_by_label("Date of your last contact").fill(days_ago(9))
         expect(region.locator(".gw-download")).to_be_visible()
-        page.get_by_label("Length of the period, in days").fill("999")
+        page.get_by_label("Length of the break you agreed on, in days").fill("999")
         expect(page.locator("[data-gw-message=days]")).to_be_visible()
     elif path == APOLOGY:
         page.get_by_label("Lying").check()
-        page.get_by_label("Your draft apology (optional)").fill("I lied, but you made me do it.")
+        page.get_by_label("Your draft apology (optional)").fill("I lied, but you made me do it. Please forgive me.")
         expect(region.locator("mark")).to_have_count(2)
 
 

@@ -58,7 +58,7 @@ def test_a_first_visit_on_a_quick_connection_restores_the_prepared_python(watch:
     quick_connection(context, page)
     open_page(page, site, QUIZ)
     assert boot_of(page) == "prepared"
-    answer_quiz(page, {4: 0, 6: 1, 7: 2, 8: 2})  # 6 of 9
+    answer_quiz(page, {3: 0, 7: 0, 9: 0, 11: 2, 12: 1, 15: 2})  # 6 of 9
     expect_band(page.locator("[data-gw-result]"), "It is time to step back")
     # It booted with the prepared file and the archive of what it left unimported, not the reduced library.
     prepared = facts(page)["prepared"]
@@ -71,7 +71,7 @@ def test_a_first_visit_on_a_quick_connection_restores_the_prepared_python(watch:
     assert page.evaluate(SNAPSHOT_DONE)[0]["stored"] is True
     page.reload()
     assert boot_of(page) == "snapshot"
-    answer_quiz(page, {4: 0, 6: 0, 7: 1, 8: 2})  # 3 of 9
+    answer_quiz(page, {3: 0, 7: 0, 9: 0, 12: 0, 14: 1, 15: 2})  # 3 of 9
     expect_band(page.locator("[data-gw-result]"), "No stop sign in your answers")
     assert len(asked(watcher, PREPARED)) == 1
 
@@ -107,7 +107,7 @@ def test_a_reader_saving_data_never_asks_for_the_prepared_python(watch: tuple[Br
     quick_connection(context, page)
     page.add_init_script("Object.defineProperty(navigator.connection, 'saveData', {get: () => true})")
     open_page(page, site, NO_CONTACT)
-    page.get_by_label("Length of the period, in days").fill("12")
+    page.get_by_label("Length of the break you agreed on, in days").fill("12")
     assert boot_of(page) == "plain"
     assert asked(watcher, PREPARED) == []
 
@@ -163,6 +163,6 @@ def test_a_bad_prepared_python_falls_back_to_a_plain_boot(fault: str, watch: tup
     open_page(page, site, QUIZ)
     assert boot_of(page) == "plain"
     assert re.search(WHY[fault], page.evaluate(READY_DETAIL)["preparedFailed"])
-    answer_quiz(page, {4: 0, 6: 1, 7: 2, 8: 2})  # 6 of 9
+    answer_quiz(page, {3: 0, 7: 0, 9: 0, 11: 2, 12: 1, 15: 2})  # 6 of 9
     expect_band(page.locator("[data-gw-result]"), "It is time to step back")
     assert len(asked(watcher, PREPARED)) == 1

@@ -48,13 +48,14 @@ def fill_every_widget(page: Page, site: SiteServer) -> None:
     expect(region).to_contain_text(f"You will name: {SECRET}.")
     page.get_by_role("link", name="The no-contact rule", exact=True).first.click()
     region = ready(page)
+    page.get_by_label("We both agreed on a break that ends on a date").check()
     page.get_by_label("Date of your last contact").fill(days_ago(17))
-    page.get_by_label("Length of the period, in days").fill("47")
-    page.get_by_label("Length of the period, in days").press("Enter")
+    page.get_by_label("Length of the break you agreed on, in days").fill("47")
+    page.get_by_label("Length of the break you agreed on, in days").press("Enter")
     expect(region.locator(".gw-headline")).to_have_text("Day 17 of 47")
     open_page(page, site, QUIZ)
     region = ready(page)
-    page.get_by_label("Yes, they are with someone new.").check()
+    page.get_by_label("Yes, they're with someone new.").check()
     page.keyboard.press("Enter")
 
 

@@ -48,7 +48,7 @@ def remember(page: Page) -> None:
 def test_nothing_is_stored_until_the_reader_asks_and_then_every_widget_remembers(page: Page, site: SiteServer):
     open_page(page, site, QUIZ)
     region = ready(page)
-    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
     expect_band(region, "It is time to step back")
     assert stored_keys(page) == []  # answered, but not asked to remember: nothing kept
     remember(page)
@@ -57,31 +57,33 @@ def test_nothing_is_stored_until_the_reader_asks_and_then_every_widget_remembers
     page.reload()
     region = ready(page)
     expect_band(region, "It is time to step back")
-    assert page.locator("input[name=q1][value='2']").is_checked()
+    assert page.locator("input[name=q2][value='2']").is_checked()
     expect(page.get_by_label(REMEMBER)).to_be_checked()
     expect(device_note(page)).to_contain_text("remembered on this device, in every tool")
     # One tick applies to the whole guide: another widget remembers without asking again.
     open_page(page, site, NO_CONTACT)
     ready(page)
     expect(page.get_by_label(REMEMBER)).to_be_checked()
+    page.get_by_label("We both agreed on a break that ends on a date").check()
     page.get_by_label("Date of your last contact").fill(days_ago(12))
     expect(page.locator("[data-gw-result] .gw-headline")).to_have_text("Day 12 of 30")
     page.reload()
     expect(ready(page).locator(".gw-headline")).to_have_text("Day 12 of 30")
     assert page.get_by_label("Date of your last contact").input_value() == days_ago(12)
+    expect(page.get_by_label("We both agreed on a break that ends on a date")).to_be_checked()
 
 
 def test_answers_follow_instant_navigation_within_a_visit_without_being_stored(page: Page, site: SiteServer):
     open_page(page, site, QUIZ)
     ready(page)
-    answer_quiz(page, {1: 0, 2: 0, 3: 0, 4: 0})
+    answer_quiz(page, {2: 0, 3: 0, 6: 0, 7: 0, 8: 0, 9: 0})
     page.evaluate("() => { window.samePage = true; }")
     page.get_by_role("link", name="In summary").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("In summary")
     page.go_back()
     region = ready(page)
     expect_band(region, "No stop sign in your answers")
-    assert page.locator("input[name=q4][value='0']").is_checked()
+    assert page.locator("input[name=q9][value='0']").is_checked()
     assert page.evaluate("() => window.samePage === true"), "the navigation reloaded the page"
     assert stored_keys(page) == []
 
@@ -90,7 +92,7 @@ def test_turning_remembering_off_removes_the_saved_answers(page: Page, site: Sit
     open_page(page, site, QUIZ)
     ready(page)
     remember(page)
-    answer_quiz(page, {1: 1, 2: 1, 3: 1, 4: 1})
+    answer_quiz(page, {2: 1, 6: 1, 8: 1, 9: 1})
     page.get_by_label(REMEMBER).uncheck()
     expect(device_note(page)).to_have_text("No longer remembered: the answers saved on this device were removed.")
     assert stored_keys(page) == []
@@ -104,7 +106,7 @@ def test_forget_everything_removes_answers_snapshot_and_palette_and_empties_ever
     open_page(page, site, QUIZ)
     ready(page)
     remember(page)
-    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
     page.get_by_title("Switch to dark mode").click()
     # The snapshot for the next visit is made a little after Python is ready.
     wait_until(page, f"""async () => (await caches.keys()).includes("guide-widgets-python {SUB_PATH}")
@@ -114,7 +116,7 @@ def test_forget_everything_removes_answers_snapshot_and_palette_and_empties_ever
         "Removed from this device: your remembered answers, your choice to remember them, your light or dark "
         "choice, the ready-started copy of Python. Every tool is empty again.")
     assert page.locator(".gw-widget input[type=radio]:checked").count() == 0
-    expect(page.locator("[data-gw-result]")).to_contain_text("0 of 8 questions answered.")
+    expect(page.locator("[data-gw-result]")).to_contain_text("0 of 15 questions answered.")
     assert stored_keys(page) == []
     assert page.evaluate("async () => await caches.keys()") == []
     expect(page.get_by_label(REMEMBER)).not_to_be_checked()
@@ -172,7 +174,7 @@ def test_blocked_storage_says_so_and_the_widget_works(blocked_context, site: Sit
     page.get_by_label(REMEMBER).click()
     expect(device_note(page)).to_contain_text("does not let the guide store anything")
     expect(page.get_by_label(REMEMBER)).not_to_be_checked()
-    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
     expect_band(region, "It is time to step back")
 
 
@@ -186,7 +188,7 @@ def test_full_storage_keeps_the_answers_on_the_page_and_says_they_are_not_rememb
             if (key === "{ANSWERS_KEY}") throw new DOMException("full", "QuotaExceededError");
             return real.call(this, key, value);
         }}; }}""")
-    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
     expect(device_note(page)).to_contain_text("no room left for the guide's data")
     expect_band(region, "It is time to step back")
     assert page.locator("input[type=radio]:checked").count() == 4
@@ -208,11 +210,11 @@ def test_old_or_damaged_stored_answers_are_left_out_with_a_quiet_note(page: Page
     # What still fits is back (q1 here); the rest is empty, and the widget answers as usual.
     assert page.locator("input[name=q1][value='2']").is_checked() == stored.startswith('{"format": 1')
     assert page.locator("input[name=q2]:checked").count() == 0
-    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
     expect_band(region, "It is time to step back")
     # Saving again replaces what could not be read with the reader's current answers.
     data = json.loads(page.evaluate("key => localStorage.getItem(key)", ANSWERS_KEY))
-    assert data["widgets"]["knowing-when-to-walk-away/#gw-1"]["fields"]["q4"] == "2"
+    assert data["widgets"]["knowing-when-to-walk-away/#gw-1"]["fields"]["q9"] == "2"
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +235,7 @@ def test_two_guides_on_one_domain_never_mix_or_forget_each_other(browser: Browse
         open_page(page, two_guides, QUIZ)
         ready(page)
         remember(page)
-        answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+        answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
         page.goto(two_guides.origin + "/saving/the-monthly-amount/")
         ready(page)
         expect(page.get_by_label(REMEMBER)).not_to_be_checked()  # the other guide's consent is not this one's
@@ -242,4 +244,4 @@ def test_two_guides_on_one_domain_never_mix_or_forget_each_other(browser: Browse
         assert sorted(stored_keys(page)) == sorted([ANSWERS_KEY, CONSENT_KEY])
         open_page(page, two_guides, QUIZ)
         ready(page)
-        assert page.locator("input[name=q1][value='2']").is_checked()
+        assert page.locator("input[name=q2][value='2']").is_checked()

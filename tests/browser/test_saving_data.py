@@ -42,7 +42,7 @@ def test_saving_data_python_waits_for_the_reader_and_says_its_size(watch: tuple[
     # Coming near the widget starts it; the answers given meanwhile get their result.
     page.locator(".gw-widget").scroll_into_view_if_needed()
     region = ready(page)
-    answer_quiz(page, {1: 2, 2: 1, 4: 2, 5: 2})
+    answer_quiz(page, {2: 2, 6: 1, 9: 2, 11: 2})
     expect_band(region, "It is time to step back")
     expect(status).to_be_empty()
 
@@ -53,8 +53,8 @@ def test_on_a_slow_connection_touching_the_form_starts_python(watch: tuple[Brows
     bound(page)
     assert python_requests(site, since) == []
     assert python_workers(page) == []
-    page.get_by_label("Length of the period, in days").focus()
-    expect(page.locator("[data-gw-result] .gw-headline")).to_contain_text("Day 0 of 30", timeout=60_000)
+    page.get_by_label("Length of the break you agreed on, in days").focus()
+    expect(page.locator("[data-gw-result] .gw-headline")).to_contain_text("Day 0, with no end date", timeout=60_000)
 
 
 def test_everyone_else_gets_the_early_start(page: Page, site: SiteServer):

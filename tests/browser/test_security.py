@@ -169,7 +169,8 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page: Page, site: SiteServ
 def test_hostile_text_in_a_number_field_is_refused_at_the_field(page: Page, site: SiteServer):
     open_page(page, site, NO_CONTACT)
     region = ready(page)
-    days = page.get_by_label("Length of the period, in days")
+    page.get_by_label("We both agreed on a break that ends on a date").check()
+    days = page.get_by_label("Length of the break you agreed on, in days")
     days.fill("")
     days.press_sequentially("<b>3</b>")  # a number field keeps only what could be part of a number
     expect(region.locator(".gw-headline")).to_have_text("Day 0 of 3: the first full day is tomorrow")

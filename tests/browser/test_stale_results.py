@@ -24,6 +24,7 @@ def settled(page: Page, selector: str, text: str) -> None:
 def test_fast_typing_in_the_days_field(page: Page, site):
     open_page(page, site, NO_CONTACT)
     ready(page)
+    page.get_by_label("We both agreed on a break that ends on a date").check()
     page.get_by_label("Date of your last contact").fill(days_ago(3))
     tab_to(page, "input[name=days]")
     for attempt in ("365", "12", "7", "240", "45"):
@@ -42,8 +43,8 @@ def test_fast_typing_in_the_draft(page: Page, site):
     page.get_by_label("Your draft apology (optional)").click()
     page.keyboard.type(draft_text)
     settled(page, "[data-gw-result] .gw-draft", draft_text)
-    expect(region.locator("mark")).to_have_text(["but", "you made me", "If you felt hurt", "sorry you feel"])
+    expect(region.locator("mark")).to_have_text(["but you made me angry", "If you felt hurt", "sorry you feel that"])
     for _ in range(len(" I am sorry you feel that way.")):
         page.keyboard.press("Backspace")
     settled(page, "[data-gw-result] .gw-draft", "I lied to you, but you made me angry. If you felt hurt,")
-    expect(region.locator("mark")).to_have_text(["but", "you made me", "If you felt hurt"])
+    expect(region.locator("mark")).to_have_text(["but you made me angry", "If you felt hurt"])

@@ -17,7 +17,8 @@ import math
 import re
 from array import array
 from binascii import a2b_base64
-from itertools import pairwise
+from bisect import bisect_right
+from itertools import accumulate, pairwise
 from typing import Any, NamedTuple
 from zlib import crc32
 
@@ -1124,13 +1125,21 @@ _DISCLAIMER = re.compile(r"(?<![\w'])(?:(?:not|isn't|is not|wasn't|was not|never
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-def _sentence_at(text: str, position: int, around: int = 0) -> str:
-    """The sentence holding `position`, with `around` sentences before and after it."""
-    spans = [(match.start(), match.end()) for match in _SENTENCE.finditer(text)]
-    for index, (start, end) in enumerate(spans):
-        if start <= position < end:
-            return text[spans[max(0, index - around)][0]:spans[min(len(spans) - 1, index + around)][1]]
-    return ""
+class _Sentences:
+    """The sentences of a text, found once, so that each finding looks up its own in logarithmic time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(match.start(), match.end()) for match in _SENTENCE.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+
+    def at(self, position: int, around: int = 0) -> str:
+        """The sentence holding `position`, with `around` sentences before and after it."""
+        index = bisect_right(self.starts, position) - 1
+        if index < 0 or position >= self.spans[index][1]:
+            return ""
+        first, last = self.spans[max(0, index - around)][0], self.spans[min(len(self.spans) - 1, index + around)][1]
+        return self.text[first:last]
 
 
 # --- A second reader: a model of the sentences of the development half -------------------------------------
@@ -1305,6 +1314,7 @@ def review_draft(draft: str) -> DraftReview:
     text = _masked(_normalise(draft))
     names_action = any(not _VAGUE_ACT.match(text, _act_verb(act)) for act in _ACT.finditer(text))
     names_impact = bool(_IMPACT.search(text))
+    sentences = _Sentences(text)
     found: list[Finding] = []
     for family in FAMILIES:
         if family.needs_no_act and names_action:
@@ -1316,16 +1326,22 @@ def review_draft(draft: str) -> DraftReview:
                 continue
             if family.ownable and _OWNED.search(_clause_before(text, match.start())):
                 continue
-            if family.unless_sentence is not None and family.unless_sentence.search(_sentence_at(text, match.start())):
+            if family.unless_sentence is not None and family.unless_sentence.search(sentences.at(match.start())):
                 continue
-            if family.disclaimable and _DISCLAIMER.search(_sentence_at(text, match.start(), around=1)):
+            if family.disclaimable and _DISCLAIMER.search(sentences.at(match.start(), around=1)):
                 continue
             found.append(Finding(match.start(), match.end(), family.reason, family.name))
-    for sentence in _SENTENCE.finditer(text):
-        if not any(f.start < sentence.end() and sentence.start() < f.end for f in found) and \
-                sentence_score(sentence.group()) > MODEL_THRESHOLD:
-            start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
-            found.append(Finding(start, sentence.end(), MODEL_REASON, MODEL))
+    # How many characters up to each position some finding covers: a sentence overlaps a finding when its
+    # span covers any.
+    depth = [0] * (len(text) + 1)
+    for finding in found:
+        depth[finding.start] += 1
+        depth[finding.end] -= 1
+    covered = [0, *accumulate(1 if level > 0 else 0 for level in accumulate(depth))]
+    for start, end in sentences.spans:
+        sentence = text[start:end]
+        if covered[end] == covered[start] and sentence_score(sentence) > MODEL_THRESHOLD:
+            found.append(Finding(start + len(sentence) - len(sentence.lstrip()), end, MODEL_REASON, MODEL))
     order = {family.name: index for index, family in enumerate(FAMILIES)} | {MODEL: len(FAMILIES)}
     found.sort(key=lambda f: (f.start, order[f.family], -f.end))
     kept: list[Finding] = []
