@@ -1,5 +1,5 @@
 """Every message the plugin can show an author, read from its source: the problem of each GuideError,
-SpecError, Problem, PathError and report(), every text that holds a "Fix:", and every RuntimeMissing. Each is
+SpecError, Problem, PathError, AuthorError and report(), every text that holds a "Fix:", and every RuntimeMissing. Each is
 a template in which "…" stands for what the message fills in (a file, a line, a name)."""
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def message_templates() -> list[str]:
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
                 if name in CARRIERS:
                     texts += [_literal(arg) for arg in node.args[:2]]
+                if name == "AuthorError":  # (file, line, problem, fix)
+                    texts += [_literal(arg) for arg in node.args[2:4]]
             found += [t for t in texts if t]
     return list(dict.fromkeys(found))
 

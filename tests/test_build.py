@@ -181,7 +181,8 @@ def test_missing_guide_file_stops_the_build(tmp_path: Path):
     (project / "docs" / "guide.md").unlink()
     stderr = failed_build(project, tmp_path / "site")
     assert ("ERROR   -  docs/guide.md: the guide document was not found. Fix: create it, or set 'guide:' under "
-            "'plugins: - guide_widgets:' in mkdocs.yml to the guide's path inside docs_dir.") in stderr
+            "'plugins: - guide_widgets:' in mkdocs.yml to the guide's path inside docs_dir (or remove 'guide:' to "
+            "add widgets to the site's own pages).") in stderr
 
 
 def test_a_page_that_would_overwrite_an_existing_file_stops_the_build(tmp_path: Path):
@@ -235,15 +236,20 @@ def _with_pyodide_dir(project: Path, folder: Path | str) -> None:
     config.write_text(config.read_text().replace("pages_dir: plants", f"pages_dir: plants\n      pyodide_dir: {folder}"))
 
 
-@pytest.mark.parametrize(("version", "message"), [
-    (None, f"ERROR   -  Pyodide {PYODIDE_VERSION} is not installed in {{folder}}: run `npm ci` in the project folder "
-           "(or ./scripts/setup)."),
-    ("0.26.0", f"ERROR   -  Pyodide 0.26.0 is installed in {{folder}}, but this site needs {PYODIDE_VERSION}: "
-               "run `npm ci` in the project folder (or ./scripts/setup)."),
+@pytest.mark.parametrize(("version", "npm", "message"), [
+    (None, False, f"ERROR   -  Pyodide {PYODIDE_VERSION} is not installed in {{folder}}: run `guide-widgets setup` in "
+                  "the folder of mkdocs.yml."),
+    ("0.26.0", False, f"ERROR   -  Pyodide 0.26.0 is installed in {{folder}}, but this site needs {PYODIDE_VERSION}: "
+                      "run `guide-widgets setup` in the folder of mkdocs.yml."),
+    ("0.26.0", True, f"ERROR   -  Pyodide 0.26.0 is installed in {{folder}}, but this site needs {PYODIDE_VERSION}: "
+                     "run `npm ci` in the project folder (or `guide-widgets setup`)."),
 ])
-def test_missing_or_wrong_pyodide_stops_the_build_in_one_line(tmp_path: Path, version, message):
-    project = make_project(tmp_path, "# T\n\n## A\n")
+def test_missing_or_wrong_pyodide_stops_the_build_in_one_line(tmp_path: Path, version, npm, message):
+    """The fix names a command the author has: the plugin's own, or npm's where the project pins Pyodide with it."""
+    project = make_project(tmp_path, "# T\n\n## A\n\n/// period | P\nstages:\n  - {from: 0, text: a}\n///\n")
     modules = _fake_node_modules(tmp_path, version)
+    if npm:
+        shutil.copy2(ROOT / "package-lock.json", modules.parent.parent / "package-lock.json")
     _with_pyodide_dir(project, modules)
     stderr = failed_build(project, tmp_path / "site")
     assert message.format(folder=modules) in stderr.splitlines()
@@ -540,12 +546,24 @@ def test_a_form_that_fails_while_rendering_is_named_at_its_line(tmp_path: Path):
 def test_a_missing_translation_names_the_kinds_strings_file_the_line_and_the_keys(tmp_path: Path):
     strings = "en:\n  said: Said.\n  heard: Heard.\nde:\n  said: Gesagt.\n"
     project = _with_plugin_options(_own_kinds_project(tmp_path, {"echo": {
-        "spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC, "strings.yml": strings}}), "de", "")
+        "spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC, "strings.yml": strings}},
+        "# T\n\n## A\n\n/// echo | Say it\nlabel: Dein Wort\n///\n"), "de", "")
     stderr = failed_build(project, tmp_path / "site")
     assert ("ERROR   -  guide_widgets: widgets/echo/strings.yml:4: no 'de' text for 'heard'. Fix: add it under "
             "'de:' in widgets/echo/strings.yml (or under 'strings:' for the plugin in mkdocs.yml, as 'echo.heard').") \
         in stderr
     assert "theme.language" not in stderr  # the language is set already: the file is what lacks it
+
+
+def test_a_kind_no_page_uses_owes_no_texts_in_the_sites_language(tmp_path: Path):
+    strings = "en:\n  said: Said.\n  heard: Heard.\n"  # English only
+    project = _with_plugin_options(_own_kinds_project(tmp_path, {"echo": {
+        "spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC, "strings.yml": strings}},
+        "# T\n\n## A\n\n/// quiz | Q\nquestions:\n  - text: Eins?\n    answers:\n      - label: Ja\n"
+        "        weight: 1\n      - label: Nein\n        weight: 0\nbands:\n  - {min: 0, title: Gut, text: Gut.}\n///\n"), "de", "")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert problems(result) == []
 
 
 def test_every_bad_block_of_every_page_stops_one_build_after_the_link_warnings(tmp_path: Path):
@@ -583,15 +601,55 @@ def _with_plugin_options(project: Path, theme_language: str, options: str) -> Pa
     return project
 
 
-def test_a_language_without_a_catalogue_names_every_missing_string(tmp_path: Path):
-    project = _with_plugin_options(make_project(tmp_path, "# T\n\n## A\n"), "fr", "")
+QUIZ_BLOCK = ("/// quiz | Q\nquestions:\n  - text: Une ?\n    answers:\n      - label: Oui\n        weight: 1\n"
+              "      - label: Non\n        weight: 0\nbands:\n  - {min: 0, title: Bien, text: Bien.}\n///\n")
+
+
+def test_a_language_without_a_catalogue_owes_only_the_strings_of_the_kinds_in_use(tmp_path: Path):
+    project = _with_plugin_options(make_project(tmp_path, f"# T\n\n## A\n\n{QUIZ_BLOCK}"), "fr", "")
     stderr = failed_build(project, tmp_path / "site")
     error = next(line for line in stderr.splitlines() if line.startswith("ERROR"))
-    assert error.startswith("ERROR   -  guide_widgets: the widgets have no 'fr' text for checklist.missing, "
-                            "checklist.ticked, period.calendar, ")
-    assert "widget.retry" in error
-    assert error.endswith("Fix: give them under 'strings:' for the plugin in mkdocs.yml, or set theme.language "
-                          "to one of: de, en.")
+    owed = len(strings_of("widget")) + len(strings_of("quiz"))
+    assert error.startswith(f"ERROR   -  guide_widgets: the widgets this site uses have no 'fr' text for {owed} "
+                            "strings: quiz.answer_more (en: one: \"Answer {count} more question to see a result.\" "
+                            "/ other: \"Answer {count} more questions to see a result.\"); ")
+    assert "checklist." not in error and "period." not in error
+    assert error.endswith("Fix: run `guide-widgets strings fr`: it writes them all, with the English beside each, "
+                          "into widget-strings.fr.yml; fill them in and set 'strings: widget-strings.fr.yml' for "
+                          "the plugin in mkdocs.yml. Or set theme.language to one of: de, en.")
+
+
+def strings_of(namespace: str) -> dict[str, object]:
+    from guide_widgets._internal.widgets.registry import builtin_kinds
+    from guide_widgets._internal.widgets.strings import FRAME_FILE, catalogue
+
+    path = FRAME_FILE if namespace == "widget" else builtin_kinds()[namespace].folder / "strings.yml"
+    return catalogue(path)["en"]
+
+
+def test_the_strings_command_writes_what_a_language_owes_and_a_filled_file_builds(tmp_path: Path):
+    project = make_project(tmp_path, f"# T\n\n## A\n\n{QUIZ_BLOCK}")
+    command = [sys.executable, "-m", "guide_widgets._internal.authoring.cli", "strings", "fr"]
+    run = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    written = project / "widget-strings.fr.yml"
+    text = written.read_text(encoding="utf-8")
+    assert "# en: Try again\nwidget.retry: \"\"" in text
+    assert "quiz.answer_more:\n  # en: Answer {count} more question to see a result.\n  one: \"\"" in text
+    assert "period." not in text and "checklist." not in text  # the site uses neither
+    assert run.stdout.startswith("Wrote widget-strings.fr.yml: the texts of the widget frame and of quiz in 'fr'")
+    # Filled in (here: every text in capitals), it is what the build reads; a second run keeps what is filled.
+    filled = re.sub(r'^(\s*[\w.]+): ""$', r'\1: "RÉPONSE"', text, flags=re.M)
+    written.write_text(filled.replace('widget.retry: "RÉPONSE"', 'widget.retry: "Réessayer"'), encoding="utf-8")
+    rerun = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert 'widget.retry: "Réessayer"' in written.read_text(encoding="utf-8")
+    assert "0 of them still empty" in rerun.stdout
+    _with_plugin_options(project, "fr", "      strings: widget-strings.fr.yml\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "plants" / "a.html").read_text(encoding="utf-8")
+    assert "Réessayer" in page or "RÉPONSE" in page
 
 
 def test_an_override_naming_no_string_is_refused(tmp_path: Path):

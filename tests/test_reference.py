@@ -35,7 +35,7 @@ def test_the_manuals_reference_is_what_the_spec_classes_say():
 def test_the_manual_documents_every_plugin_option_from_its_class():
     readme = REFERENCE.read_text(encoding="utf-8")
     section = readme.split(OPTIONS_START, 1)[1].split(OPTIONS_END, 1)[0]
-    documented = re.findall(r"^\| `(\w+)` \|", section, re.M)
+    documented = re.findall(r"^\| `([\w.\[\]]+)` \|", section, re.M)
     assert documented == [name for name, *_ in option_rows(GuideWidgetsConfig)]
     assert {"guide", "pages_dir", "pyodide_dir", "strings", "widgets_dir", "informal", "plan_page"} <= set(documented)
     assert "node_modules" not in documented  # refused with a message naming pyodide_dir

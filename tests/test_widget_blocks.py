@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from guide_widgets._internal.widgets.blocks import WidgetContext, WidgetError, WidgetsExtension
+from guide_widgets._internal.site.pages import Target
+from guide_widgets._internal.widgets.blocks import (
+    PageBlocks,
+    SiteBlocks,
+    WidgetBlocks,
+    WidgetError,
+    WidgetsExtension,
+)
 from markdown import Markdown
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -15,10 +22,21 @@ KINDS = ["checklist", "period", "quiz"]
 
 def convert(text: str, anchors: set[str] | None = None) -> str:
     known = anchors if anchors is not None else {"a", "b", "c"}
-    context = WidgetContext(source="docs/guide.md", anchors=known,
-                            href_for=lambda anchor: f"../page/#{anchor}" if anchor in known else None)
-    md = Markdown(extensions=["attr_list", "pymdownx.blocks.admonition", WidgetsExtension(context)])
+    md = Markdown(extensions=["attr_list", "pymdownx.blocks.admonition",
+                              WidgetsExtension(WidgetBlocks(page=guide_page(known)))])
     return md.convert(text)
+
+
+def guide_page(known: set[str], first_line: int = 1) -> PageBlocks:
+    """A page cut from a guide whose sections have the anchors `known`, all on one other page."""
+
+    def resolve(link: str) -> Target | None:
+        anchor = link.removeprefix("#")
+        if anchor in known:
+            return Target(f"../page/#{anchor}", "page.md", anchor, known=True)
+        return Target("", "guide.md", anchor, known=False, missing="section or heading of the guide")
+
+    return PageBlocks("docs/guide.md", first_line, resolve=resolve, near=sorted(known))
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -104,20 +122,23 @@ bands:
      "got nothing. Fix: Give 'questions' a list (lines starting with '- ')."),
     (GOOD.replace('link: "#a"', 'link: "#Ä"'),
      "docs/guide.md:15: widget '/// quiz': the link '#Ä' points to no section or heading of the "
-     "guide. Fix: Did you mean '#a'? Link to an existing heading's anchor, such as '#' plus a section's slug."),
+     "guide. Fix: Did you mean '#a'? Link to a heading by its anchor: '#anchor' on this page or in its guide, "
+     "'page.md#anchor' on another page."),
     (GOOD.replace("///\n", ""),
      "docs/guide.md:3: the widget block '/// quiz' is never closed: the rest of the page would be read as its "
      "options. Fix: End the block with a line of '///' after its options."),
     (GOOD.replace('link: "#a"', 'link: "#nowhere"'),
      "docs/guide.md:15: widget '/// quiz': the link '#nowhere' points to no section or heading of the "
-     "guide. Fix: Link to an existing heading's anchor, such as '#' plus a section's slug."),
+     "guide. Fix: Link to a heading by its anchor: '#anchor' on this page or in its guide, 'page.md#anchor' "
+     "on another page."),
     (GOOD.replace('link: "#a"', "link: a"),
-     "docs/guide.md:15: widget '/// quiz': 'bands': item 1, 'link': expected a link to a guide section "
-     "written like '#section-slug', got 'a'. Fix: Give 'link' a link to a guide section written like "
-     "'#section-slug'."),
+     "docs/guide.md:15: widget '/// quiz': 'bands': item 1, 'link': expected a link to a heading or a page "
+     "of the site, written like '#section-slug' or 'other-page.md#heading', got 'a'. Fix: Give 'link' a link "
+     "to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading'."),
     (GOOD.replace("text: Keep going.", "text: Keep going, or [read](#gone)."),
      "docs/guide.md:14: widget '/// quiz': the link '#gone' points to no section or heading of the "
-     "guide. Fix: Link to an existing heading's anchor, such as '#' plus a section's slug."),
+     "guide. Fix: Link to a heading by its anchor: '#anchor' on this page or in its guide, 'page.md#anchor' "
+     "on another page."),
     (GOOD.replace("        weight: 2\n", "        settles: Fin\n"),
      "docs/guide.md:10: widget '/// quiz': 'settles' names no band: 'Fin'. Fix: Did you mean 'Fine'? "
      "Use the title of one of the bands: 'Fine'."),
@@ -137,9 +158,11 @@ bands:
      "docs/guide.md:11: widget '/// quiz': 'at_least' names the mildest band, 'Fine': no result is milder, "
      "so it changes nothing. Fix: Name a more serious band, or remove 'at_least'."),
     (GOOD.replace("        weight: 2\n", "        settles: Fine\n        at_least: Fine\n"),
-     "docs/guide.md:11: widget '/// quiz': question 1, answer 2 both settles the result and sets its floor. "
-     "Fix: Keep 'settles' if the answer decides the result on its own, or 'at_least' if the result may still "
-     "go higher; remove the other."),
+     ["docs/guide.md:11: widget '/// quiz': 'at_least' names the mildest band, 'Fine': no result is milder, "
+      "so it changes nothing. Fix: Name a more serious band, or remove 'at_least'.",
+      "docs/guide.md:11: widget '/// quiz': question 1, answer 2 both settles the result and sets its floor. "
+      "Fix: Keep 'settles' if the answer decides the result on its own, or 'at_least' if the result may still "
+      "go higher; remove the other."]),
     (GOOD.replace("    title: Fine\n", ""),
      "docs/guide.md:12: widget '/// quiz': 'bands': item 1, 'title': expected text, got nothing. "
      "Fix: Give 'title' text."),
@@ -161,12 +184,12 @@ bands:
      "Fix: Give 'days' a whole number from 1 to 365."),
     ("/// checklist | A\ngroups:\n  - legend: L\n    items: []\nbands:\n  - {min: 0, title: t, text: t}\n///\n",
      "docs/guide.md:4: widget '/// checklist': 'groups': item 1, 'items': needs at least 1 item, got 0. "
-     "Fix: Correct 'items'."),
+     "Fix: Give 'items' at least 1 item."),
 ])
-def test_bad_blocks_stop_with_file_line_and_fix(text: str, message: str):
+def test_bad_blocks_stop_with_file_line_and_fix(text: str, message: str | list[str]):
     with pytest.raises(WidgetError) as caught:
         convert(text)
-    assert str(caught.value).splitlines()[1:] == [f"  {message}"]
+    assert [str(error) for error in caught.value.errors] == ([message] if isinstance(message, str) else message)
 
 
 def test_every_bad_block_on_a_page_is_listed():
@@ -179,9 +202,9 @@ def test_every_bad_block_on_a_page_is_listed():
 
 
 def test_line_numbers_count_from_the_page_start_in_the_guide():
-    context = WidgetContext()
-    md = Markdown(extensions=[WidgetsExtension(context)])
-    context.start_page("docs/guide.md", first_line=100)
+    state = WidgetBlocks()
+    md = Markdown(extensions=[WidgetsExtension(state)])
+    state.start_page(PageBlocks("docs/guide.md", first_line=100))
     with pytest.raises(WidgetError, match=r"docs/guide.md:109: "):
         md.convert(GOOD.replace("weight: 2", "weight: x"))
 
@@ -196,14 +219,13 @@ def test_a_block_left_open_is_named_once_at_its_header_and_the_blocks_before_it_
 
 
 def test_collected_problems_of_several_pages_are_raised_together_at_the_end():
-    context = WidgetContext(source="docs/guide.md", collect=True, anchors={"a"},
-                            href_for=lambda anchor: "#a" if anchor == "a" else None)
-    md = Markdown(extensions=[WidgetsExtension(context)])
-    context.start_page("docs/guide.md", first_line=1)
+    state = WidgetBlocks(SiteBlocks(), collect=True)
+    md = Markdown(extensions=[WidgetsExtension(state)])
+    state.start_page(guide_page({"a"}))
     md.reset().convert(GOOD.replace("weight: 2", "weight: x"))
-    context.start_page("docs/guide.md", first_line=100)
+    state.start_page(guide_page({"a"}, first_line=100))
     md.reset().convert(GOOD.replace("quiz", "quizz"))
     with pytest.raises(WidgetError) as caught:
-        context.raise_site_errors()
+        state.site.raise_problems()
     assert [line.split(":")[1] for line in str(caught.value).splitlines()[1:]] == ["10", "102"]
-    context.raise_site_errors()  # raised once: the next build starts clean
+    state.site.raise_problems()  # raised once: the next build starts clean

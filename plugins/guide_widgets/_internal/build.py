@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,7 +25,13 @@ from guide_widgets._internal.config import GuideWidgetsConfig
 from guide_widgets._internal.page.bundle import ASSET_FILES, ASSETS_DIR, served_asset, starter_script
 from guide_widgets._internal.page.head import boot_facts, download_size, head_tags, page_runtime
 from guide_widgets._internal.page.offline import SIZE_TOKEN, write_offline_copy
-from guide_widgets._internal.page.policy import early_in_head, with_policy
+from guide_widgets._internal.page.policy import (
+    blocked_fix,
+    blocked_urls,
+    early_in_head,
+    has_widgets,
+    with_policy,
+)
 from guide_widgets._internal.pins import FULL_STDLIB
 from guide_widgets._internal.runtime.archive import logic_archive
 from guide_widgets._internal.runtime.pyodide import (
@@ -37,7 +44,7 @@ from guide_widgets._internal.runtime.pyodide import (
 from guide_widgets._internal.runtime.snapshot import Prepared, prepared_python
 from guide_widgets._internal.runtime.stdlib import reduced_stdlib
 from guide_widgets._internal.serving.preview import site_prefix
-from guide_widgets._internal.widgets.blocks import PlacedWidget, WidgetContext, scan_headers
+from guide_widgets._internal.widgets.blocks import PlacedWidget, SiteBlocks, WidgetBlocks, scan_headers
 from guide_widgets._internal.widgets.plan import (
     PLAN,
     MarkerError,
@@ -47,7 +54,14 @@ from guide_widgets._internal.widgets.plan import (
     plan_markdown,
 )
 from guide_widgets._internal.widgets.registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
-from guide_widgets._internal.widgets.strings import FRAME, StringsError, site_strings
+from guide_widgets._internal.widgets.strings import (
+    FRAME,
+    FRAME_FILE,
+    StringsError,
+    catalogue,
+    load_strings_file,
+    site_strings,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -71,45 +85,63 @@ class WidgetSet:
         self.options = options
         self.serving = serving
         """`mkdocs serve`: pages go without their policy (it would refuse the live-reload script)."""
-        self.blocks = WidgetContext(kinds={}, collect=True)  # every page's problems, raised at once
+        self.blocks = WidgetBlocks(SiteBlocks(kinds={}), collect=True)  # every page's problems, raised at once
         """The state that the widget-block Markdown extension reads per page, and the widgets it placed."""
         self.widgets_dir: Path | None = None
+        self.project = Path.cwd()
         self._sized_pages: list[Path] = []
+        self._blocked: dict[str, list[str]] = {}
+        """Address of something from another origin -> the pages with the policy that ask for it."""
 
     @property
     def kinds(self) -> dict[str, Kind]:
-        return self.blocks.kinds
+        return self.blocks.site.kinds
 
     def load(self, config: MkDocsConfig, project: Path) -> None:
-        """Finds the runtime, loads the kinds and their words, and makes the Python archives. Every problem
-        stops the build with its file and fix."""
+        """Finds the runtime, loads the kinds, and makes the Python archives (the words wait for the pages:
+        `choose_words`). Every problem stops the build with its file and fix."""
         options = self.options
+        self.project = project
         try:
             self.pyodide: Pyodide = find_pyodide(project / options.pyodide_dir)
         except RuntimeMissing as exc:
             raise PluginError(str(exc)) from exc
-        blocks = self.blocks
+        blocks = self.blocks.site
         blocks.kinds = self._kinds(project)
         blocks.language = str(config.theme.get("language") or "en")
-        try:
-            blocks.strings = site_strings(blocks.kinds, blocks.language, options.strings, options.informal)
-        except StringsError as exc:
-            raise PluginError(f"guide_widgets: {exc}") from exc
-        blocks.placed.clear()
-        blocks.site_errors.clear()
+        blocks.strings = {}
+        blocks.start_build()
         self._sized_pages = []
         self.logic_name, self.logic_bytes = logic_archive(blocks.kinds.values())
         self.starter = starter_script()  # once per build, for every page's head
         self.stdlib = reduced_stdlib(self.pyodide.folder, self.logic_name, self.logic_bytes)
         if self.stdlib.note:
-            log.info(f"guide_widgets: no reduced standard library: {self.stdlib.note}")
+            log.info(f"no reduced standard library: {self.stdlib.note}")
         self.prepared = prepared_python(self.pyodide, self.logic_name, self.logic_bytes, self.stdlib) \
             if options.ready_python else Prepared(note="")
         if self.prepared.note:
-            log.info(f"guide_widgets: no Python made ready at build time: {self.prepared.note}")
+            log.info(f"no Python made ready at build time: {self.prepared.note}")
+
+    def choose_words(self, files: Files) -> list[str]:
+        """The words of the frame and of the kinds the site's pages use, in the site's language (a language
+        owes texts only for those); returns the kinds used, in name order. Then the facts every page tells its
+        script, which hold the frame's words."""
+        options, blocks = self.options, self.blocks.site
+        used = self.kinds_used(files)
+        # The frame's words are owed where something shows them: a widget, or a page's marker.
+        framed = bool(used) or any("guide-widgets:" in file.content_string for file in files.documentation_pages())
+        try:
+            setting: Any = options.strings  # a mapping, or the name of a file of one
+            given: dict[str, Any] = (load_strings_file(self.project / setting, setting)
+                                     if isinstance(setting, str) else setting)
+            blocks.strings = site_strings(blocks.kinds, blocks.language, given, options.informal, used, framed)
+        except StringsError as exc:
+            raise PluginError(f"guide_widgets: {exc}") from exc
         download = download_size(self.stdlib.data, len(self.logic_bytes))
         self.facts = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download,
                                   self.prepared.facts())
+        self.facts["policy"] = "off" if self.serving else options.policy
+        return used
 
     def _kinds(self, project: Path) -> dict[str, Kind]:
         """The built-in widget kinds and, when `widgets_dir` names them, the author's own."""
@@ -135,12 +167,17 @@ class WidgetSet:
 
     # -- the site's files ------------------------------------------------------------------------------
 
-    def used_in(self, files: Files) -> bool:
-        """Whether any page of the site (the guide among them) has a widget block: a site without one gets
-        no plan page and ships no Python."""
-        kinds = self.blocks.kinds
-        return any(name in kinds for file in files.documentation_pages()
-                   for _, name in scan_headers(file.content_string.splitlines()))
+    def has_blocks(self, markdown: str) -> bool:
+        """Whether a page's Markdown has a widget block."""
+        kinds = self.kinds
+        return "///" in markdown and any(name in kinds for _, name in scan_headers(markdown.splitlines()))
+
+    def kinds_used(self, files: Files) -> list[str]:
+        """The widget kinds that the site's pages (its guides among them) have blocks of, in name order: a site
+        without one gets no plan page and ships no Python."""
+        kinds = self.kinds
+        return sorted({name for file in files.documentation_pages() if "///" in file.content_string
+                       for _, name in scan_headers(file.content_string.splitlines()) if name in kinds})
 
     def files(self, config: MkDocsConfig, *, python: bool = True) -> list[File]:
         """Our scripts and styles and, for a site with widgets (`python`), the runtime (linked, not copied) and
@@ -161,13 +198,19 @@ class WidgetSet:
         return files
 
     def plan_markdown(self) -> str:
-        return plan_markdown(self.blocks.strings[FRAME])
+        return plan_markdown(self.blocks.site.strings[FRAME])
+
+    def plan_slugs(self) -> set[str]:
+        """The plan page's slug in every language the frame's catalogue has: the address it had before a
+        change of language."""
+        return {plain_slug(str(texts["plan_title"])) for texts in catalogue(FRAME_FILE).values()
+                if texts.get("plan_title")}
 
     def plan_slug(self, option: str | None) -> str:
         """The plan page's slug: the option as set (empty: no page), else its title in the site's language."""
         if option is not None:
             return option.strip().strip("/")
-        return plain_slug(self.blocks.strings[FRAME]["plan_title"])
+        return plain_slug(self.blocks.site.strings[FRAME]["plan_title"])
 
     # -- each page -------------------------------------------------------------------------------------
 
@@ -176,16 +219,17 @@ class WidgetSet:
         if "guide-widgets:" not in html:
             return html
         try:
-            return fill_markers(html, source, markdown, self.blocks.strings, site_prefix(site_url))
+            return fill_markers(html, source, markdown, self.blocks.site.strings, site_prefix(site_url))
         except MarkerError as exc:
             raise PluginError(str(exc)) from exc
 
     def fill_plan(self, output: str, link_for: Callable[[PlacedWidget, str], str | None],
-                  title_for: Callable[[PlacedWidget], str]) -> str:
-        """The plan page with an entry for every widget the site placed, in the order the pages were converted."""
-        blocks = self.blocks
+                  title_for: Callable[[PlacedWidget], str], order: Callable[[PlacedWidget], int]) -> str:
+        """The plan page with an entry for every widget the site placed, in the order of their pages in the
+        site's navigation (`order`), and on one page from top to bottom."""
+        blocks = self.blocks.site
         plan = PlanContext(blocks.kinds, blocks.strings, blocks.language, link_for, title_for)
-        return output.replace(PLAN_MARKER, plan_html(blocks.placed, plan))
+        return output.replace(PLAN_MARKER, plan_html(sorted(blocks.placed, key=order), plan))
 
     def finish_page(self, output: str, page_url: str, dest: Path, *, early: bool = True) -> str:
         """A page as it is written: our scripts (and, on widget pages, the runtime facts) early in the head,
@@ -193,21 +237,36 @@ class WidgetSet:
         when there is something to work out)."""
         if SIZE_TOKEN in output:
             self._sized_pages.append(dest)
-        return self._finish(output, get_relative_url(SCRIPT, page_url), early)
+        return self._finish(output, get_relative_url(SCRIPT, page_url), early, page_url or "/")
 
     def finish_template(self, output: str, site_url: str) -> str:
         """An extra template (404.html): served at any depth, so it links from the site's root path, as
         Material does."""
         return self._finish(output, site_prefix(site_url) + SCRIPT)
 
-    def _finish(self, output: str, script_url: str, early: bool = True) -> str:
+    def _finish(self, output: str, script_url: str, early: bool = True, page: str = "") -> str:
         runtime = boot_facts(self.facts) if early and 'data-gw-kind="' in output else None
         output = early_in_head(output, head_tags(script_url, runtime, self.starter))
-        return output if self.serving else with_policy(output)
+        if self.serving or not (self.options.policy == "everywhere" or has_widgets(output)):
+            return output
+        for url in blocked_urls(output):
+            self._blocked.setdefault(url, []).append(page or "404.html")
+        return with_policy(output)
 
-    def write_offline_copy(self, config: MkDocsConfig) -> None:
-        """Once the site is written: the offline copy's size on the pages that state it, and its service worker."""
-        write_offline_copy(Path(config.site_dir), self._sized_pages, [Path(d) for d in config.theme.dirs])
+    def warn_blocked(self) -> None:
+        """Once the site is written: what its pages with the policy load from another origin, which the policy
+        keeps them from loading (each with its fix)."""
+        for url, pages in sorted(self._blocked.items()):
+            shown = ", ".join(pages[:3]) + (f" and {len(pages) - 3} more" if len(pages) > 3 else "")
+            log.warning(f"{url} comes from another site, and the pages that keep the reader's "
+                        f"answers on the device ({shown}) refuse it: there it will not load. Fix: "
+                        f"{blocked_fix(url)}")
+        self._blocked.clear()
+
+    def write_offline_copy(self, config: MkDocsConfig, first: list[Path] | None = None) -> None:
+        """Once the site is written: the offline copy's size on the pages that state it, and its service worker
+        (listing the pages in `first`, the navigation's order, before every other file)."""
+        write_offline_copy(Path(config.site_dir), self._sized_pages, [Path(d) for d in config.theme.dirs], first)
 
     def watched(self) -> list[Path]:
         """What `mkdocs serve` rebuilds on besides the docs: the author's own kinds."""

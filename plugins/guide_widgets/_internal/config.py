@@ -8,12 +8,34 @@ from mkdocs.config import config_options as c
 from guide_widgets._internal.runtime.pyodide import DEFAULT_PYODIDE_DIR
 
 
+class GuideEntry(base.Config):
+    """One guide of several, under `guides:`."""
+
+    file = c.Type(str)
+    """The guide document, relative to docs_dir."""
+
+    pages_dir = c.Optional(c.Type(str))
+    """Folder (relative to docs_dir) that receives its pages; the document's path without `.md` when left out
+    (`course.md` puts its pages in `course/`)."""
+
+
 class GuideWidgetsConfig(base.Config):
-    guide = c.Type(str, default="guide.md")
-    """The guide document, relative to docs_dir. It is split into one page per `## ` section."""
+    guide = c.Optional(c.Type(str))
+    """The guide document, relative to docs_dir, split into one page per `## ` section. Left out: `guide.md`
+    if the site has one; otherwise nothing is split, and widget blocks work on the site's own pages (as they do
+    on every page anyway). Empty: split nothing."""
+
+    guides = c.ListOfItems(c.SubConfig(GuideEntry), default=[])
+    """Several guides, each split into pages of its own folder: a list of `file:` (and `pages_dir:`) entries.
+    Use it instead of `guide` and `pages_dir`."""
 
     pages_dir = c.Type(str, default="")
     """Folder (relative to docs_dir) that receives the guide's pages; empty puts them at the site root."""
+
+    policy = c.Choice(("widget_pages", "everywhere"), default="widget_pages")
+    """Which pages carry the strict Content-Security-Policy that keeps every request on the site itself:
+    `widget_pages` (pages with a widget, the plan and the privacy page's controls), or `everywhere`. The build
+    warns about fonts, scripts and styles from other origins that the policy would block on those pages."""
 
     pyodide_dir = c.Type(str, default=DEFAULT_PYODIDE_DIR)
     """Folder holding the pinned Pyodide files, relative to the folder of mkdocs.yml: the npm package that
@@ -29,9 +51,11 @@ class GuideWidgetsConfig(base.Config):
     answers and result in one place, to print or download. Left out, it is the page's title in the site's
     language (`my-plan`, `mein-plan`). Empty: no such page. A site with no widget has none either."""
 
-    strings = c.Type(dict, default={})
+    strings = c.Type((dict, str), default={})
     """Your own words for any string a reader sees around a widget, by name: `widget.retry` for the frame,
-    `quiz.answered` for a kind's. Required for every string when theme.language has no catalogue."""
+    `quiz.answered` for a kind's; or the name of a YAML file of such lines beside mkdocs.yml, as `guide-widgets
+    strings <language>` writes it. When theme.language has no catalogue, required for the frame's strings and
+    those of the kinds the site uses."""
 
     informal = c.Type(bool, default=False)
     """Address readers informally where the language has both forms: German "du" instead of "Sie", in every

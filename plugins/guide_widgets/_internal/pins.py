@@ -6,6 +6,8 @@ Tests check each against the real files of the pinned version.
 from __future__ import annotations
 
 PYODIDE_VERSION = "314.0.7"
+PYODIDE_INTEGRITY = ("sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A==")
+"""The npm package's integrity, as npm's lock file records it: `guide-widgets setup` checks its download by it."""
 # The runtime files a browser fetches to boot Pyodide; the lock file's facts travel in the page instead.
 FULL_STDLIB = "python_stdlib.zip"
 """Pyodide's whole standard library; the build also ships a reduced one (stdlib.py)."""

@@ -1,6 +1,8 @@
 """`guide-widgets`: the command line for authors.
 
     guide-widgets new DIR
+    guide-widgets setup [--config-file mkdocs.yml]
+    guide-widgets strings LANGUAGE [--config-file mkdocs.yml] [--write FILE]
     guide-widgets reference [--widgets-dir DIR] [--write FILE]
     guide-widgets preview [--config-file mkdocs.yml] [--site-dir site] [--port 8000]
 
@@ -9,23 +11,34 @@ kind, package.json and its lock file pinning Pyodide, a GitHub Pages workflow th
 the plugin and publishes the guide, and a README with the commands that build, serve and publish it. `reference`
 prints every widget kind's options (the built-in kinds, and an author's own with `--widgets-dir`), or writes
 them into a Markdown file between its reference markers. `preview` serves a built site at the path of its
-`site_url`, as its host will, so that it can be tried as readers will get it.
+`site_url`, as its host will, so that it can be tried as readers will get it. `setup` puts the pinned Pyodide
+where the site's mkdocs.yml expects it (node_modules/pyodide), downloaded from the npm registry and checked,
+without Node. `strings` writes the texts a language needs for the widget kinds the site uses, with the English
+beside each, to be filled in.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from guide_widgets._internal.authoring.reference import END, START, readme_with_reference, reference_markdown
-from guide_widgets._internal.pins import FULL_STDLIB
-from guide_widgets._internal.runtime.pyodide import DEFAULT_PYODIDE_DIR, RuntimeMissing, find_pyodide
+from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
+from guide_widgets._internal.runtime.pyodide import (
+    DEFAULT_PYODIDE_DIR,
+    InstallFailed,
+    RuntimeMissing,
+    find_pyodide,
+    install_pyodide,
+)
 from guide_widgets._internal.widgets.registry import KindError, builtin_kinds, own_kinds, stdlib_modules
 
 
@@ -85,8 +98,6 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    import os
-
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -124,6 +135,104 @@ def _preview(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project(config_file: str) -> tuple[Path, dict[str, Any]] | None:
+    """The folder of mkdocs.yml and the plugin's options there (empty when mkdocs.yml lists no guide_widgets);
+    None, with the reason printed, when mkdocs.yml cannot be read."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    path = Path(config_file)
+    if not path.is_file():
+        print(f"guide-widgets: {config_file} was not found. Fix: run this in the folder of your site's "
+              "mkdocs.yml, or name it with --config-file.", file=sys.stderr)
+        return None
+    try:
+        config = load_config(str(path))
+    except (ConfigurationError, OSError) as exc:
+        print(f"guide-widgets: {config_file}: {exc}. Fix: correct mkdocs.yml so that `mkdocs build` reads it.",
+              file=sys.stderr)
+        return None
+    plugin = config.plugins.get("guide_widgets")
+    options = dict(plugin.config) if plugin is not None else {}
+    return path.resolve().parent, {"docs_dir": config.docs_dir, "language": config.theme.get("language") or "en",
+                                   **options}
+
+
+def _setup(args: argparse.Namespace) -> int:
+    project = _project(args.config_file) if Path(args.config_file).is_file() else (Path.cwd(), {})
+    if project is None:
+        return 1
+    folder_name = project[1].get("pyodide_dir") or DEFAULT_PYODIDE_DIR
+    folder = project[0] / folder_name
+    try:
+        find_pyodide(folder)
+        print(f"Pyodide {PYODIDE_VERSION} is already in {folder_name}: nothing to do.")
+        return 0
+    except RuntimeMissing:
+        pass
+    print(f"Downloading Pyodide {PYODIDE_VERSION} into {folder_name} ...", flush=True)
+    try:
+        install_pyodide(folder)
+        find_pyodide(folder)
+    except (InstallFailed, RuntimeMissing) as exc:
+        print(f"guide-widgets: {exc}", file=sys.stderr)
+        return 1
+    print(f"Pyodide {PYODIDE_VERSION} is in {folder_name}. Next: mkdocs serve")
+    return 0
+
+
+def _strings(args: argparse.Namespace) -> int:
+    from guide_widgets._internal.widgets.blocks import scan_headers
+    from guide_widgets._internal.widgets.strings import (
+        StringsError,
+        load_strings_file,
+        skeleton,
+        skeleton_name,
+    )
+
+    project = _project(args.config_file)
+    if project is None:
+        return 1
+    folder, options = project
+    kinds = builtin_kinds()
+    if options.get("widgets_dir"):
+        try:
+            kinds |= own_kinds(folder / options["widgets_dir"], options["widgets_dir"].rstrip("/"), kinds,
+                               stdlib_modules(folder / (options.get("pyodide_dir") or DEFAULT_PYODIDE_DIR) /
+                                              FULL_STDLIB))
+        except KindError as exc:
+            print("guide-widgets: " + "\n".join(exc.problems), file=sys.stderr)
+            return 1
+    docs = Path(options["docs_dir"])
+    used = sorted({name for page in docs.rglob("*.md") for _, name in
+                   scan_headers(page.read_text(encoding="utf-8").splitlines()) if name in kinds})
+    if not used:
+        print(f"guide-widgets: no page in {os.path.relpath(docs)} has a widget block, so no kind's texts are "
+              "needed. Fix: add a widget block first, then run this again.", file=sys.stderr)
+        return 1
+    target = Path(args.write or skeleton_name(args.language))
+    target = target if target.is_absolute() else folder / target
+    given = options.get("strings") or {}
+    try:
+        if isinstance(given, str):
+            given = load_strings_file(folder / given, given)
+        if target.is_file():
+            given = {**load_strings_file(target, str(target.name)), **given}
+    except StringsError as exc:
+        print(f"guide-widgets: {exc}", file=sys.stderr)
+        return 1
+    text = skeleton(kinds, used, args.language, given)
+    target.write_text(text, encoding="utf-8")
+    empty = text.count(': ""')
+    shown = os.path.relpath(target)
+    print(f"Wrote {shown}: the texts of the widget frame and of {', '.join(used)} in '{args.language}', "
+          f"{empty} of them still empty. Next: fill them in (the English is above each), then set "
+          f"'strings: {os.path.relpath(target, folder)}' for the plugin in mkdocs.yml and 'language: "
+          f"{args.language}' under 'theme:'.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide-widgets", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -131,6 +240,16 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="write a starter project into a new folder")
     new.add_argument("folder", help="the folder to create (or an empty one)")
     new.set_defaults(run=_new)
+    setup = commands.add_parser("setup", help="put the pinned Pyodide where the site expects it (no Node needed)")
+    setup.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")
+    setup.set_defaults(run=_setup)
+    strings = commands.add_parser("strings", help="write the texts a language needs for the kinds the site uses")
+    strings.add_argument("language", help="the language's code, as theme.language takes it (fr, pt-BR, ...)")
+    strings.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")
+    strings.add_argument("--write", metavar="FILE",
+                         help="the file to write, beside mkdocs.yml (widget-strings.LANGUAGE.yml); texts already "
+                              "in it are kept")
+    strings.set_defaults(run=_strings)
     reference = commands.add_parser("reference", help="the options of every widget kind, as Markdown tables")
     reference.add_argument("--widgets-dir", help="your own kinds' folder, to document them too")
     reference.add_argument("--pyodide-dir", default=DEFAULT_PYODIDE_DIR,

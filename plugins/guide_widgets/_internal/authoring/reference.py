@@ -56,13 +56,19 @@ def describe(option: Any) -> tuple[str, str]:
     if isinstance(option, Text):
         return "text", ""
     if isinstance(option, Anchor):
-        return "link to a heading, `#anchor`", ""
+        return "link to a heading or page: `#anchor`, `page.md#anchor`", ""
     if isinstance(option, c.Type) and option._type is bool:
         return "`true` or `false`", ""
     if isinstance(option, c.Type) and option._type is str:
         return "text", ""
     if isinstance(option, c.Type) and option._type is dict:
         return "mapping", ""
+    if isinstance(option, c.Type) and option._type == (dict, str):
+        return "mapping, or a file's name", ""
+    if isinstance(option, c.Choice):
+        return "one of " + ", ".join(f"`{choice}`" for choice in option.choices), ""
+    if isinstance(option, c.ListOfItems):
+        return "list of items (below)", ""
     if isinstance(option, Items):
         item = "items (below)" if isinstance(option.item, type) else f"{describe(option.item)[0]} items"
         limits = f"at least {option.min_items}"
@@ -97,6 +103,8 @@ def option_rows(schema: type[base.Config], prefix: str = "") -> Iterator[tuple[s
         inner = option.option if isinstance(option, c.Optional) else option
         if isinstance(inner, Items) and isinstance(inner.item, type):
             yield from option_rows(inner.item, f"{prefix}{name}[].")
+        if isinstance(inner, c.ListOfItems) and isinstance(inner.option_type, c.SubConfig):
+            yield from option_rows(inner.option_type.config_class, f"{prefix}{name}[].")
 
 
 def reference_markdown(kinds: dict[str, Kind]) -> str:

@@ -66,10 +66,14 @@ def offline_megabytes(files: list[Path]) -> int:
     return max(1, math.ceil(sum(p.stat().st_size for p in files) / 1_000_000))
 
 
-def write_offline_copy(site: Path, pages_with_size: list[Path], theme_dirs: list[Path] | None = None) -> None:
+def write_offline_copy(site: Path, pages_with_size: list[Path], theme_dirs: list[Path] | None = None,
+                       first: list[Path] | None = None) -> None:
     """Fills in the size where pages state it, then writes the service worker for this build. `theme_dirs`
-    are the theme's folders (config.theme.dirs): files copied unchanged from there need no hashing."""
+    are the theme's folders (config.theme.dirs): files copied unchanged from there need no hashing. The
+    worker lists the pages in `first` (the navigation's order) before every other file."""
     files = site_files(site)
+    place = {path: index for index, path in enumerate(first or [])}
+    listed = sorted(files, key=lambda path: place.get(path, len(place)))
     megabytes = str(offline_megabytes(files))
     for page in pages_with_size:
         page.write_text(page.read_text(encoding="utf-8").replace(SIZE_TOKEN, megabytes), encoding="utf-8")
@@ -77,7 +81,7 @@ def write_offline_copy(site: Path, pages_with_size: list[Path], theme_dirs: list
     facts = {
         "build": build_id(site, files, [Path(d) for d in theme_dirs or []]),
         "cache": names["offline"],
-        "files": [_address(p.relative_to(site).as_posix()) for p in files],
+        "files": [_address(p.relative_to(site).as_posix()) for p in listed],
     }
     script = _SCRIPT.read_text(encoding="utf-8").replace("/*FACTS*/null", json.dumps(facts, separators=(",", ":")))
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")

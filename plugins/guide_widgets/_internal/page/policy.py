@@ -82,3 +82,52 @@ def with_policy(page_html: str) -> str:
     # Single quotes need no escaping inside a double-quoted attribute; keeping them makes the policy readable.
     content = html.escape(policy(inline_script_hashes(page_html)), quote=False).replace('"', "&quot;")
     return at_head_start(page_html, f'<meta http-equiv="Content-Security-Policy" content="{content}">')
+
+
+_WIDGET_PAGE = re.compile(r'data-gw-(?:kind|plan-root|stored|page-device)\b')
+
+
+def has_widgets(page_html: str) -> bool:
+    """Whether a page has a widget, the plan, or the controls of what this device keeps: the pages that carry
+    the policy unless an author asks for it everywhere."""
+    return _WIDGET_PAGE.search(page_html) is not None
+
+
+# What a page asks another origin for that the policy would refuse: scripts, stylesheets and fonts (and the
+# icons and preloads a <link> names), images, frames and media. A preconnect fetches nothing and is left alone.
+_ELEMENT = re.compile(r"<(script|link|img|iframe|source|video|audio)\b([^>]*)>", re.IGNORECASE)
+_FETCHING_RELS = {"stylesheet", "preload", "modulepreload", "icon", "shortcut", "apple-touch-icon", "manifest"}
+_EXTERNAL = re.compile(r"^(?:https?:)?//[^/]", re.IGNORECASE)
+
+
+def blocked_urls(page_html: str) -> list[str]:
+    """The addresses on other origins that the page's scripts, styles, fonts, images or frames would load."""
+    found = []
+    for match in _ELEMENT.finditer(page_html):
+        tag, attributes = match.group(1).lower(), match.group(2)
+        values = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                  for m in _ATTRIBUTE.finditer(attributes)}
+        if tag == "link":
+            if not _FETCHING_RELS & set(values.get("rel", "").lower().split()):
+                continue
+            url = values.get("href", "")
+        else:
+            url = values.get("src", "")
+        if _EXTERNAL.match(url):
+            found.append(url.split("?", 1)[0].split("#", 1)[0])
+    return list(dict.fromkeys(found))
+
+
+_FONT_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com")
+
+
+def blocked_fix(url: str) -> str:
+    """How an author keeps what `url` gives the site, with the policy in place."""
+    if any(host in url for host in _FONT_HOSTS):
+        return ("this is the theme's web font. Set 'font: false' under 'theme:' in mkdocs.yml (the reader's own "
+                "fonts are used), or add '- privacy' under 'plugins:' so that Material serves the font from the "
+                "site itself.")
+    return ("serve it from the site itself: add '- privacy' under 'plugins:' in mkdocs.yml (Material then "
+            "downloads it at build time and serves it from the site), or copy it into the docs folder and link "
+            "that copy. An analytics or tracking script cannot run there: nothing on those pages may reach "
+            "another site.")

@@ -29,23 +29,33 @@ from guide_widgets._internal.site.split import Page
 from guide_widgets._internal.suggest import did_you_mean
 
 
+@dataclass(frozen=True)
+class SplitGuide:
+    """One guide as its links know it: where it was, and where each of its anchors is now."""
+
+    src: str
+    """The guide's path inside docs_dir, as authors link to it (`guide.md`)."""
+    landing_src: str
+    targets: dict[str, tuple[str, str]]
+    """Anchor -> (path inside docs_dir of the page that holds it, fragment to link with)."""
+
+
 @dataclass
 class GuidePages:
-    """What the extension knows of the split guide, and of the page being converted (set per page)."""
+    """What the extension knows of the split guides, and of the page being converted (set per page)."""
 
-    guide_src: str = ""
-    """The guide's path inside docs_dir, as authors link to it (`guide.md`)."""
-    landing_src: str = ""
-    targets: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Anchor -> (path inside docs_dir of the page that holds it, fragment to link with)."""
+    guides: dict[str, SplitGuide] = field(default_factory=dict)
+    """Every guide of the site, by its path inside docs_dir."""
     src: str = ""
     cut: Page | None = None
-    """The part of the guide the current page was cut from; None for an ordinary page."""
+    """The part of a guide the current page was cut from; None for an ordinary page."""
+    guide: SplitGuide | None = None
+    """The guide the current page was cut from."""
     rewritten: dict[str, dict[str, str]] = field(default_factory=dict)
     """Page path -> {link as rewritten: link as the author wrote it}, for messages."""
 
-    def start_page(self, src: str, cut: Page | None) -> None:
-        self.src, self.cut = src, cut
+    def start_page(self, src: str, cut: Page | None, guide: SplitGuide | None = None) -> None:
+        self.src, self.cut, self.guide = src, cut, guide
         self.rewritten[src] = {}
 
     def moved(self, url: str) -> str:
@@ -55,21 +65,23 @@ class GuidePages:
             return url
         here = posixpath.dirname(self.src) or "."
         if path:
-            written_from = self.guide_src if self.cut is not None else self.src
+            written_from = self.guide.src if self.guide is not None and self.cut is not None else self.src
             target = posixpath.normpath(posixpath.join(posixpath.dirname(written_from), path))
-            if target != self.guide_src:
+            split = self.guides.get(target)
+            if split is None:
                 if self.cut is None:
                     return url
                 moved = posixpath.relpath(target, here) + ("/" if path.endswith("/") else "")
                 return urlunsplit(("", "", moved, query, fragment))
-            src, anchor = self.targets.get(fragment, (self.landing_src, fragment))
-        elif self.cut is not None and fragment in self.targets:
-            src, anchor = self.targets[fragment]
+            src, anchor = split.targets.get(fragment, (split.landing_src, fragment))
+        elif self.cut is not None and self.guide is not None and fragment in self.guide.targets:
+            src, anchor = self.guide.targets[fragment]
         else:
             return url
         if src == self.src:
             return f"#{fragment}" if fragment else posixpath.basename(src)
         return urlunsplit(("", "", posixpath.relpath(src, here), query, anchor))
+
 
 def _outside_footnotes(element: etree.Element) -> Iterator[etree.Element]:
     for child in element:
@@ -131,12 +143,23 @@ _FIXES = (
 )
 
 
-class GuideLinkMessages(logging.Filter):
-    """Re-points MkDocs' warnings about links on generated pages to the guide's file and line."""
+@dataclass(frozen=True)
+class GuideSource:
+    """A guide as its messages name it: its label, its lines and the pages cut from it."""
 
-    def __init__(self, label: str, text: str, pages: dict[str, Page], guide: GuidePages) -> None:
+    label: str
+    lines: list[str]
+    pages: dict[str, Page]
+    split: SplitGuide
+
+
+class GuideLinkMessages(logging.Filter):
+    """Re-points MkDocs' warnings about links on generated pages to their guide's file and line."""
+
+    def __init__(self, guides: list[GuideSource], links: GuidePages) -> None:
         super().__init__()
-        self.label, self.lines, self.pages, self.guide = label, text.splitlines(), pages, guide
+        self.guides, self.links = guides, links
+        self.by_page = {src: guide for guide in guides for src in guide.pages}
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = _DOC_FILE.match(str(record.msg))
@@ -144,28 +167,32 @@ class GuideLinkMessages(logging.Filter):
             return True
         src, rest = match["src"], match["rest"]
         if link := _LINK.search(rest):
-            original = self.guide.rewritten.get(src, {}).get(link["link"], link["link"])
+            original = self.links.rewritten.get(src, {}).get(link["link"], link["link"])
             rest = rest.replace(f"'{link['link']}'", f"'{original}'", 1)
-        for generated in self.pages:
-            rest = rest.replace(f"the doc '{generated}'", "the guide")
-        page = self.pages.get(src)
-        if page is None:
+        guide = self.by_page.get(src)
+        for each in self.guides:
+            for generated in each.pages:
+                rest = rest.replace(f"the doc '{generated}'", "the guide" if each is guide else
+                                    f"the guide {each.split.src}")
+        if guide is None:
             record.msg = f"Doc file '{src}' contains {rest}"
         else:
-            line = self._line_of(original if link else "", page)
+            page = guide.pages[src]
+            line = self._line_of(guide, original if link else "", page)
             fix = next((f" Fix: {fix}" for clue, fix in _FIXES if clue in rest), "")
             if link and "anchor" in rest and "#" in original:
-                hint = did_you_mean(original.rsplit("#", 1)[1], self.guide.targets, "'#{}'")
+                hint = did_you_mean(original.rsplit("#", 1)[1], guide.split.targets, "'#{}'")
                 fix = f" Fix: {hint}{fix[6].upper()}{fix[7:]}" if hint and fix else fix
-            record.msg = f"{self.label}:{line}: the guide contains {rest}{fix}"
+            record.msg = f"{guide.label}:{line}: the guide contains {rest}{fix}"
         record.args = ()
         return True
 
-    def _line_of(self, link: str, page: Page) -> int:
+    @staticmethod
+    def _line_of(guide: GuideSource, link: str, page: Page) -> int:
         """The first guide line that holds the link: on the page's own lines, else anywhere in the guide."""
         if link:
-            for first, last in ((page.first_line, page.last_line), (1, len(self.lines))):
+            for first, last in ((page.first_line, page.last_line), (1, len(guide.lines))):
                 for number in range(first, last + 1):
-                    if link in self.lines[number - 1]:
+                    if link in guide.lines[number - 1]:
                         return number
         return page.first_line

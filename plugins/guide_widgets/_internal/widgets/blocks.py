@@ -9,7 +9,6 @@ the source before any other extension rewrites it; blocks meet their headers in 
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Collection
@@ -19,10 +18,11 @@ from typing import Any
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.exceptions import PluginError
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
+from guide_widgets._internal.errors import AuthorError, AuthorErrors
+from guide_widgets._internal.site.pages import Target
 from guide_widgets._internal.site.split import outside_fences
 from guide_widgets._internal.suggest import did_you_mean
 from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, form_failure
@@ -30,18 +30,25 @@ from guide_widgets._internal.widgets.render import render_widget
 from guide_widgets._internal.widgets.strings import Strings, site_strings
 from guide_widgets._internal.widgets.validation import (
     SpecError,
-    anchors_in,
+    SpecErrors,
     line_of,
-    markdown_anchors,
+    links_in,
+    markdown_links,
     parse_spec,
 )
 
 _HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*([\w-]+)")
 _FENCE = re.compile(r"^ {0,3}(/{3,})[ \t]*(?:([\w-]+).*)?$")
 
+Resolver = Callable[[str], "Target | None"]
+"""A link written in a block -> where it goes from the page (None: to no page or heading the site has)."""
 
-class WidgetError(PluginError):
+
+class WidgetError(AuthorErrors):
     """One or more bad widget blocks; the message lists each with file, line and fix."""
+
+    def __init__(self, errors: list[AuthorError]) -> None:
+        super().__init__(f"Bad widget block{'s' * (len(errors) > 1)}", errors)
 
 
 @dataclass(frozen=True)
@@ -53,66 +60,119 @@ class PlacedWidget:
     kind: str
     title: str
     spec: dict[str, Any]
-    anchors: list[str]
+    links: list[str]
+    """Every link its options and texts name, as written (the plan resolves them from its own page)."""
+
+
+@dataclass(frozen=True)
+class PendingAnchor:
+    """A link to a heading of a page not built yet: checked once every page is (`SiteBlocks.raise_problems`)."""
+
+    file: str
+    line: int
+    block: str
+    link: str
+    target_src: str
+    anchor: str
+
+
+def same_page(link: str) -> Target | None:
+    """Where links go on a page that is not part of a site (a bare `Markdown()`): `#anchor` to this page."""
+    if not link.startswith("#"):
+        return None
+    return Target(link, "", link[1:], known=False)
 
 
 @dataclass
-class WidgetContext:
-    """What the blocks need to know about the page being converted. The plugin sets it per page."""
+class SiteBlocks:
+    """What widget blocks share across a build: the kinds and their words, and what every page found."""
 
-    source: str = "<markdown>"
-    first_line: int = 1
-    href_for: Callable[[str], str | None] = lambda anchor: f"#{anchor}"
     kinds: dict[str, Kind] = field(default_factory=builtin_kinds)
     strings: Strings = field(default_factory=dict)
     language: str = "en"
+    placed: list[PlacedWidget] = field(default_factory=list)
+    """Every widget of the site so far, in the order the pages were converted."""
+    problems: list[AuthorError] = field(default_factory=list)
+    """Every page's problems, raised together once every page is read."""
+    pending: list[PendingAnchor] = field(default_factory=list)
+
+    def start_build(self) -> None:
+        self.placed.clear()
+        self.problems.clear()
+        self.pending.clear()
+
+    def words(self) -> Strings:
+        if not self.strings:
+            self.strings = site_strings(self.kinds, self.language, {})
+        return self.strings
+
+    def raise_problems(self, anchors_of: Callable[[str], Collection[str] | None] | None = None) -> None:
+        """Stops the build with every problem the site's pages had, and every link to a heading that the built
+        page it names does not have (`anchors_of(src)`: that page's anchors)."""
+        problems, self.problems = self.problems, []
+        pending, self.pending = self.pending, []
+        for link in pending if anchors_of is not None else ():
+            anchors = anchors_of(link.target_src)  # type: ignore[misc]
+            if anchors is None or link.anchor in anchors:
+                continue
+            hint = did_you_mean(link.anchor, sorted(anchors), "'#{}'")
+            where = "this page" if not link.link.split("#")[0] else link.target_src
+            problems.append(AuthorError(link.file, link.line, f"widget '/// {link.block}': the link '{link.link}' "
+                                        f"points to no heading of {where}.", f"{hint}Link to a heading that "
+                                        f"{where} has, by its anchor."))
+        if problems:
+            raise WidgetError(sorted(problems))
+
+
+@dataclass
+class PageBlocks:
+    """The page being converted, as its blocks see it."""
+
+    source: str = "<markdown>"
+    """The file that messages name (the guide, for a page cut from it)."""
+    first_line: int = 1
+    """The line of that file where the page's Markdown starts."""
+    src: str = ""
+    url: str = ""
+    resolve: Resolver = same_page
+    near: Collection[str] = ()
+    """The anchors a link on this page most likely meant, for "did you mean"."""
     headers: list[tuple[int, str]] = field(default_factory=list)
     unclosed: set[int] = field(default_factory=set)
     """Lines of the page's widget headers that no `///` line closes (reported once, at the header)."""
-    anchors: Collection[str] = ()
-    """Every anchor a link may name, for "did you mean" when one names none."""
-    errors: list[str] = field(default_factory=list)
-    collect: bool = False
-    """Keep each page's problems in `site_errors` instead of stopping at the page (the plugin raises them
-    all at once, when every page has been read)."""
-    site_errors: list[str] = field(default_factory=list)
+    problems: list[AuthorError] = field(default_factory=list)
     kinds_used: list[str] = field(default_factory=list)
-    page_src: str = ""
-    page_url: str = ""
-    placed: list[PlacedWidget] = field(default_factory=list)
-    """Every widget of the site so far, in the order the pages were converted (the guide's, then the rest)."""
-
-    def start_page(self, source: str, first_line: int = 1,
-                   href_for: Callable[[str], str | None] | None = None, page_src: str = "",
-                   page_url: str = "", anchors: Collection[str] | None = None) -> None:
-        self.source, self.first_line = source, first_line
-        self.page_src, self.page_url = page_src, page_url
-        if href_for is not None:
-            self.href_for = href_for
-        if anchors is not None:
-            self.anchors = anchors
-        self.reset()
 
     def reset(self) -> None:
         self.headers.clear()
         self.unclosed.clear()
-        self.errors.clear()
+        self.problems.clear()
         self.kinds_used.clear()
 
-    def raise_site_errors(self) -> None:
-        """Stops the build with every problem the site's pages had (when `collect` kept them)."""
-        errors, self.site_errors = self.site_errors, []
-        if errors:
-            raise WidgetError(_listed(errors))
+    def at(self, page_line: int) -> int:
+        """The line of the source file for a line of the page."""
+        return self.first_line + max(page_line, 1) - 1
 
     def report(self, page_line: int, problem: str, fix: str) -> None:
-        line = self.first_line + max(page_line, 1) - 1
-        self.errors.append(f"{self.source}:{line}: {problem} Fix: {fix}")
+        self.problems.append(AuthorError(self.source, self.at(page_line), problem, fix))
 
 
-def _listed(errors: list[str]) -> str:
-    problems = "\n".join(f"  {error}" for error in errors)
-    return f"Bad widget block{'s' * (len(errors) > 1)}:\n{problems}"
+class WidgetBlocks:
+    """The state the widget-block extension reads: the build's (`site`) and the current page's (`page`).
+    `collect` keeps each page's problems for `site.raise_problems()`; without it a page stops at its own."""
+
+    def __init__(self, site: SiteBlocks | None = None, page: PageBlocks | None = None, *,
+                 collect: bool = False) -> None:
+        self.site = site or SiteBlocks()
+        self.page = page or PageBlocks()
+        self.collect = collect
+
+    @property
+    def kinds(self) -> dict[str, Kind]:
+        return self.site.kinds
+
+    def start_page(self, page: PageBlocks) -> None:
+        self.page = page
 
 
 def scan_headers(lines: list[str]) -> list[tuple[int, str]]:
@@ -142,29 +202,28 @@ def unclosed_headers(lines: list[str]) -> list[tuple[int, str]]:
 class _HeaderLines(Preprocessor):
     """Remembers the line of every block header and rejects names that no block extension knows."""
 
-    def __init__(self, md: Markdown, context: WidgetContext, manager: BlocksProcessor) -> None:
+    def __init__(self, md: Markdown, state: WidgetBlocks, manager: BlocksProcessor) -> None:
         super().__init__(md)
-        self.context = context
+        self.state = state
         self.manager = manager
 
     def run(self, lines: list[str]) -> list[str]:
         known = sorted(self.manager.blocks)
-        kinds = self.context.kinds
+        kinds, page = self.state.kinds, self.state.page
         for line, name in scan_headers(lines):
             if name in kinds:
-                self.context.headers.append((line, name))
+                page.headers.append((line, name))
             elif name not in self.manager.blocks:
                 others = [n for n in known if n not in kinds]
                 also = f", or another block this site knows ({', '.join(others)})" if others else ""
                 hint = did_you_mean(name, known, "'/// {}'")
-                self.context.report(line, f"unknown block '/// {name}'.",
-                                    f"{hint}Use a widget kind ({', '.join(sorted(kinds))}){also}.")
+                page.report(line, f"unknown block '/// {name}'.",
+                            f"{hint}Use a widget kind ({', '.join(sorted(kinds))}){also}.")
         for line, name in unclosed_headers(lines):
             if name in kinds:
-                self.context.unclosed.add(line)
-                self.context.report(line, f"the widget block '/// {name}' is never closed: the rest of the page "
-                                    "would be read as its options.", "End the block with a line of '///' after "
-                                    "its options.")
+                page.unclosed.add(line)
+                page.report(line, f"the widget block '/// {name}' is never closed: the rest of the page would be "
+                            "read as its options.", "End the block with a line of '///' after its options.")
         return lines
 
 
@@ -187,7 +246,7 @@ class WidgetBlock(Block):
     OPTIONS = _AnyOption()
 
     def on_init(self) -> None:
-        self.context: WidgetContext = self.config["context"]
+        self.state: WidgetBlocks = self.config["state"]
 
     def on_validate(self, parent: etree.Element) -> bool:
         # Accept every header: problems are reported, never silently turned back into text.
@@ -202,85 +261,112 @@ class WidgetBlock(Block):
         return etree.SubElement(parent, "div")
 
     def on_end(self, block: etree.Element) -> None:
-        context = self.context
-        number = len(context.kinds_used)
-        context.kinds_used.append(self.NAME)
-        line = next((ln for i, (ln, name) in enumerate(context.headers) if i == number), 1)
+        page = self.state.page
+        number = len(page.kinds_used)
+        page.kinds_used.append(self.NAME)
+        line = next((ln for i, (ln, name) in enumerate(page.headers) if i == number), 1)
         body = block.text or ""
-        if any(header <= line for header in context.unclosed):
+        if any(header <= line for header in page.unclosed):
             return  # already reported at its header; what the parser made of the rest says nothing more
         # The template renders the whole widget: swap the parser's element for the stashed HTML.
         position = list(self.parent).index(block)
         self.parent.remove(block)
         try:
-            html = self._render(number, body)
+            html = self._render(number, line, body)
         except SpecError as exc:
-            context.report(line + exc.line, f"widget '/// {self.NAME}': {exc.problem}", exc.fix)
+            for error in exc.errors if isinstance(exc, SpecErrors) else [exc]:
+                page.report(line + error.line, f"widget '/// {self.NAME}': {error.problem}", error.fix)
             return
         holder = etree.Element("p")
         holder.text = self.md.htmlStash.store(html)
         self.parent.insert(position, holder)
 
-    def _render(self, number: int, body: str) -> str:
+    def _render(self, number: int, line: int, body: str) -> str:
+        problems: list[SpecError] = []
         if self.header_options:
             names = ", ".join(sorted(self.header_options))
-            raise SpecError(0, f"options under the header line ({names}) are not read.",
-                            "Write every option in the block's body, unindented, one 'name: value' per line.")
+            problems.append(SpecError(0, f"options under the header line ({names}) are not read.",
+                                      "Write every option in the block's body, unindented, one 'name: value' "
+                                      "per line."))
         title = (self.argument or "").strip()
         if not title:
-            raise SpecError(0, "the widget has no title.", f"Write one after the name: /// {self.NAME} | Title")
-        kind = self.context.kinds[self.NAME]
-        if not self.context.strings:
-            self.context.strings = site_strings(self.context.kinds, self.context.language, {})
-        spec = parse_spec(kind.spec, body, self.context.strings.get(kind.name, {}))
-        hrefs: dict[str, str] = {}
-        for path, anchor in [*anchors_in(kind.spec, spec), *markdown_anchors(spec)]:
-            href = self.context.href_for(anchor[1:])
-            if href is None:
-                hint = did_you_mean(anchor[1:], self.context.anchors, "'#{}'")
-                raise SpecError(line_of(body, path), f"the link '{anchor}' points to no section or heading "
-                                "of the guide.", f"{hint}Link to an existing heading's anchor, such as '#' "
-                                "plus a section's slug.")
-            hrefs[anchor] = href
-        widget_id = f"gw-{number + 1}"
-        key = f"{self.context.page_url}#{widget_id}"
+            problems.append(SpecError(0, "the widget has no title.",
+                                      f"Write one after the name: /// {self.NAME} | Title"))
+        if self.header_options and not body.strip():
+            raise problems[0]  # the options are all up there: the body's own problems would only repeat it
+        site, page = self.state.site, self.state.page
+        kind = site.kinds[self.NAME]
+        strings = site.words()
         try:
-            html = render_widget(kind, widget_id, title, spec, hrefs, self.context.strings,
-                                 self.context.language, key=key)
+            spec = parse_spec(kind.spec, body, strings.get(kind.name, {}))
+        except SpecErrors as exc:
+            raise SpecErrors([*problems, *exc.errors]) from exc
+        except SpecError as exc:
+            if problems:
+                raise SpecErrors([*problems, exc]) from exc
+            raise
+        hrefs, pending = self._links(kind, spec, line, body, problems)
+        if problems:
+            raise problems[0] if len(problems) == 1 else SpecErrors(problems)
+        widget_id = f"gw-{number + 1}"
+        key = f"{page.url}#{widget_id}"
+        try:
+            html = render_widget(kind, widget_id, title, spec, hrefs, strings, site.language, key=key)
         except SpecError:
             raise
         except Exception as exc:  # an author's form can fail in any way: name its own line and error
             raise SpecError(0, *form_failure(exc, kind)) from exc
-        self.context.placed.append(PlacedWidget(self.context.page_src, key, kind.name, title, spec, list(hrefs)))
+        site.pending += pending
+        site.placed.append(PlacedWidget(page.src, key, kind.name, title, spec, list(hrefs)))
         return html
+
+    def _links(self, kind: Kind, spec: dict[str, Any], line: int, body: str,
+               problems: list[SpecError]) -> tuple[dict[str, str], list[PendingAnchor]]:
+        """Where each link of the block goes from its page; a link to nowhere is a problem, a link to a heading
+        of a page not built yet is checked once it is."""
+        page = self.state.page
+        hrefs: dict[str, str] = {}
+        pending: list[PendingAnchor] = []
+        for path, link in [*links_in(kind.spec, spec), *markdown_links(spec)]:
+            if link in hrefs:
+                continue
+            target = page.resolve(link)
+            at = line_of(body, path)
+            if target is None or target.missing:
+                fragment = link.split("#", 1)[1] if "#" in link else ""
+                where = target.missing if target is not None else "page of the site"
+                hint = did_you_mean(fragment, page.near, "'#{}'") if fragment and not link.split("#")[0] else ""
+                problems.append(SpecError(at, f"the link '{link}' points to no {where}.",
+                                          f"{hint}Link to a heading by its anchor: '#anchor' on this page or in its "
+                                          "guide, 'page.md#anchor' on another page."))
+                continue
+            hrefs[link] = target.href
+            if not target.known and target.anchor:
+                pending.append(PendingAnchor(page.source, page.at(line + at), self.NAME, link,
+                                             target.src or page.src, target.anchor))
+        return hrefs, pending
 
 
 class _RaiseErrors(Treeprocessor):
     """Stops the conversion once the whole page has been read, listing every problem found."""
 
-    def __init__(self, md: Markdown, context: WidgetContext) -> None:
+    def __init__(self, md: Markdown, state: WidgetBlocks) -> None:
         super().__init__(md)
-        self.context = context
+        self.state = state
 
     def run(self, root: etree.Element) -> None:
-        context = self.context
-        if len(context.kinds_used) < len(context.headers) and not context.unclosed:
-            line, name = context.headers[len(context.kinds_used)]
-            context.report(line, f"the widget block '/// {name}' could not be read.",
-                           "Check that its first line is '/// " + name + " | Title' with nothing indented "
-                           "below it, and that it ends with a '///' line.")
-        if context.errors:
-            errors = sorted(context.errors, key=_line_number)
-            if context.collect:
-                context.site_errors += errors
+        page = self.state.page
+        if len(page.kinds_used) < len(page.headers) and not page.unclosed:
+            line, name = page.headers[len(page.kinds_used)]
+            page.report(line, f"the widget block '/// {name}' could not be read.",
+                        "Check that its first line is '/// " + name + " | Title' with nothing indented "
+                        "below it, and that it ends with a '///' line.")
+        if page.problems:
+            problems = sorted(page.problems)
+            if self.state.collect:
+                self.state.site.problems += problems
             else:
-                raise WidgetError(_listed(errors))
-
-
-def _line_number(error: str) -> int:
-    """The line an error names (`file:line: ...`), to list a page's problems from top to bottom."""
-    parts = error.split(":", 2)
-    return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else 0
+                raise WidgetError(problems)
 
 
 def _block_class(kind: str) -> type[WidgetBlock]:
@@ -290,23 +376,18 @@ def _block_class(kind: str) -> type[WidgetBlock]:
 class WidgetsExtension(BlocksExtension):
     """Markdown extension: the widget blocks and the header scanner."""
 
-    def __init__(self, context: WidgetContext | None = None, **kwargs: Any) -> None:
-        self.context = context or WidgetContext()
+    def __init__(self, state: WidgetBlocks | None = None, **kwargs: Any) -> None:
+        self.state = state or WidgetBlocks()
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
-        for kind in self.context.kinds:
-            block_mgr.register(_block_class(kind), {"context": self.context})
+        for kind in self.state.kinds:
+            block_mgr.register(_block_class(kind), {"state": self.state})
         # Before normalize_whitespace (30) and before any fence extension stashes code away.
-        md.preprocessors.register(_HeaderLines(md, self.context, block_mgr), "gw_header_lines", 40)
+        md.preprocessors.register(_HeaderLines(md, self.state, block_mgr), "gw_header_lines", 40)
         # Last of all tree work, once per page (postprocessors also run for every heading's TOC entry).
-        md.treeprocessors.register(_RaiseErrors(md, self.context), "gw_raise_errors", -100)
+        md.treeprocessors.register(_RaiseErrors(md, self.state), "gw_raise_errors", -100)
 
     def reset(self) -> None:
-        self.context.reset()
-
-
-def relative_md_path(target: str, current: str) -> str:
-    """The Markdown link from one docs-relative file to another, e.g. 'a/b.md' -> 'c.md' gives '../c.md'."""
-    return posixpath.relpath(target, posixpath.dirname(current) or ".")
+        self.state.page.reset()

@@ -84,7 +84,7 @@ def plan_html(placed: list[PlacedWidget], plan: PlanContext) -> str:
     """The plan's entries, one per widget, with the controls for downloading, printing and this device."""
     entries = []
     for number, widget in enumerate(placed, start=1):
-        hrefs = {anchor: plan.link_for(widget, anchor) or "#" for anchor in widget.anchors}
+        hrefs = {anchor: plan.link_for(widget, anchor) or "#" for anchor in widget.links}
         copy = render_widget(plan.kinds[widget.kind], f"plan-{number}", widget.title, widget.spec, hrefs,
                              plan.strings, plan.language, key=widget.key, plan=True)
         entries.append(PlanEntry(plan.title_for(widget), plan.link_for(widget, "") or "#", copy))

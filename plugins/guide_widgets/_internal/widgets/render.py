@@ -77,15 +77,16 @@ def inline_markdown(text: str) -> Markup:
 
 @pass_context
 def _markdown_filter(context: Context, text: str) -> Markup:
-    """`| md` in templates: a link to a guide heading ('#anchor') goes where that heading is published."""
+    """`| md` in templates: a link to a heading or a page of the site ('#anchor', 'page.md#anchor') goes where
+    it is published, as the build resolved it from the widget's page."""
     html = str(inline_markdown(text))
     hrefs: dict[str, str] = context.get("hrefs") or {}
-    if "href=\"#" in html:
-        html = _LOCAL_HREF.sub(lambda m: f'href="{escape(hrefs.get(m.group(1), m.group(1)))}"', html)
+    if hrefs and "href=" in html:
+        html = _HREF.sub(lambda m: f'href="{escape(hrefs.get(m.group(1), m.group(1)))}"', html)
     return Markup(html)
 
 
-_LOCAL_HREF = re.compile(r'href="(#[^"]+)"')
+_HREF = re.compile(r'href="([^"]+)"')
 _env.filters["md"] = _markdown_filter
 
 

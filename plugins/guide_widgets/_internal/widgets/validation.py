@@ -51,13 +51,33 @@ class SpecError(ValueError):
         self.fix = fix
 
 
-class PathError(ValidationError):
-    """A validation error deep inside the body, with the path of keys and item numbers that leads to it."""
+class SpecErrors(SpecError):
+    """Every problem of one block, in the order of its lines (itself the first, for who reads one)."""
 
-    def __init__(self, path: tuple[str | int, ...], message: str, suggestion: str | None = None) -> None:
+    def __init__(self, errors: list[SpecError]) -> None:
+        first = errors[0]
+        super().__init__(first.line, first.problem, first.fix)
+        self.errors = errors
+
+
+class PathError(ValidationError):
+    """A validation error deep inside the body, with the path of keys and item numbers that leads to it, and
+    the fix in words (None: the engine words one from the message)."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str, suggestion: str | None = None,
+                 fix: str | None = None) -> None:
         super().__init__(message)
         self.path = path
         self.suggestion = suggestion
+        self.fix = fix
+
+
+class PathErrors(ValidationError):
+    """Several validation errors found in one option (its items, one by one)."""
+
+    def __init__(self, errors: list[PathError]) -> None:
+        super().__init__(str(errors[0]))
+        self.errors = errors
         """The name the author most likely meant, for an unknown one."""
 
 
@@ -95,13 +115,22 @@ class Number(c.BaseConfigOption[float]):
 
 
 class Anchor(c.BaseConfigOption[str]):
-    """A link to a place in the guide, written '#anchor'. Whether it exists is checked by the caller."""
+    """A link to a heading or a page of the site: '#anchor' (a heading of the block's page, or of its guide),
+    'page.md#anchor' or 'page.md' (relative to the block's file). Where it goes is checked by the caller."""
 
     def run_validation(self, value: object) -> str:
-        if not isinstance(value, str) or not value.startswith("#") or len(value) < 2 or " " in value:
-            raise ValidationError(f"expected a link to a guide section written like '#section-slug', "
-                                  f"got {_describe(value)}.")
+        if not isinstance(value, str) or not is_site_link(value):
+            raise ValidationError(f"expected a link to a heading or a page of the site, written like "
+                                  f"'#section-slug' or 'other-page.md#heading', got {_describe(value)}.")
         return value
+
+
+_SITE_LINK = re.compile(r"^(?:#[^\s#]+|(?![a-z][a-z0-9+.-]*:|/)[^\s#?]+\.md(?:#[^\s#]+)?)$", re.IGNORECASE)
+
+
+def is_site_link(link: str) -> bool:
+    """Whether a link names a heading or a page of the site: '#anchor', 'page.md', 'folder/page.md#anchor'."""
+    return bool(_SITE_LINK.match(link))
 
 
 class Items(c.BaseConfigOption[list[dict[str, Any]]]):
@@ -121,7 +150,17 @@ class Items(c.BaseConfigOption[list[dict[str, Any]]]):
         if len(value) < self.min_items:
             raise ValidationError(f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}, "
                                   f"got {len(value)}.")
-        return [self._item(number, entry) for number, entry in enumerate(value, 1)]
+        items, problems = [], []
+        for number, entry in enumerate(value, 1):
+            try:
+                items.append(self._item(number, entry))
+            except PathErrors as exc:
+                problems += exc.errors
+            except PathError as exc:
+                problems.append(exc)
+        if problems:
+            raise PathErrors(problems)
+        return items
 
     def _item(self, number: int, entry: object) -> Any:
         if isinstance(self.item, c.BaseConfigOption):
@@ -134,25 +173,35 @@ class Items(c.BaseConfigOption[list[dict[str, Any]]]):
         return validate_config(self.item, entry, prefix=(number,), label=f"item {number}")
 
 
+_REQUIRED = "Required configuration not provided."
+"""What MkDocs' config says of a required option left out (worded for authors below)."""
+
+
 def validate_config(schema: type[base.Config], data: dict[str, Any],
                     prefix: tuple[str | int, ...] = (), label: str = "") -> dict[str, Any]:
-    """Validate `data` against `schema`, raising PathError for the first problem found."""
+    """Validate `data` against `schema`, raising PathErrors with every problem found (PathError for one)."""
     lead = f"{label}, " if label else ""
     known = [name for name, _ in schema._schema]
-    for key in data:
-        if key not in known:
-            raise PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.",
-                            nearest(str(key), known))
+    problems = [PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.",
+                          nearest(str(key), known)) for key in data if key not in known]
     config = schema()
-    config.load_dict(data)
+    config.load_dict({key: value for key, value in data.items() if key in known})
     failed, _warnings = config.validate()
-    if failed:
-        key, error = failed[0]
-        inner = error.path if isinstance(error, PathError) else ()
-        message = str(error)
-        if message == "Required configuration not provided.":
-            message = "this option is required but missing."
-        raise PathError((*prefix, key, *inner), f"{lead}'{key}': {message}", getattr(error, "suggestion", None))
+    meant = {problem.suggestion for problem in problems}  # a misspelt option is not also a missing one
+    for key, error in failed:
+        for inner in (error.errors if isinstance(error, PathErrors) else [error]):
+            path = inner.path if isinstance(inner, PathError) else ()
+            missing = str(inner) == _REQUIRED
+            if key in meant and key not in data:
+                continue
+            message = "this option is required but missing." if missing else str(inner)
+            problems.append(PathError((*prefix, key, *path), f"{lead}'{key}': {message}",
+                                      getattr(inner, "suggestion", None),
+                                      f"Add a line '{key}: ...' to this item." if missing else None))
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise PathErrors(problems)
     return {name: config[name] for name in known}
 
 
@@ -265,8 +314,9 @@ def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int:
     return line
 
 
-def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | None) -> None:
+def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | None) -> list[SpecError]:
     """Thresholds ascend from zero in every `Items(..., ascending=field)`; then the kind's own checks."""
+    problems: list[SpecError] = []
     for key, option in schema._schema:
         inner = getattr(option, "option", option)  # an optional(Items(...)) is checked like Items
         field = inner.ascending if isinstance(inner, Items) else ""
@@ -274,17 +324,19 @@ def _ordered(schema: type[base.Config], spec: dict[str, Any], root: yaml.Node | 
         if not field or not items:
             continue
         if items[0][field] != 0:
-            raise SpecError(_line_of(root, (key, 1, field)), f"the first of '{key}' starts at {items[0][field]}.",
-                            f"Give the first item '{field}: 0' so that every result has a text.")
+            problems.append(SpecError(_line_of(root, (key, 1, field)), f"the first of '{key}' starts at "
+                                      f"{items[0][field]}.", f"Give the first item '{field}: 0' so that every "
+                                      "result has a text."))
         for number in range(1, len(items)):
             if items[number][field] <= items[number - 1][field]:
-                raise SpecError(_line_of(root, (key, number + 1, field)),
-                                f"'{key}' item {number + 1} has '{field}: {number_text(items[number][field])}', "
-                                f"not above the item before it.",
-                                f"List '{key}' from the lowest '{field}' to the highest, each one higher.")
+                problems.append(SpecError(_line_of(root, (key, number + 1, field)),
+                                          f"'{key}' item {number + 1} has '{field}: "
+                                          f"{number_text(items[number][field])}', not above the item before it.",
+                                          f"List '{key}' from the lowest '{field}' to the highest, each one higher."))
     if issubclass(schema, WidgetSpec):
-        for problem in schema.problems(spec):
-            raise SpecError(_line_of(root, problem.path), problem.problem, problem.fix)
+        problems += [SpecError(_line_of(root, problem.path), problem.problem, problem.fix)
+                     for problem in schema.problems(spec)]
+    return problems
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -332,12 +384,24 @@ def parse_spec(schema: type[base.Config], body: str, words: Iterable[str] = ()) 
     if not isinstance(data, dict):
         raise SpecError(1, f"the block's body is {_describe(data)}, not options.",
                         "Write the widget's options as 'name: value' lines.")
-    own_words = _own_words(data.pop("strings", None), sorted(words), root)
+    problems: list[SpecError] = []
+    try:
+        own_words = _own_words(data.pop("strings", None), sorted(words), root)
+    except SpecErrors as exc:
+        problems += exc.errors
+    except SpecError as exc:
+        problems.append(exc)
     try:
         spec = validate_config(schema, data)
-    except PathError as exc:
-        raise SpecError(_line_of(root, exc.path), f"{exc}", _fix_for(exc.path, str(exc), exc.suggestion)) from exc
-    _ordered(schema, spec, root)
+    except (PathError, PathErrors) as exc:
+        problems += [SpecError(_line_of(root, error.path), f"{error}",
+                               error.fix or _fix_for(error.path, str(error), error.suggestion))
+                     for error in (exc.errors if isinstance(exc, PathErrors) else [exc])]
+    else:
+        problems += _ordered(schema, spec, root)
+    if problems:
+        problems.sort(key=lambda problem: problem.line)
+        raise problems[0] if len(problems) == 1 else SpecErrors(problems)
     if own_words:
         spec["strings"] = own_words
     return spec
@@ -349,13 +413,16 @@ def _own_words(value: object, words: list[str], root: yaml.Node | None) -> dict[
     if not isinstance(value, dict):
         raise SpecError(_line_of(root, ("strings",)), f"'strings': expected 'name: text' lines, got "
                         f"{_describe(value)}.", "Write one 'name: text' per line, indented under 'strings:'.")
+    problems = []
     for key, text in value.items():
         if key not in words:
-            raise SpecError(_line_of(root, ("strings", key)), f"'strings': this kind has no string '{key}'.",
-                            f"{did_you_mean(str(key), words)}Use one of: {', '.join(words)}.")
-        if not isinstance(text, str | dict) or not text:
-            raise SpecError(_line_of(root, ("strings", key)), f"'strings': '{key}' is {_describe(text)}, not text.",
-                            f"Give '{key}' a text.")
+            problems.append(SpecError(_line_of(root, ("strings", key)), f"'strings': this kind has no string "
+                                      f"'{key}'.", f"{did_you_mean(str(key), words)}Use one of: {', '.join(words)}."))
+        elif not isinstance(text, str | dict) or not text:
+            problems.append(SpecError(_line_of(root, ("strings", key)), f"'strings': '{key}' is "
+                                      f"{_describe(text)}, not text.", f"Give '{key}' a text."))
+    if problems:
+        raise problems[0] if len(problems) == 1 else SpecErrors(problems)
     return dict(value)
 
 
@@ -368,6 +435,9 @@ def _fix_for(path: tuple[str | int, ...], message: str, suggestion: str | None =
         return f"Remove '{name}' or correct its spelling."
     if "required but missing" in message:
         return f"Add a line '{name}: ...' to this item."
+    if "needs at least " in message:
+        least = message.split("needs at least ", 1)[1].split(",")[0]
+        return f"Give '{name}' at least {least}."
     if "expected " in message:
         wanted = message.split("expected ", 1)[1].split(", got")[0].rstrip(".")
         return f"Give '{name}' {wanted}."
@@ -378,9 +448,9 @@ def _is_anchor(option: object) -> bool:
     return isinstance(option, Anchor) or isinstance(getattr(option, "option", None), Anchor)
 
 
-def anchors_in(schema: type[base.Config], spec: dict[str, Any],
-               prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every '#anchor' link in a spec, with its path, wherever the spec declares an `Anchor`."""
+def links_in(schema: type[base.Config], spec: dict[str, Any],
+             prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every link in a spec, with its path, wherever the spec declares an `Anchor`."""
     for key, option in schema._schema:
         value = spec.get(key)
         if not value:
@@ -390,23 +460,25 @@ def anchors_in(schema: type[base.Config], spec: dict[str, Any],
             yield (*prefix, key), value
         elif isinstance(inner, Items) and isinstance(inner.item, type):
             for number, item in enumerate(value, 1):
-                yield from anchors_in(inner.item, item, (*prefix, key, number))
+                yield from links_in(inner.item, item, (*prefix, key, number))
 
 
-_MARKDOWN_ANCHOR = re.compile(r"\]\((#[^)\s]+)\)")
+_MARKDOWN_LINK = re.compile(r"\]\(<?([^)\s>]+)")
 
 
-def markdown_anchors(spec: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every '[words](#anchor)' link written in the spec's Markdown texts, with its path (item numbers 1-based)."""
+def markdown_links(spec: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every '[words](#anchor)' or '[words](page.md#anchor)' link written in the spec's Markdown texts, with its
+    path (item numbers 1-based). Links elsewhere (other sites, files that are not pages) are left as written."""
     if isinstance(spec, str):
-        for match in _MARKDOWN_ANCHOR.finditer(spec):
-            yield prefix, match.group(1)
+        for match in _MARKDOWN_LINK.finditer(spec):
+            if is_site_link(match.group(1)):
+                yield prefix, match.group(1)
     elif isinstance(spec, dict):
         for key, value in spec.items():
-            yield from markdown_anchors(value, (*prefix, key))
+            yield from markdown_links(value, (*prefix, key))
     elif isinstance(spec, list):
         for number, value in enumerate(spec, 1):
-            yield from markdown_anchors(value, (*prefix, number))
+            yield from markdown_links(value, (*prefix, number))
 
 
 def line_of(body: str, path: tuple[str | int, ...]) -> int:

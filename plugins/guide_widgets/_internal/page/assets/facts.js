@@ -17,6 +17,8 @@
  * @property {number} download bytes that starting Python downloads
  * @property {{file: string, stdlib: string, memory: number, bytes: number} | null} prepared the Python made
  *   ready at build time (snapshot.py): its file, the archive it boots with, its memory's length and file size
+ * @property {"widget_pages" | "everywhere" | "off"} policy which pages carry the Content-Security-Policy
+ *   (none while `mkdocs serve` runs)
  */
 
 /** @type {Facts} */

@@ -267,7 +267,26 @@ device.afterForget(async () => {
   if (document.querySelector("[data-gw-plan-root]")) (await import("./plan.js")).clear();
 });
 
+const PROTECTED = "[data-gw-kind], [data-gw-plan-root], [data-gw-stored], [data-gw-page-device]";
+
+/**
+ * Whether this document lacks the policy that a page just brought in by instant navigation carries when it is
+ * opened: the site puts it only on pages with widgets, and a document keeps the policy of the page it was
+ * opened with. Such a page is opened anew, with its policy; it has no answers yet to lose.
+ */
+function lacksPolicy() {
+  return facts.policy === "widget_pages" && !document.querySelector('meta[http-equiv="Content-Security-Policy"]') &&
+    document.querySelector(PROTECTED) !== null;
+}
+
+let opened = false;
+
 async function bindAll() {
+  if (opened && lacksPolicy()) {
+    location.reload();
+    return;
+  }
+  opened = true;
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
   const found = [...document.querySelectorAll("[data-gw-kind]")].map((root) => bind(/** @type {HTMLElement} */ (root)));
   for (const root of document.querySelectorAll("[data-gw-page-device] [data-gw-device]")) device.bind(root);
