@@ -167,6 +167,11 @@ NEVER_PASS = {
         do=["don't answer", "go to the police", "keep ignoring me", "tell anyone", "post about me"],
         then=["tell everyone your secret", "show your boss the photos", "go for full custody",
               "send your messages to your family", "make you regret it"]),
+    "blame said outright": variants(
+        ["{lead}{it} {was} {your} fault.", "{lead}you {were} the reason I {did}.", "{lead}{it} {was} all on you.",
+         "I {did}, and {it} {was} {your} fault."],
+        lead=["", "But ", "Honestly, ", "And "], it=["it", "that", "all of this"], was=["was", "is"],
+        your=["your", "your own", "ur"], were=["were", "are"], did=["did it", "lied", "cheated", "snapped"]),
     "a threat to themselves": variants(
         ["If you don't answer, {harm}.", "{harm}.", "Without you {harm}.", "{harm}, and it's because of you."],
         harm=["I'll kill myself", "you won't have to worry about me much longer", "I don't see the point in living",

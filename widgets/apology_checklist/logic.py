@@ -69,6 +69,11 @@ _LEAD = r"(?:(?:so|and|but|now|just|please|pls|plz|ok|okay|then|honestly|really|
 """Words that may come before an imperative without changing it."""
 
 
+_BLAME_START = (r"(?:" + _START + r"(?:(?:but|and|because|cause|cos|honestly|really|tbh|frankly|let's be honest|"
+                r"let's face it|at the end of the day),?\s+)*|(?<=\band )|(?<=\bbut )|(?<=\bbecause )|(?<=\bcos ))")
+"""The start of a clause in the writer's own voice, for blame said outright."""
+
+
 class Family(NamedTuple):
     name: str
     reason: str
@@ -947,7 +952,17 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:<you>|ya) (?:ignored|neglected|abandoned|pushed) me", r"(?:<you>|ya) (?:were|was) (?:never|always) "
         r"(?:there|home|around|busy|working|on your phone|out)", r"(?:<you>|ya) (?:had|have) (?:a part|your part|some "
         r"responsibility)",
-        r"(?:<you>|ya) (?:pushed|push)(?: and pushed)? (?:until|till|me)", r"(?:how|exactly how) to (?:wind|wound|push|"
+        r"(?:<you>|ya) (?:pushed|push)(?: and pushed)? (?:until|till|me)",
+        # Said in the writer's own voice, at the start of a clause: not what they once told someone ("I told Sam
+        # you were the reason"), nor what they made the other believe.
+        _BLAME_START + r"(?:it|this|that|all of (?:it|this|that)|everything|the whole thing)(?:'s|s| is| was| were) "
+        r"(?:all |mostly |really |entirely |completely |totally |just |honestly )?(?:<your>) (?:own )?fault",
+        _BLAME_START + r"(?:<youre>|you were|u were) (?:the (?:reason|cause|one who made me)|why i)\b",
+        _BLAME_START + r"(?:it|this|that|everything|all of (?:it|this|that))(?:'s|s| is| was) (?:all |really |entirely )?"
+        r"on (?:<you>|ya)\b(?! "
+        r"(?:to decide|to choose|if|whether|now))", r"(?:<you>|ya) (?:only |just )?(?:have|had|got) (?:yourself|urself) "
+        r"to blame",
+        r"\bi (?:still |really |honestly )?blame (?:<you>|ya)\b", r"(?:how|exactly how) to (?:wind|wound|push|"
         r"get to|set) me", r"(?:on|from) (?:<your>) part", r"provo\w+", r"(?:<you>|ya) (?:started it|(?:\w+ )?(?:\w+ed|hit|did|started|swung|went for|threw|shouted|swore)(?: me| it| at me)? "
         r"first)",
         r"what was i supposed to (?:think|do|feel)", r"(?:<you>|ya) were being (?:so |really )?(?:shady|difficult|cold|"
@@ -1330,7 +1345,8 @@ def review_draft(draft: str) -> DraftReview:
                 continue
             if family.disclaimable and _DISCLAIMER.search(sentences.at(match.start(), around=1)):
                 continue
-            found.append(Finding(match.start(), match.end(), family.reason, family.name))
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            found.append(Finding(start, match.end(), family.reason, family.name))
     # How many characters up to each position some finding covers: a sentence overlaps a finding when its
     # span covers any.
     depth = [0] * (len(text) + 1)
