@@ -498,7 +498,7 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
         "half": {"logic.py": GOOD_LOGIC},
         "quiz": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC},
         # An option given a keyword it does not take: the real TypeError, at its line, not "no Spec".
-        "typo_spec": {"spec.py": GOOD_SPEC + '    note = Text(default="x")\n', "form.html": GOOD_FORM,
+        "typo_spec": {"spec.py": GOOD_SPEC + '    note = Text(optional=True)\n', "form.html": GOOD_FORM,
                       "logic.py": GOOD_LOGIC},
         # The logic's top level runs at build, as in the browser.
         "top_level": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "logic.py": GOOD_LOGIC + "LIMIT = 1 / 0\n"},
@@ -526,8 +526,9 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "  widgets/quiz: the kind 'quiz' has the name of a built-in kind. Fix: rename the folder.\n"
             "  widgets/top_level/logic.py:6: running it failed: ZeroDivisionError: division by zero. Fix: correct "
             "logic.py at that line.\n"
-            "  widgets/typo_spec/spec.py:6: running it failed: TypeError: BaseConfigOption.__init__() got an "
-            "unexpected keyword argument 'default'. Fix: correct spec.py at that line.\n"
+            "  widgets/typo_spec/spec.py:6: running it failed: TypeError: Text() takes no 'optional='; it takes "
+            "default=. For an option a block may leave out, write optional(Text()). Fix: correct spec.py at that "
+            "line.\n"
             "  widgets/unsaid/logic.py:9: say() names the string 'sayd', which widgets/unsaid/strings.yml does "
             "not define. Fix: Did you mean 'said'? Add 'sayd: <text>' under 'en:' in widgets/unsaid/strings.yml, "
             "and in every other language there.") in stderr

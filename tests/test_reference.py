@@ -10,6 +10,8 @@ import pytest
 import yaml
 from conftest import ROOT
 from guide_widgets._internal.authoring.reference import (
+    API_END,
+    API_START,
     OPTIONS_END,
     OPTIONS_START,
     option_rows,
@@ -87,3 +89,25 @@ def test_the_command_names_a_bad_kind():
                             capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 1
     assert "guide-widgets: docs/stylesheets: the kind 'stylesheets' lacks spec.py, form.html, logic.py." in result.stderr
+
+
+@pytest.mark.parametrize("module", ["guide_widgets._internal.widgets.validation", "guide_widgets.logic.view",
+                                    "guide_widgets.logic.bands"])
+def test_every_example_of_the_widget_api_runs_as_the_reference_shows_it(module: str):
+    """The examples in the reference's API section are these docstrings' doctests."""
+    import doctest
+    import importlib
+
+    results = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert results.failed == 0
+    assert results.attempted >= 1
+
+
+def test_the_reference_documents_every_name_a_kind_may_import():
+    import guide_widgets.logic as logic
+    import guide_widgets.specs as specs
+
+    section = REFERENCE.read_text(encoding="utf-8").split(API_START, 1)[1].split(API_END, 1)[0]
+    headings = re.findall(r"^#### `(\w+)\(", section, re.M)
+    assert sorted(headings) == sorted({*specs.__all__, *logic.__all__} - {"Node", "evaluate_json"})
+    assert "#### `Number(minimum=None, maximum=None, integer=False, default=None)`" in section

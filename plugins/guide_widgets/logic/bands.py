@@ -6,7 +6,12 @@ from typing import Any
 
 
 def reached(items: list[dict[str, Any]], score: float, key: str = "min") -> int:
-    """Index of the last item with `item[key] <= score`; items ascend from 0, so there is always one."""
+    """The position of the last item whose `key` ("min") the score reaches; items ascend from 0, so there is
+    always one. With `band(...)`, the author's result text for a score.
+
+    >>> reached([{"min": 0}, {"min": 50}, {"min": 80}], 64.5)
+    1
+    """
     chosen = 0
     for index, item in enumerate(items):
         if score >= item[key]:

@@ -17,7 +17,12 @@ Words = Context | dict[str, Any]
 
 
 def el(tag: str, *children: Node | str, cls: str = "", **attrs: Any) -> Node:
-    """An element (one of the tags the page's renderer allows) holding text and other nodes."""
+    """An element the page shows: `tag` one of p, ul, ol, li, strong, em, span, mark, q, div; `children` text
+    (shown as text, never as markup) and other nodes; `cls` its class; other keywords become its attributes.
+
+    >>> el("p", "Day ", number(3), cls="gw-headline")
+    {'t': 'p', 'c': [{'t': 'text', 'v': 'Day '}, {'t': 'number', 'v': 3, 'digits': 2}], 'cls': 'gw-headline'}
+    """
     node: Node = {"t": tag, "c": [text(c) if isinstance(c, str) else c for c in children]}
     if cls:
         node["cls"] = cls
@@ -26,16 +31,30 @@ def el(tag: str, *children: Node | str, cls: str = "", **attrs: Any) -> Node:
 
 
 def text(value: str) -> Node:
+    """Text, shown as it is (a reader's own words included: never read as markup). `el` makes it from a str.
+
+    >>> text("<b>not bold</b>")
+    {'t': 'text', 'v': '<b>not bold</b>'}
+    """
     return {"t": "text", "v": value}
 
 
 def date(iso: str) -> Node:
-    """A calendar date the page shows with weekday in the reader's own locale."""
+    """A date (YYYY-MM-DD) the page shows with its weekday, written the way the page's language writes dates.
+
+    >>> date("2026-12-04")
+    {'t': 'date', 'iso': '2026-12-04'}
+    """
     return {"t": "date", "iso": iso}
 
 
 def number(value: float, digits: int = 2) -> Node:
-    """A number the page shows in the page's language (12.5 is "12,5" in German)."""
+    """A number the page shows the way the page's language writes it, with at most `digits` decimals (12.5 is
+    "12.5" in English, "12,5" in German and French).
+
+    >>> number(1234.5, 1)
+    {'t': 'number', 'v': 1234.5, 'digits': 1}
+    """
     return {"t": "number", "v": value, "digits": digits}
 
 
@@ -57,8 +76,15 @@ def _string(source: Words, key: str, values: dict[str, Any]) -> str:
 
 
 def say(context: Words, key: str, **values: Any) -> list[Node | str]:
-    """A sentence from the kind's strings, its `{places}` filled: numbers become `number` nodes (shown in the
-    page's language), nodes stay nodes, everything else becomes text. Use as `el("p", *say(context, "key"))`."""
+    """A sentence from the kind's strings (`strings.yml`, in the page's language), its `{places}` filled:
+    numbers become `number` nodes (shown in the page's language), nodes stay nodes, anything else becomes text.
+    A string with `one:` and `other:` forms is chosen by `count`. Use as `el("p", *say(context, "key", ...))`.
+
+    >>> from datetime import date as day
+    >>> context = Context(day(2026, 12, 4), "en", {"left": {"one": "{count} day left", "other": "{count} days left"}})
+    >>> say(context, "left", count=3)
+    [{'t': 'number', 'v': 3, 'digits': 0}, ' days left']
+    """
     parts: list[Node | str] = []
     template = _string(context, key, values)
     last = 0
@@ -77,7 +103,13 @@ def say(context: Words, key: str, **values: Any) -> list[Node | str]:
 
 
 def say_text(context: Words, key: str, **values: Any) -> str:
-    """The same sentence as plain text (for labels and file contents), numbers written in the page's language."""
+    """The same sentence as plain text (for a field's message, a label or a file's contents), numbers written
+    the way the page's language writes them.
+
+    >>> from datetime import date as day
+    >>> say_text(Context(day(2026, 12, 4), "de", {"rate": "Etwa {liter} Liter"}), "rate", liter=2.8)
+    'Etwa 2,8 Liter'
+    """
     comma = _words(context)[1] in DECIMAL_COMMA
     def written(value: Any) -> str:
         if isinstance(value, float) and not value.is_integer():
@@ -91,25 +123,48 @@ DECIMAL_COMMA = {"de", "fr", "es", "it", "nl", "pt", "pl", "cs", "da", "sv", "nb
 
 
 def progress(value: int, maximum: int, label: str) -> Node:
+    """A progress bar, `value` of `maximum`, named `label` for screen readers.
+
+    >>> progress(3, 10, "Day 3 of 10")
+    {'t': 'progress', 'value': 3, 'max': 10, 'label': 'Day 3 of 10'}
+    """
     return {"t": "progress", "value": value, "max": maximum, "label": label}
 
 
 def band(index: int) -> Node:
-    """One of the author's result texts, rendered into the page at build time, by its position."""
+    """One of the author's result texts (the items of the options `Spec.RESULTS` names, "bands" unless set),
+    rendered into the page at build time with their links, shown by position; `reached` picks the position.
+
+    >>> band(1)
+    {'t': 'band', 'i': 1}
+    """
     return {"t": "band", "i": index}
 
 
 def part(name: str) -> Node:
     """A piece of the author's Markdown that the kind's form rendered at build time as
-    `part_template(name, text)`: shown here by its name (links and emphasis kept)."""
+    `part_template(name, text)`: shown here by its name (links and emphasis kept).
+
+    >>> part("crisis")
+    {'t': 'part', 'n': 'crisis'}
+    """
     return {"t": "part", "n": name}
 
 
 def download(label: str, filename: str, mime: str, content: str) -> Node:
-    """A link that saves `content` as a file made in the browser."""
+    """A link that saves `content` as a file, made in the reader's browser (nothing is sent anywhere).
+
+    >>> download("Add to calendar", "end.ics", "text/calendar", "BEGIN:VCALENDAR")["filename"]
+    'end.ics'
+    """
     return {"t": "download", "label": label, "filename": filename, "mime": mime, "content": content}
 
 
 def result(view: list[Node], errors: dict[str, str] | None = None, **facts: Any) -> dict[str, Any]:
-    """A widget's answer: what to show, messages for bad fields, and facts tests can read."""
+    """What `evaluate` returns: the nodes to show, a message for each field whose value is wrong (shown next to
+    it; the other answers stay), and facts that tests (and the plan) can read.
+
+    >>> result([el("p", "Correct the marked field.")], {"weight": "Enter 1 to 400."}, kilos=None)["errors"]
+    {'weight': 'Enter 1 to 400.'}
+    """
     return {"view": view, "errors": errors or {}, "facts": facts}

@@ -23,6 +23,17 @@ START = "<!-- reference: written by `guide-widgets reference`; do not edit by ha
 END = "<!-- end of reference -->"
 OPTIONS_START = "<!-- plugin options: written by `guide-widgets reference`; do not edit by hand -->"
 OPTIONS_END = "<!-- end of plugin options -->"
+API_START = "<!-- widget API: written by `guide-widgets reference`; do not edit by hand -->"
+API_END = "<!-- end of widget API -->"
+
+SPEC_NAMES = ("WidgetSpec", "Text", "Number", "Anchor", "Items", "Band", "optional", "switch", "renamed", "Problem",
+              "did_you_mean", "SpecError")
+"""guide_widgets.specs, in the order a kind's author meets them."""
+LOGIC_NAMES = ("Context", "result", "el", "text", "say", "say_text", "number", "date", "band", "reached", "part",
+               "progress", "download")
+"""guide_widgets.logic, in the order a kind's logic uses them."""
+ENGINE_NAMES = {"Node", "evaluate_json"}
+"""guide_widgets.logic's names that are the engine's door and type, not for a kind's logic."""
 
 
 def _docstrings(schema: type[base.Config]) -> dict[str, str]:
@@ -134,8 +145,62 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
     return f"{head}{start}\n\n{body}\n{end}{tail}"
 
 
+def _signature(name: str, thing: Any) -> str:
+    """How an author calls it, by its parameters' names and defaults: a class by its constructor (without the
+    catch-all that words a wrong call)."""
+    target = thing.__init__ if isinstance(thing, type) and "__init__" in vars(thing) else thing
+    try:
+        signature = inspect.signature(target)
+    except (TypeError, ValueError):
+        return name
+    shown = []
+    for parameter in signature.parameters.values():
+        if parameter.name == "self" or (isinstance(thing, type) and parameter.kind in (parameter.VAR_KEYWORD,
+                                                                                      parameter.VAR_POSITIONAL)):
+            continue
+        prefix = {parameter.VAR_KEYWORD: "**", parameter.VAR_POSITIONAL: "*"}.get(parameter.kind, "")
+        default = "" if parameter.default is parameter.empty else f"={parameter.default!r}".replace("'", '"')
+        shown.append(f"{prefix}{parameter.name}{default}")
+    return f"{name}({', '.join(shown)})"
+
+
+def _paragraph(block: str) -> str:
+    """A docstring paragraph on one line; a list keeps one item a line."""
+    if not block.lstrip().startswith("- "):
+        return " ".join(block.split())
+    items = ("\n" + block.strip()).split("\n- ")[1:]
+    return "\n".join(f"- {' '.join(item.split())}" for item in items)
+
+
+def _entry(name: str, thing: Any) -> str:
+    """A name's heading, its description and, when its docstring has them, its examples (run by the tests)."""
+    doc = inspect.cleandoc(thing.__doc__ or "")
+    prose, examples = [], []
+    for block in doc.split("\n\n"):
+        (examples if block.lstrip().startswith(">>>") else prose).append(block)
+    text = "\n\n".join(_paragraph(block) for block in prose)
+    shown = f"\n\n```pycon\n{chr(10).join(examples)}\n```" if examples else ""
+    return f"#### `{_signature(name, thing)}`\n\n{text}{shown}\n"
+
+
+def api_markdown() -> str:
+    """The own-kind API: every name of guide_widgets.specs and guide_widgets.logic an author uses, with how it
+    is called, what it does or returns, and examples."""
+    import guide_widgets.logic as logic
+    import guide_widgets.specs as specs
+
+    missing = (set(specs.__all__) - set(SPEC_NAMES)) | (set(logic.__all__) - set(LOGIC_NAMES) - ENGINE_NAMES)
+    assert not missing, f"document {sorted(missing)} here"
+    parts = ["### In `spec.py`: `from guide_widgets.specs import ...`\n"]
+    parts += [_entry(name, getattr(specs, name)) for name in SPEC_NAMES]
+    parts.append("### In `logic.py`: `from guide_widgets.logic import ...`\n")
+    parts += [_entry(name, getattr(logic, name)) for name in LOGIC_NAMES]
+    return "\n".join(parts)
+
+
 def readme_with_reference(readme: str, kinds: dict[str, Kind]) -> str:
-    """The README with its reference sections (the kinds' options, and the plugin's if it has that section)
-    replaced by fresh ones."""
+    """The README with its reference sections (the kinds' options, and the plugin's and the widget API where
+    it has those sections) replaced by fresh ones."""
     readme = _replace(readme, OPTIONS_START, OPTIONS_END, plugin_options_markdown())
+    readme = _replace(readme, API_START, API_END, api_markdown())
     return _replace(readme, START, END, reference_markdown(kinds))

@@ -4,7 +4,8 @@
 
     goal = Widget("widgets/savings_goal")          # your kind's folder, or a built-in kind's name
     spec = goal.spec("goal: 1200\\ncurrency: EUR\\nbands: ...")   # a block's body, checked as the build does
-    # Widget(..., language="de") answers in German, with the kind's German strings, as a German page would.
+    # Widget(..., language="de") answers in German, with the kind's German strings, as a German page would;
+    # left out, the language, the 'strings:' and 'informal:' of the site's mkdocs.yml are used, as its build does.
     answer = goal(spec, {"saved": "600", "monthly": "100"}, today="2026-11-28")
     assert answer["facts"]["months"] == 6
 
@@ -36,7 +37,7 @@ from guide_widgets._internal.pins import FULL_STDLIB
 from guide_widgets._internal.runtime.archive import logic_archive
 from guide_widgets._internal.runtime.pyodide import DEFAULT_PYODIDE_DIR, find_pyodide
 from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, own_kind, stdlib_modules
-from guide_widgets._internal.widgets.strings import site_strings
+from guide_widgets._internal.widgets.strings import load_strings_file, site_strings
 from guide_widgets._internal.widgets.validation import parse_spec
 from guide_widgets.logic import REGISTRY, evaluate_json
 
@@ -64,27 +65,70 @@ def _pyodide_folder(pyodide_dir: str | Path | None, node_modules: str | Path | N
     return find_pyodide(found).folder  # raises for a missing folder, naming the command that installs it
 
 
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: tags such as `!!python/name:` (Material's emoji) or `!ENV` stay unread."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_settings(config_file: str | Path | None = None) -> dict[str, Any]:
+    """What a site's mkdocs.yml says of its widgets' words: `language` (theme.language), and the plugin's
+    `strings` (read from the file it names, when it names one) and `informal`. `config_file` as given, else the
+    mkdocs.yml of the working folder or of the nearest folder above it; empty when there is none."""
+    if config_file is None:
+        here = Path.cwd().resolve()
+        config_file = next((folder / "mkdocs.yml" for folder in (here, *here.parents)
+                            if (folder / "mkdocs.yml").is_file()), None)
+        if config_file is None:
+            return {}
+    path = Path(config_file)
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTag) or {}
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    options: dict[str, Any] = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("guide_widgets"), dict):
+            options = plugin["guide_widgets"]
+    strings = options.get("strings") or {}
+    if isinstance(strings, str):
+        strings = load_strings_file(path.parent / strings, strings)
+    return {"language": str(theme.get("language") or "en"), "strings": strings,
+            "informal": bool(options.get("informal", False))}
+
+
 class Widget:
     """One widget kind, called as the browser calls it."""
 
     def __init__(self, kind: str | Path, *, pyodide: bool = False, pyodide_dir: str | Path | None = None,
-                 language: str = "en", strings: dict[str, Any] | None = None, informal: bool = False,
-                 node_modules: str | Path | None = None) -> None:
+                 language: str | None = None, strings: dict[str, Any] | None = None, informal: bool | None = None,
+                 config_file: str | Path | None = None, node_modules: str | Path | None = None) -> None:
         """`kind`: a built-in kind's name or your kind's folder. `pyodide=True` runs the logic in the pinned
-        Pyodide, found in `pyodide_dir` (default: `node_modules/pyodide` here or in a folder above).
-        `language`, `strings` and `informal` choose the kind's words as the same options in mkdocs.yml do."""
+        Pyodide, found in `pyodide_dir` (default: `node_modules/pyodide` here or in a folder above); without it,
+        Pyodide is not needed at all. `language`, `strings` and `informal` choose the kind's words as the same
+        options do in mkdocs.yml; each left out is read from the site's mkdocs.yml (`config_file`, else the one
+        here or in a folder above), as its build reads it."""
         builtins = builtin_kinds()
         self.pyodide = pyodide
-        self._pyodide_dir = _pyodide_folder(pyodide_dir, node_modules)
+        self._pyodide_dir = _pyodide_folder(pyodide_dir, node_modules) if pyodide else None
         if isinstance(kind, str) and kind in builtins:
             self.kind = builtins[kind]
         else:
             folder = Path(kind).resolve()
-            stdlib = stdlib_modules(self._pyodide_dir / FULL_STDLIB)
+            # The modules the reader's browser has: the pinned Pyodide's, known without it.
+            stdlib = stdlib_modules((self._pyodide_dir or Path(DEFAULT_PYODIDE_DIR)) / FULL_STDLIB)
             self.kind = own_kind(folder, str(kind), builtins, stdlib)
-        self.language = language
-        # The kind's words in `language`, with overrides named as in mkdocs.yml ("quiz.answered").
-        self.words = site_strings({self.kind.name: self.kind}, language, strings or {}, informal)[self.kind.name]
+        site = site_settings(config_file) if None in (language, strings, informal) else {}
+        if language is not None and language != site.get("language", language):
+            site = {}  # the site's words are for its own language, not for the one asked for
+        self.language = language if language is not None else site.get("language", "en")
+        overrides = strings if strings is not None else site.get("strings", {})
+        chosen = informal if informal is not None else site.get("informal", False)
+        # The kind's words in its language, with overrides named as in mkdocs.yml ("quiz.answered"); the site's
+        # overrides for other kinds are not this widget's business.
+        mine = {name: text for name, text in overrides.items()
+                if strings is not None or str(name).partition(".")[0] in ("widget", self.kind.name)}
+        self.words = site_strings({self.kind.name: self.kind}, self.language, mine, chosen,
+                                  used=[self.kind.name], framed=False)[self.kind.name]
         # As on a site: the built-in kinds' logic too, which an author's kind may build on.
         self._archive = logic_archive((builtins | {self.kind.name: self.kind}).values())[1]
         if not pyodide:
@@ -106,7 +150,7 @@ class Widget:
         # As the page sends it: the spec, and beside it the kind's words (the block's own first) and the language.
         request = json.dumps({"widget": self.kind.name, "spec": spec, "fields": fields, "today": today,
                               "language": self.language, "words": {**self.words, **spec.get("strings", {})}})
-        if self.pyodide:
+        if self._pyodide_dir is not None:
             session = _Session.for_folder(self._pyodide_dir)
             session.load(self._archive)
             answer: dict[str, Any] = json.loads(session.ask({"request": request}))

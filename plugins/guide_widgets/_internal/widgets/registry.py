@@ -103,8 +103,10 @@ def _load_spec(folder: Path, module_name: str) -> type[WidgetSpec]:
 def _failure(exc: BaseException, path: Path, label: str) -> str:
     """An exception raised while running an author's file, at the line of that file where it happened."""
     line = (exc.lineno or 1) if isinstance(exc, SyntaxError) and exc.filename == str(path) else _line_in(exc, path)
-    return (f"{label}:{line}: running it failed: {type(exc).__name__}: {exc}. Fix: correct {path.name} at that "
-            "line.")
+    said = str(exc).rstrip()
+    ending = "" if said.endswith((".", "?", "!")) else "."
+    return (f"{label}:{line}: running it failed: {type(exc).__name__}: {said}{ending} Fix: correct {path.name} at "
+            "that line.")
 
 
 def builtin_kinds() -> dict[str, Kind]:

@@ -81,8 +81,47 @@ class PathErrors(ValidationError):
         """The name the author most likely meant, for an unknown one."""
 
 
+def _options_of(cls: type, names: Iterable[str]) -> Callable[..., None]:
+    """An option type's `__init__` that refuses a keyword it does not take with the call it most likely meant
+    (`Text(default=...)` is fine; `Number(min=0)` names `minimum=`; `Text(optional=True)` names `optional()`)."""
+    allowed = list(names)
+
+    def refuse(unknown: str) -> None:
+        longer = next((name for name in allowed if name.startswith(unknown)), None)  # min= for minimum=
+        hint = f"Did you mean '{longer}='? " if longer else did_you_mean(unknown, allowed, "'{}='")
+        instead = (f"For an option a block may leave out, write optional({cls.__name__}())."
+                   if unknown in ("optional", "required") else "")
+        takes = ", ".join(f"{name}=" for name in allowed) or "nothing"
+        raise TypeError(f"{cls.__name__}() takes no '{unknown}='; it takes {takes}. {hint}{instead}".rstrip())
+
+    return refuse
+
+
 class Text(c.BaseConfigOption[str]):
-    """A non-empty string."""
+    """Text: a non-empty string (numbers are read as their text), trimmed. Required unless it has a `default`;
+    `optional(Text())` may be left out and is then None.
+
+    >>> Text().validate("  Your weight  ")
+    'Your weight'
+    >>> Text().validate("")
+    Traceback (most recent call last):
+      ...
+    mkdocs.config.base.ValidationError: expected text, got an empty value.
+    >>> Text(default="Read more").default
+    'Read more'
+    >>> Text(optional=True)
+    Traceback (most recent call last):
+      ...
+    TypeError: Text() takes no 'optional='; it takes default=. For an option a block may leave out, write optional(Text()).
+    """
+
+    def __init__(self, *args: Any, default: str | None = None, **unknown: Any) -> None:
+        for name in [*unknown][:1]:
+            _options_of(Text, ["default"])(name)
+        if args:
+            raise TypeError("Text() takes its default by name: Text(default=\"...\").")
+        super().__init__()
+        self.default = default
 
     def run_validation(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -93,10 +132,27 @@ class Text(c.BaseConfigOption[str]):
 
 
 class Number(c.BaseConfigOption[float]):
-    """A number (integer or decimal), optionally within a range."""
+    """A number, whole (`integer=True`) or not, within `minimum` and `maximum` when they are given. Required
+    unless it has a `default`. A whole value comes back as an int.
+
+    >>> Number(minimum=1, maximum=365, integer=True, default=30).validate(21)
+    21
+    >>> Number(minimum=0, maximum=100).validate(12.5)
+    12.5
+    >>> Number(minimum=1, maximum=365).validate(400)
+    Traceback (most recent call last):
+      ...
+    mkdocs.config.base.ValidationError: expected a number from 1 to 365, got 400.
+    >>> Number(min=1)
+    Traceback (most recent call last):
+      ...
+    TypeError: Number() takes no 'min='; it takes minimum=, maximum=, integer=, default=. Did you mean 'minimum='?
+    """
 
     def __init__(self, minimum: float | None = None, maximum: float | None = None,
-                 integer: bool = False, default: float | None = None) -> None:
+                 integer: bool = False, default: float | None = None, **unknown: Any) -> None:
+        for name in [*unknown][:1]:
+            _options_of(Number, ["minimum", "maximum", "integer", "default"])(name)
         super().__init__()
         self.minimum, self.maximum, self.integer = minimum, maximum, integer
         self.default = default
@@ -116,7 +172,21 @@ class Number(c.BaseConfigOption[float]):
 
 class Anchor(c.BaseConfigOption[str]):
     """A link to a heading or a page of the site: '#anchor' (a heading of the block's page, or of its guide),
-    'page.md#anchor' or 'page.md' (relative to the block's file). Where it goes is checked by the caller."""
+    'page.md#anchor' or 'page.md' (written from the block's file). The build checks where it goes and gives
+    the form and the logic the address it has on the built site (`hrefs[link]` in a form).
+
+    >>> Anchor().validate("glossary.md#apr")
+    'glossary.md#apr'
+    >>> Anchor().validate("https://example.org")
+    Traceback (most recent call last):
+      ...
+    mkdocs.config.base.ValidationError: expected a link to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading', got 'https://example.org'.
+    """
+
+    def __init__(self, **unknown: Any) -> None:
+        for name in [*unknown][:1]:
+            _options_of(Anchor, [])(name)
+        super().__init__()
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not is_site_link(value):
@@ -134,10 +204,24 @@ def is_site_link(link: str) -> bool:
 
 
 class Items(c.BaseConfigOption[list[dict[str, Any]]]):
-    """A list whose items are each validated by a `base.Config` class; errors name the item."""
+    """A list of at least `min_items` items, each a `WidgetSpec` of its own (a mapping of options) or one option
+    (`Items(Text())`: a list of texts). `ascending="min"` checks that the items' `min` starts at 0 and rises, as
+    result bands need. A problem names the item by its number.
+
+    >>> Items(Text(), min_items=2).validate(["A pen", "Water"])
+    ['A pen', 'Water']
+    >>> Items(Band, ascending="min").validate([{"min": 0, "title": "Not yet", "text": "Keep going."}])[0]["title"]
+    'Not yet'
+    >>> Items(Text()).validate("A pen")
+    Traceback (most recent call last):
+      ...
+    mkdocs.config.base.ValidationError: expected a list (lines starting with '- '), got 'A pen'.
+    """
 
     def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1,
-                 ascending: str = "") -> None:
+                 ascending: str = "", **unknown: Any) -> None:
+        for name in [*unknown][:1]:
+            _options_of(Items, ["min_items", "ascending"])(name)
         super().__init__()
         self.item = item
         self.min_items = min_items
@@ -208,7 +292,12 @@ def validate_config(schema: type[base.Config], data: dict[str, Any],
 # --- What every kind builds on -----------------------------------------------------------------------------
 
 class Problem(NamedTuple):
-    """A problem a kind finds across its options: the path to the option, what is wrong, and the fix."""
+    """A problem a kind finds across its options, from its `Spec.problems`: the path to the option (names and
+    1-based item numbers, which the build turns into the block's line), what is wrong, and the fix.
+
+    >>> Problem(("bands", 2, "min"), "two bands start at the same score.", "Give each band its own 'min'.").path
+    ('bands', 2, 'min')
+    """
 
     path: tuple[str | int, ...]
     problem: str
@@ -216,7 +305,22 @@ class Problem(NamedTuple):
 
 
 class WidgetSpec(base.Config):
-    """The base of every kind's `Spec`, and of the items in its lists."""
+    """The base of every kind's `class Spec(WidgetSpec)`, and of the items of its lists: each option is a class
+    attribute (its docstring, written under it, is its description in `guide-widgets reference`). `RESULTS`
+    names the options whose items are the author's result texts ("bands" unless set); a classmethod
+    `problems(spec)` yields a `Problem` for each mistake across options, once each option is valid on its own.
+
+    >>> class Spec(WidgetSpec):
+    ...     days = Number(minimum=1, maximum=365, integer=True, default=30)
+    ...     bands = Items(Band, ascending="min")
+    ...
+    ...     @classmethod
+    ...     def problems(cls, spec):
+    ...         if spec["days"] > 90 and len(spec["bands"]) < 2:
+    ...             yield Problem(("bands",), "a long period with one text.", "Add a band for later on.")
+    >>> [name for name, _ in Spec._schema]
+    ['days', 'bands']
+    """
 
     def __init_subclass__(cls) -> None:
         # `from_ = Number()` is the option `from:`: a YAML name that is a Python keyword, or the name of one of
@@ -248,8 +352,16 @@ _Spec = TypeVar("_Spec", bound=type[base.Config])
 
 
 def renamed(**names: str) -> Callable[[_Spec], _Spec]:
-    """Class decorator: options whose YAML name is not a Python name, e.g. `@renamed(items_="item-list")`. A
-    Python keyword needs none: `from_` is `from` already."""
+    """Class decorator for options whose name in a block is not a Python name: `@renamed(item_list="item-list")`
+    on a `Spec` makes its option `item_list` the block's `item-list:`. A Python keyword or a mapping method
+    needs none: `from_ = Number()` is `from:` already.
+
+    >>> @renamed(item_list="item-list")
+    ... class Spec(WidgetSpec):
+    ...     item_list = Items(Text())
+    >>> [name for name, _ in Spec._schema]
+    ['item-list']
+    """
     def rename(schema: _Spec) -> _Spec:
         schema._schema = tuple((names.get(name, name), option) for name, option in schema._schema)
         return schema
@@ -257,17 +369,32 @@ def renamed(**names: str) -> Callable[[_Spec], _Spec]:
 
 
 def optional(option: c.BaseConfigOption[Any]) -> c.Optional[Any]:
-    """An option that may be left out (it is then None)."""
+    """An option a block may leave out: it is then None. What is given is checked as `option` checks it.
+
+    >>> optional(Number(minimum=1)).validate(None) is None
+    True
+    >>> optional(Number(minimum=1)).validate(3)
+    3
+    """
     return c.Optional(option)
 
 
 def switch(default: bool) -> c.Type[bool]:
-    """`true` or `false`."""
+    """`true` or `false`, with the value a block that leaves it out gets.
+
+    >>> switch(default=False).validate(True)
+    True
+    """
     return c.Type(bool, default=default)
 
 
 class Band(WidgetSpec):
-    """One result band: shown when the score reaches `min`."""
+    """One result text, for `Items(Band, ascending="min")`: shown when the score (in percent) reaches `min`,
+    with its `title`, its `text` (Markdown) and, optionally, a `link` (an `Anchor`) and the `link_text`.
+
+    >>> [name for name, _ in Band._schema]
+    ['min', 'title', 'text', 'link', 'link_text']
+    """
 
     min = Number(minimum=0, maximum=100)
     """The score, in percent, from which this band is shown; the first band has 0."""
@@ -276,7 +403,7 @@ class Band(WidgetSpec):
     text = Text()
     """What it says (Markdown)."""
     link = optional(Anchor())
-    """A heading of the guide to point to."""
+    """A heading or a page to point to: `#anchor`, `page.md#anchor`."""
     link_text = optional(Text())
     """The link's words; "Read more" when left out."""
 

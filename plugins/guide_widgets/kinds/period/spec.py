@@ -17,7 +17,7 @@ class Stage(WidgetSpec):
     text = Text()
     """What to say during this stage (Markdown)."""
     link = optional(Anchor())
-    """A heading of the guide to point to."""
+    """A heading or a page to point to: `#anchor`, `page.md#anchor`."""
     link_text = optional(Text())
     """The link's words; "Read more" when left out."""
 
