@@ -158,7 +158,8 @@ def _signature(name: str, thing: Any) -> str:
         if parameter.name == "self" or (isinstance(thing, type) and parameter.kind in (parameter.VAR_KEYWORD,
                                                                                       parameter.VAR_POSITIONAL)):
             continue
-        prefix = {parameter.VAR_KEYWORD: "**", parameter.VAR_POSITIONAL: "*"}.get(parameter.kind, "")
+        prefix = "**" if parameter.kind is parameter.VAR_KEYWORD else "*" if parameter.kind is \
+            parameter.VAR_POSITIONAL else ""
         default = "" if parameter.default is parameter.empty else f"={parameter.default!r}".replace("'", '"')
         shown.append(f"{prefix}{parameter.name}{default}")
     return f"{name}({', '.join(shown)})"
@@ -175,7 +176,8 @@ def _paragraph(block: str) -> str:
 def _entry(name: str, thing: Any) -> str:
     """A name's heading, its description and, when its docstring has them, its examples (run by the tests)."""
     doc = inspect.cleandoc(thing.__doc__ or "")
-    prose, examples = [], []
+    prose: list[str] = []
+    examples: list[str] = []
     for block in doc.split("\n\n"):
         (examples if block.lstrip().startswith(">>>") else prose).append(block)
     text = "\n\n".join(_paragraph(block) for block in prose)

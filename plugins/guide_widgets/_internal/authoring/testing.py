@@ -84,7 +84,7 @@ def site_settings(config_file: str | Path | None = None) -> dict[str, Any]:
             return {}
     path = Path(config_file)
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTag) or {}
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
     options: dict[str, Any] = {}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("guide_widgets"), dict):
