@@ -148,7 +148,7 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
 def _signature(name: str, thing: Any) -> str:
     """How an author calls it, by its parameters' names and defaults: a class by its constructor (without the
     catch-all that words a wrong call)."""
-    target = thing.__init__ if isinstance(thing, type) and "__init__" in vars(thing) else thing
+    target = vars(thing)["__init__"] if isinstance(thing, type) and "__init__" in vars(thing) else thing
     try:
         signature = inspect.signature(target)
     except (TypeError, ValueError):
