@@ -252,6 +252,18 @@ def test_the_corpus_covers_several_languages_and_a_long_guide():
     # The shapes real documents come in, each split by a stated rule: no '#' title (a README that starts
     # with its sections), sections at '###', and a second '#' near the end.
     assert {"bike-readme", "knots", "tea-club"} <= set(CORPUS)
+    # And the two real shapes that were refused before: a README whose '#' part comes after its '##' sections,
+    # and a wiki export that opens with a comment and a '---' block of 'key: value' lines.
+    assert {"sourdough-readme", "kayak-notes"} <= set(CORPUS)
+
+
+def test_a_readme_whose_part_comes_after_its_sections_is_split_as_it_reads(tmp_path: Path):
+    site = _build(tmp_path, "sourdough-readme", True)
+    pages = sorted(p.parent.name for p in site.glob("*/index.html"))
+    assert pages == ["baking", "feeding-the-starter", "mixing-the-dough", "reference", "timings", "weights"]
+    assert "<title>Corpus - Corpus</title>" in (site / "index.html").read_text(encoding="utf-8")  # the site's name
+    reference = (site / "reference" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="reference">Reference' in reference
 
 
 def test_headings_are_the_same_in_the_same_order(builds: Builds):

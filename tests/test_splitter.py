@@ -203,9 +203,6 @@ def test_a_fence_never_closed_is_a_warning_with_its_line():
     ("# T\n\n## !!!\n",
      ["line 3: the heading '!!!' gives an empty URL slug. "
       "Fix: Add letters or digits to it, or give it a slug: ## !!! {#my-slug}"]),
-    ("## Early\n\n# T\n\n## A\n",
-     ["line 1: the section 'Early' comes before the guide's title. Fix: Move the '# ' title line above it, or "
-      "make this heading part of the introduction with '### '."]),
     ("# T\n\n## ???\n\n## ***\n\n# Again\n",  # every problem at once, in one build
      ["line 3: the heading '???' gives an empty URL slug. Fix: Add letters or digits to it, or give it a slug: "
       "## ??? {#my-slug}",

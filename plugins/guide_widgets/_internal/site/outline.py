@@ -40,6 +40,10 @@ _MARK_WORD = re.compile(r"zgwq(\d+)qgwz")
 _MARK_AT_EDGE = re.compile(r"^zgwq\d+qgwz\s*|\s*zgwq\d+qgwz\s*$")
 _HASHES = re.compile(r"#+")
 _UNDERLINE = re.compile(r"[=-]+[ ]*$")
+_HTML_BLOCK = re.compile(r"[ ]{0,3}<(?:!--|/?(?:address|article|aside|blockquote|details|dialog|div|dl|figure|footer|"
+                         r"form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul|script|style)\b)", re.IGNORECASE)
+"""A line that starts raw HTML (a comment, a block element): never a setext heading's text, and a marker after
+it would make it one."""
 FOOTNOTE_DEFINITION = re.compile(r"[ ]{0,3}\[\^[^\]]*\]:[ ]*")
 _TRAILING_ATTRS = re.compile(r"[ ]+\{:?[^}\n]*\}[ ]*$")
 _PLACEHOLDERS = re.compile("\x02[^\x03]*\x03")
@@ -90,7 +94,8 @@ def mark_lines(lines: list[str]) -> list[str]:
         mark = _MARK.format(index + 1)
         if match := _HASHES.match(line) or FOOTNOTE_DEFINITION.match(line):
             marked[index] = f"{line[:match.end()]}{mark} {line[match.end():]}"
-        elif line.strip() and index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1]):
+        elif line.strip() and index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1]) \
+                and not _HTML_BLOCK.match(line):
             # Setext: the marker goes at the end, where it cannot change how the line starts.
             attrs = _TRAILING_ATTRS.search(line)
             cut = attrs.start() if attrs else len(line.rstrip())

@@ -3,13 +3,13 @@
 What splits is what the one-page build renders as headings, read by the outline with the site's own Markdown
 extensions, by these rules (stated for authors in the documentation):
 
-- The first `#` heading is the guide's title. A guide without one (a README that starts with its sections)
-  takes the site's name as its title; its landing page is what comes before the first section.
+- The first `#` heading is the guide's title, unless a section comes before it. A guide without a title (a
+  README that starts with its sections) takes the site's name as its title; its landing page is what comes
+  before the first section.
 - Sections are the `##` headings. A guide with no `##` heading has its sections at the highest level it
   uses below the title (`###`, say): each such heading is a page.
-- A later `#` heading (an appendix or a licence at the end) starts a section of its own, like a `##`.
-- What is truly ambiguous stops the build: a section above the title, a heading with no slug, two sections
-  with one slug.
+- Every other `#` heading (an appendix at the end, a README's reference part) starts a section of its own.
+- What is truly ambiguous stops the build: a heading with no slug, two sections with one slug.
  The landing page holds everything before the first section
 (front matter, badges, the title and the introduction); each section page runs from its heading to the next.
 Pages are cut from the guide's lines without rewriting them, so a line on a page maps back to a line of the
@@ -162,10 +162,6 @@ def _check(outline: Outline, title: Heading | None, sections: list[Heading], unt
     if title is None and not untitled:
         errors.append(GuideError(1, "the guide has no title.",
                                  "Start the guide with a '# Title' line (or a title underlined with '===')."))
-    if title is not None:
-        errors += [GuideError(h.line, f"the section '{h.text}' comes before the guide's title.",
-                              "Move the '# ' title line above it, or make this heading part of the "
-                              "introduction with '### '.") for h in sections if h.line < title.line]
     if not sections and (title is not None or untitled):
         errors.append(GuideError(title.line if title else 1, "the guide has no sections.",
                                  "Start each section with a '## Heading' line below the title."))
@@ -185,12 +181,16 @@ def _check(outline: Outline, title: Heading | None, sections: list[Heading], unt
     return errors
 
 
-def section_headings(tops: list[Heading], title: Heading | None) -> list[Heading]:
-    """The headings that start pages: the `##` ones (or, in a guide without any, those of the highest level
-    it uses below the title), and every `#` heading after the title."""
-    below = [h for h in tops if h is not title and h.level > 1]
+def title_and_sections(tops: list[Heading]) -> tuple[Heading | None, list[Heading]]:
+    """The guide's title and the headings that start pages. The sections are the `##` headings (or, in a guide
+    without any, those of the highest level it uses below `#`), and every `#` heading but the title. The title
+    is the first `#` heading when no section comes before it; a guide that starts with its sections (a README)
+    has none, and each of its `#` headings starts a part of its own."""
+    below = [h for h in tops if h.level > 1]
     level = 2 if any(h.level == 2 for h in below) else min((h.level for h in below), default=2)
-    return [h for h in tops if h is not title and (h.level == level or (h.level == 1 and title is not None))]
+    first = next((h for h in tops if h.level == 1), None)
+    title = first if first is not None and not any(h.level == level and h.line < first.line for h in tops) else None
+    return title, [h for h in tops if h is not title and h.level in (1, level)]
 
 
 def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int = 0,
@@ -207,8 +207,7 @@ def split_guide(text: str, md: Markdown | None = None, front_matter_lines: int =
     outline = read_outline("\n".join(parsed), md or outline_markdown())
 
     tops = [h for h in outline.headings if h.top and h.line]
-    title = next((h for h in tops if h.level == 1), None)
-    sections = section_headings(tops, title)
+    title, sections = title_and_sections(tops)
     errors = _check(outline, title, sections, untitled is not None)
     if errors:
         raise GuideErrors(errors)
