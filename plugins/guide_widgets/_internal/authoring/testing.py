@@ -50,13 +50,16 @@ class WidgetLogicError(RuntimeError):
     """The logic raised an error: in the browser the widget would show its failure message."""
 
 
-def _pyodide_folder(pyodide_dir: str | Path | None, node_modules: str | Path | None = None) -> Path:
+def _pyodide_folder(pyodide_dir: str | Path | None, node_modules: str | Path | None = None,
+                    find: bool = True) -> Path:
     """The pinned Pyodide's folder: `pyodide_dir` as given (like the plugin's option of that name), else
     `node_modules/pyodide` in the working folder or the nearest folder above it that has one."""
     if node_modules is not None:
         warnings.warn("guide_widgets.testing: 'node_modules=' is now 'pyodide_dir=', the Pyodide folder itself. "
                       f"Fix: write pyodide_dir='{Path(node_modules) / 'pyodide'}'.", DeprecationWarning, stacklevel=3)
         pyodide_dir = pyodide_dir or Path(node_modules) / "pyodide"
+    if not find:
+        return Path(pyodide_dir or DEFAULT_PYODIDE_DIR)
     if pyodide_dir is not None:
         return find_pyodide(Path(pyodide_dir)).folder
     here = Path.cwd().resolve()
@@ -109,6 +112,8 @@ class Widget:
         here or in a folder above), as its build reads it."""
         builtins = builtin_kinds()
         self.pyodide = pyodide
+        if node_modules is not None and not pyodide:
+            _pyodide_folder(None, node_modules, find=False)  # says what the old argument is now
         self._pyodide_dir = _pyodide_folder(pyodide_dir, node_modules) if pyodide else None
         if isinstance(kind, str) and kind in builtins:
             self.kind = builtins[kind]
