@@ -1,6 +1,7 @@
 """The benchmark behind `scripts/bench`: our guide against baselines measured in the same run.
 
-    build       mkdocs build of our guide / the same Markdown built by plain Material
+    build       mkdocs build of our guide, and of the guide repeated 8 and 32 times / the same pages built by plain
+                Material (bench/builds.py)
     long guide  mkdocs build of a guide of over 100 KB (the test corpus' FAQ, its sections repeated)
     ready       a widget page / a bare page that boots Pyodide in a module worker and runs 1+1,
                 on a first visit (cold) and a repeat visit (warm) with the same browser profile
@@ -34,7 +35,6 @@ import platform
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -46,6 +46,7 @@ import yaml
 from guide_widgets._internal.page.bundle import starter_script
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
+from .builds import bench_scales, mkdocs
 from .server import StaticHost
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,8 @@ OWN_ASSETS = ("widgets.js", "worker.js", "widgets.css")
 
 TARGETS = {
     "build_ratio": ("build / plain Material", "<=", 1.2),
+    "build_ratio_8x": ("build of the guide repeated 8 times / plain Material", "<=", 1.2),
+    "build_ratio_32x": ("build of the guide repeated 32 times / plain Material", "<=", 1.2),
     "long_guide_s": ("build of a 100 KB guide (s)", "<=", 3),
     "cold_ready_ratio": ("first visit: widget ready / bare ready", "<=", 1.05),
     "warm_ready_ratio": ("repeat visit: widget ready / bare ready", "<=", 0.3),
@@ -84,15 +87,6 @@ TARGETS = {
 }
 
 
-def mkdocs(config: str, cwd: Path, out: Path) -> float:
-    """Seconds for one `mkdocs build` of `config` (YAML text) into `out`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "-", "-d", str(out)], input=config,
-                   text=True, cwd=cwd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
-
-
 def our_config(site_url: str) -> str:
     return (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_url: {site_url}\n"
 
@@ -106,29 +100,6 @@ def without_ready_python(site_url: str) -> str:
     config["site_url"] = site_url
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     return yaml.safe_dump(config, sort_keys=False)
-
-
-def plain_material_project(folder: Path) -> str:
-    """The same Markdown as a plain Material site: guide.md as one page, no guide_widgets plugin."""
-    docs = folder / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    (docs / "guide.md").rename(docs / "index.md")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "guide_widgets" in p)]
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    return yaml.safe_dump(config, sort_keys=False)
-
-
-def bench_build(runs: int, work: Path) -> dict[str, Any]:
-    plain_dir = work / "plain-material"
-    plain = plain_material_project(plain_dir)
-    ours_times, plain_times = [], []
-    for run in range(runs):
-        ours_times.append(mkdocs(our_config("https://example.org/making-amends/"), ROOT, work / f"ours-{run}"))
-        plain_times.append(mkdocs(plain, plain_dir, work / f"plain-{run}"))
-    ours, base = statistics.median(ours_times), statistics.median(plain_times)
-    return {"ours_s": ours, "plain_material_s": base, "build_ratio": ours / base,
-            "runs": {"ours": ours_times, "plain": plain_times}}
 
 
 LONG_GUIDE_SOURCE = ROOT / "tests" / "fixtures" / "corpus" / "garden" / "docs" / "guide.md"
@@ -576,7 +547,9 @@ def table(results: dict[str, Any]) -> str:
     b = results
     widget_bytes = b["widget_page_bytes"]
     rows = [
-        ("Build (s)", f"{b['ours_s']:.2f}", f"{b['plain_material_s']:.2f} plain Material", "build_ratio"),
+        *((f"Build, {b[f'build_{n}x']['pages']} pages (s)", f"{b[f'build_{n}x']['ours_s']:.2f}",
+           f"{b[f'build_{n}x']['plain_material_s']:.2f} plain Material", "build_ratio" + ("" if n == 1 else f"_{n}x"))
+          for n in (1, 8, 32)),
         (f"Build of a {b['long_guide_kb']:.0f} KB guide (s)", f"{b['long_guide_s']:.2f}", "", "long_guide_s"),
         ("First visit: widget ready (ms)", f"{b['ours_cold_ready_ms']:.0f}", f"{b['bare_cold_ready_ms']:.0f} bare",
          "cold_ready_ratio"),
@@ -688,7 +661,7 @@ def main() -> int:
                 shutil.copy2(ROOT / "node_modules" / "pyodide" / name, bare / "pyodide" / name)
             roots.update({PREFIX: site, PLAIN_PREFIX: plain_site, "/bare/": bare})
             note(f"timing {args.runs} builds of ours and of plain Material")
-            results: dict[str, Any] = {"machine": machine(), **bench_build(args.runs, work / "builds")}
+            results: dict[str, Any] = {"machine": machine(), **bench_scales(args.runs, work / "builds")}
             note(f"timing {args.runs} builds of a 100 KB guide")
             results.update(bench_long_guide(args.runs, work / "builds"))
             note("visiting pages in Chromium")

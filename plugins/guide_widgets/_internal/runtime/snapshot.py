@@ -33,14 +33,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide_widgets._internal.cache import cache_folder, keep
 from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
 from guide_widgets._internal.runtime.archive import python_code_only
 from guide_widgets._internal.runtime.pyodide import Pyodide, link_or_copy
 from guide_widgets._internal.runtime.stdlib import (
     Stdlib,
     archive_name,
-    cache_folder,
-    keep,
     reduced_archive,
     run_node,
 )
@@ -117,7 +116,7 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
     """The ready Python for this logic and reduced standard library, from the cache or made now."""
     if stdlib.data is None:
         return Prepared(note="there is no reduced standard library to make it from")
-    folder = cache_folder().parent / "snapshot"
+    folder = cache_folder("snapshot")
     key = _key(logic_name, stdlib.name)
     cached, about = folder / f"{key}.gz", folder / f"{key}.json"
     if cached.is_file() and about.is_file():

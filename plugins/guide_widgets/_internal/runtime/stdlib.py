@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guide_widgets._internal.cache import cache_folder, keep
 from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
 from guide_widgets._internal.runtime.archive import ZIP_TIME
 
@@ -40,11 +40,6 @@ class Stdlib:
     """The reduced archive's bytes (None: the full one is used)."""
     note: str = ""
     """Why the full archive is used, for the build's log."""
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("GUIDE_WIDGETS_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "guide-widgets" / "stdlib"
 
 
 def _key(logic_name: str) -> str:
@@ -100,7 +95,7 @@ def archive_name(data: bytes) -> str:
 
 def reduced_stdlib(pyodide_folder: Path, logic_name: str, logic_bytes: bytes) -> Stdlib:
     """The reduced archive for this logic, from the cache or recorded now; the full one if that fails."""
-    cached = cache_folder() / f"{_key(logic_name)}.zip"
+    cached = cache_folder("stdlib") / f"{_key(logic_name)}.zip"
     if cached.is_file():
         data = cached.read_bytes()
         return Stdlib(archive_name(data), data)
@@ -112,15 +107,3 @@ def reduced_stdlib(pyodide_folder: Path, logic_name: str, logic_bytes: bytes) ->
     data = reduced_archive(pyodide_folder / FULL_STDLIB, files)
     keep(cached, data)
     return Stdlib(archive_name(data), data)
-
-
-def keep(path: Path, data: bytes) -> None:
-    """Writes a result to the cache whole or not at all; without a cache to be had, the next build makes it
-    again."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError:
-        pass

@@ -17,7 +17,9 @@ the build with the file, the line and the fix, never in a reader's browser.
 from __future__ import annotations
 
 import ast
+import hashlib
 import importlib.util
+import json
 import re
 import sys
 import zipfile
@@ -27,6 +29,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, TemplateSyntaxError
 
+from guide_widgets._internal.cache import cache_folder, keep, remembered
 from guide_widgets._internal.pins import PYODIDE_BUILTIN_MODULES, PYODIDE_STDLIB_MODULES, PYODIDE_STDLIB_SIZE
 from guide_widgets._internal.suggest import did_you_mean
 from guide_widgets._internal.widgets.validation import WidgetSpec
@@ -273,11 +276,7 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
                          "logic.py."])
     if name in builtins:
         raise KindError([f"{label}: the kind '{name}' has the name of a built-in kind. Fix: rename the folder."])
-    problems = _check_logic(folder / "logic.py", f"{label}/logic.py", stdlib)
-    problems += _check_template(folder / "form.html", f"{label}/form.html")
-    problems += _check_strings(folder / "strings.yml", f"{label}/strings.yml")
-    problems += _check_said_keys(folder / "logic.py", f"{label}/logic.py", folder / "strings.yml",
-                                 f"{label}/strings.yml")
+    problems = _checked_files(folder, label, stdlib)
     package = f"{OWN_PACKAGE}.{folder.name}"
     try:
         spec = _load_spec(folder, f"{package}.spec")
@@ -286,17 +285,55 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
                         "options in a class named Spec that extends guide_widgets.specs.WidgetSpec.")
     except Exception as exc:  # an author's module can fail in any way; report its own error, at its line
         problems.append(_failure(exc, folder / "spec.py", f"{label}/spec.py"))
-    if not problems:
+    ran = _ran_key(folder / "logic.py")
+    if not problems and not _ran_before(ran):
         # The logic runs in the reader's browser; run its top level here too, so that a mistake there stops
-        # the build instead of every reader's widget.
+        # the build instead of every reader's widget. (Once it has run, the same code needs no second run.)
         try:
             _run_module(folder / "logic.py", f"{package}.logic")
         except Exception as exc:
             problems.append(_failure(exc, folder / "logic.py", f"{label}/logic.py"))
+        else:
+            keep(cache_folder("ran") / ran, b"")
     if problems:
         raise KindError(problems)
     return Kind(name, folder, spec, f"{package}.logic", builtin=False,
                 note=older_form(folder / "logic.py", f"{label}/logic.py"), label=label)
+
+
+_CHECKS_VERSION = "checks 1"
+"""Names the static checks below: change it when they change, so no build reads an older verdict."""
+
+
+def _checked_files(folder: Path, label: str, stdlib: frozenset[str]) -> list[str]:
+    """The problems the static checks find in a kind's logic, form and strings; a verdict on the same files
+    (and the same standard library) is read from the build's cache instead of found again."""
+    parts = [_CHECKS_VERSION, label, ",".join(sorted(stdlib))]
+    parts += [(folder / name).read_text(encoding="utf-8") if (folder / name).is_file() else ""
+              for name in ("logic.py", "form.html", "strings.yml")]
+
+    def check() -> bytes:
+        found = _check_logic(folder / "logic.py", f"{label}/logic.py", stdlib)
+        found += _check_template(folder / "form.html", f"{label}/form.html")
+        found += _check_strings(folder / "strings.yml", f"{label}/strings.yml")
+        found += _check_said_keys(folder / "logic.py", f"{label}/logic.py", folder / "strings.yml",
+                                  f"{label}/strings.yml")
+        return json.dumps(found).encode()
+
+    found: list[str] = json.loads(remembered("checked", "\0".join(parts).encode(), check))
+    return found
+
+
+def _ran_key(logic: Path) -> str:
+    """Names a kind's logic as it would run: its own code and the engine's logic it may import."""
+    digest = hashlib.sha256(logic.read_bytes())
+    for path in sorted((BUILTIN_DIR.parent / "logic").glob("*.py")) + sorted(BUILTIN_DIR.glob("*/logic.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _ran_before(key: str) -> bool:
+    return (cache_folder("ran") / key).is_file()
 
 
 def form_failure(exc: BaseException, kind: Kind) -> tuple[str, str]:

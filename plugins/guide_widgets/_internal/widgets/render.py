@@ -6,6 +6,7 @@ and followed by a live region where results appear. Author texts are Markdown re
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -67,8 +68,10 @@ _env = Environment(
 _markdown = Markdown()  # one converter, reset per text: making a new one each time costs more than converting
 
 
+@functools.lru_cache(maxsize=4096)
 def inline_markdown(text: str) -> Markup:
-    """Author text as HTML without the surrounding paragraph: emphasis and code, on one line."""
+    """Author text as HTML without the surrounding paragraph: emphasis and code, on one line. (Kept: the plan
+    page renders every widget's texts again, and guides repeat their answers' labels.)"""
     html = _markdown.reset().convert(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

@@ -13,6 +13,7 @@ the problem and the fix.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import math
 import re
@@ -610,4 +611,18 @@ def markdown_links(spec: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tu
 
 def line_of(body: str, path: tuple[str | int, ...]) -> int:
     """The 1-based line inside `body` that `path` points to."""
-    return _line_of(_compose_and_load(body)[0], path)
+    return _line_of(_nodes(body), path)
+
+
+@functools.lru_cache(maxsize=32)
+def _nodes(body: str) -> yaml.Node | None:
+    """The YAML node tree of a block's body (its lines, not its data), kept for the block's other links."""
+    for loader_class in (_FastLoader, _Loader):
+        loader = loader_class(str(body))
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            continue
+        finally:
+            loader.dispose()
+    return None
