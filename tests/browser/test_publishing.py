@@ -138,15 +138,24 @@ def _expression(text: str, outputs: dict[str, str]) -> str:
 def test_a_new_project_is_published_by_its_own_workflow_run_step_by_step(dist: Path, browser: Browser,
                                                                           tmp_path: Path):
     """The starter's workflow, its shell steps run in order in a fresh starter folder as a runner runs them
-    (a fresh Python, the local wheel standing in for the index), its GitHub actions played by their local
-    equivalents; the site it builds answers in Chromium."""
+    (a fresh Python), its GitHub actions played by their local equivalents; the site it builds answers in
+    Chromium. The plugin comes from a wheel kept in the repository, as `guide-widgets workflow --from` sets it
+    (the package index is the same pip line with the version instead of the path)."""
     import yaml
 
     project = tmp_path / "my-guide"
     made = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "new", str(project)], capture_output=True,
                           text=True, check=False)
     assert made.returncode == 0, made.stderr
+    wheel = next(dist.glob("*.whl"))
+    (project / "wheels").mkdir()
+    shutil.copy2(wheel, project / "wheels" / wheel.name)
+    source = f"./wheels/{wheel.name}"
+    switched = subprocess.run([sys.executable, "-m", "guide_widgets._internal.authoring.cli", "workflow", "--from",
+                               source, "--force"], cwd=project, capture_output=True, text=True, check=False)
+    assert switched.returncode == 0, switched.stderr
     workflow = yaml.safe_load((project / ".github" / "workflows" / "pages.yml").read_text())
+    assert workflow["jobs"]["build"]["env"]["GUIDE_WIDGETS"] == source
     runner = tmp_path / "runner-python"
     venv.create(runner, with_pip=True)  # actions/setup-python: a Python of its own, first on the PATH
     env = {"PATH": f"{runner / 'bin'}:{Path(shutil.which('node') or '/usr/bin/node').parent}:/usr/bin:/bin",
@@ -163,7 +172,8 @@ def test_a_new_project_is_published_by_its_own_workflow_run_step_by_step(dist: P
                 assert uses in {"actions/checkout", "actions/setup-python", "actions/setup-node",
                                 "actions/configure-pages", "actions/upload-pages-artifact"}, uses
                 continue
-            step_env = {**env, **{key: _expression(str(value), outputs) for key, value in step.get("env", {}).items()}}
+            declared = {**workflow["jobs"]["build"].get("env", {}), **step.get("env", {})}
+            step_env = {**env, **{key: _expression(str(value), outputs) for key, value in declared.items()}}
             ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                                  cwd=project, env=step_env, capture_output=True, text=True, check=False, timeout=900)
             assert ran.returncode == 0, f"{step.get('name')}:\n{ran.stdout[-2000:]}\n{ran.stderr[-3000:]}"
@@ -172,6 +182,11 @@ def test_a_new_project_is_published_by_its_own_workflow_run_step_by_step(dist: P
         # The installed wheel's own command writes the same starter, workflow and lock file included.
         again = subprocess.run([str(runner / "bin" / "guide-widgets"), "new", str(tmp_path / "again")],
                                capture_output=True, text=True, check=False, env=env)
+        assert again.returncode == 0, again.stderr
+        (tmp_path / "again" / "wheels").mkdir()
+        shutil.copy2(wheel, tmp_path / "again" / "wheels" / wheel.name)
+        again = subprocess.run([str(runner / "bin" / "guide-widgets"), "workflow", "--from", source, "--force"],
+                               cwd=tmp_path / "again", capture_output=True, text=True, check=False, env=env)
         assert again.returncode == 0, again.stderr
         for path in (p for p in project.rglob("*") if p.is_file() and not {"site", "node_modules"} & set(p.parts)):
             twin = tmp_path / "again" / path.relative_to(project)

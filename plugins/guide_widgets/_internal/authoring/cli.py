@@ -2,6 +2,7 @@
 
     guide-widgets new DIR
     guide-widgets setup [--config-file mkdocs.yml]
+    guide-widgets workflow [--config-file mkdocs.yml] [--from REQUIREMENT] [--force]
     guide-widgets strings LANGUAGE [--config-file mkdocs.yml] [--write FILE]
     guide-widgets reference [--widgets-dir DIR] [--write FILE]
     guide-widgets preview [--config-file mkdocs.yml] [--site-dir site] [--port 8000]
@@ -91,9 +92,43 @@ def _new(args: argparse.Namespace) -> int:
             data["packages"][""]["name"] = name
         (target / lock).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     workflow = target / ".github" / "workflows" / "pages.yml"
-    workflow.write_text(workflow.read_text(encoding="utf-8").replace("==VERSION", f"=={_version()}"),
-                        encoding="utf-8")
+    workflow.write_text(pages_workflow(), encoding="utf-8")
     print(f"A new guide is in {target}. Next: cd {target} && npm ci && mkdocs serve")
+    return 0
+
+
+WORKFLOW = STARTER / ".github" / "workflows" / "pages.yml"
+
+
+def pages_workflow(source: str | None = None) -> str:
+    """The GitHub Pages workflow, naming this version of the plugin, installed from `source` (a requirement
+    pip understands: the index's `mkdocs-guide-widgets==X`, a wheel's path, a `... @ git+https://...` tag)."""
+    text = WORKFLOW.read_text(encoding="utf-8").replace("VERSION", _version())
+    if source:
+        text = text.replace(f'GUIDE_WIDGETS: "mkdocs-guide-widgets=={_version()}"', f"GUIDE_WIDGETS: {json.dumps(source)}")
+    return text
+
+
+def _workflow(args: argparse.Namespace) -> int:
+    target = Path(args.config_file).resolve().parent / ".github" / "workflows" / "pages.yml"
+    if not Path(args.config_file).is_file():
+        print(f"guide-widgets: {args.config_file} was not found. Fix: run this in the folder of your site's "
+              "mkdocs.yml, or name it with --config-file.", file=sys.stderr)
+        return 1
+    if target.exists() and not args.force:
+        print(f"guide-widgets: {os.path.relpath(target)} exists already. Fix: move it away, or run this again "
+              "with --force to replace it.", file=sys.stderr)
+        return 1
+    source = args.source
+    if source and source.endswith(".whl") and not (target.parents[2] / source).is_file():
+        print(f"guide-widgets: the wheel {source} is not in the repository. Fix: copy it there first (it is "
+              "named from the repository's root, such as ./wheels/NAME.whl).", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(pages_workflow(source), encoding="utf-8")
+    print(f"Wrote {os.path.relpath(target)}: on every push to main it installs the plugin "
+          f"({source or f'mkdocs-guide-widgets=={_version()}'}) and Pyodide, builds the site --strict for the "
+          "repository's Pages address and publishes it. Once: Settings -> Pages -> Source: GitHub Actions.")
     return 0
 
 
@@ -243,6 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     setup = commands.add_parser("setup", help="put the pinned Pyodide where the site expects it (no Node needed)")
     setup.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")
     setup.set_defaults(run=_setup)
+    workflow = commands.add_parser("workflow", help="write the GitHub Pages workflow into the site's repository")
+    workflow.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")
+    workflow.add_argument("--from", dest="source", metavar="REQUIREMENT",
+                          help="where the workflow installs the plugin from: a wheel in the repository "
+                               "(./wheels/NAME.whl) or 'mkdocs-guide-widgets @ git+https://...@TAG' (default: "
+                               "this version from the package index)")
+    workflow.add_argument("--force", action="store_true", help="replace an existing .github/workflows/pages.yml")
+    workflow.set_defaults(run=_workflow)
     strings = commands.add_parser("strings", help="write the texts a language needs for the kinds the site uses")
     strings.add_argument("language", help="the language's code, as theme.language takes it (fr, pt-BR, ...)")
     strings.add_argument("--config-file", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (mkdocs.yml)")
