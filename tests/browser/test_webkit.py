@@ -15,6 +15,7 @@ from contextlib import contextmanager
 import pytest
 
 from .conftest import SUB_PATH, build_for
+from .existing_site import the_site_after
 from .reader import APOLOGY, NO_CONTACT, QUIZ, site_pages
 from .site_server import SiteServer
 from .webkit import INSTALL, PROBE, PROBE_PATH, WebKit, missing_parts
@@ -183,3 +184,36 @@ def test_the_watch_in_webkit_sees_an_error_and_a_policy_violation(webkit: WebKit
     assert any("a script broke" in problem for problem in found), found
     assert any(problem.startswith("policy violation: script-src") for problem in found), found
     assert webkit.js("return window.ran") is None  # the policy held
+
+
+@pytest.fixture(scope="module")
+def handbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The handbook of manual/docs/existing-site.md, its steps applied, built for its address."""
+    project = the_site_after(tmp_path_factory.mktemp("handbook") / "handbook")
+    with SiteServer("/handbook/") as server:
+        server.directory = build_for(server.url, project / "site", project)
+        server.probe = (PROBE_PATH, PROBE)
+        yield server
+
+
+def test_an_existing_site_with_widgets_works_in_webkit(webkit: WebKit, handbook: SiteServer):
+    """The existing-site page's result in WebKit: a page without widgets as it was, the author's own kind,
+    the quiz with links to other pages, and the policy on the pages with widgets only."""
+    with clean(webkit, "a page without widgets"):
+        webkit.open(handbook.url + "glossary/")
+        assert webkit.text("article h1").startswith("Glossary")
+        assert not webkit.js("return !!document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')")
+    with clean(webkit, "the author's own kind"):
+        webkit.open(handbook.url + "debt/")
+        ready(webkit)
+        assert webkit.js("return !!document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')")
+        webkit.type_into("input[name=balance]", "1200")
+        webkit.type_into("input[name=payment]", "100")
+        webkit.wait_text("[data-gw-result] .gw-headline", "Paid off in 14 months", timeout=READY_S)
+    with clean(webkit, "the quiz, and a link to another page's heading"):
+        webkit.open(handbook.url + "borrowing/")
+        ready(webkit)
+        webkit.click("label", "Probably not")
+        webkit.click("label", "No")
+        webkit.wait_text("[data-gw-result] .gw-band-title", "Wait")
+        assert webkit.js("return document.querySelector('[data-gw-result] a[href$=\"glossary/#apr\"]') !== null")
