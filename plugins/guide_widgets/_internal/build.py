@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from guide_widgets._internal.config import GuideWidgetsConfig
 from guide_widgets._internal.page.bundle import ASSET_FILES, ASSETS_DIR, served_asset, starter_script
 from guide_widgets._internal.page.head import boot_facts, download_size, head_tags, page_runtime
+from guide_widgets._internal.page.markers import MarkerError, fill_markers
 from guide_widgets._internal.page.offline import SIZE_TOKEN, write_offline_copy
 from guide_widgets._internal.page.policy import (
     blocked_fix,
@@ -45,14 +46,7 @@ from guide_widgets._internal.runtime.snapshot import Prepared, prepared_python
 from guide_widgets._internal.runtime.stdlib import reduced_stdlib
 from guide_widgets._internal.serving.preview import site_prefix
 from guide_widgets._internal.widgets.blocks import PlacedWidget, SiteBlocks, WidgetBlocks, scan_headers
-from guide_widgets._internal.widgets.plan import (
-    PLAN,
-    MarkerError,
-    PlanContext,
-    fill_markers,
-    plan_html,
-    plan_markdown,
-)
+from guide_widgets._internal.widgets.plan import PLAN, PlanContext, plan_html, plan_markdown
 from guide_widgets._internal.widgets.registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
 from guide_widgets._internal.widgets.strings import (
     FRAME,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from guide_widgets._internal.runtime.pyodide import DEFAULT_PYODIDE_DIR
+from guide_widgets._internal.pins import DEFAULT_PYODIDE_DIR
 
 
 class GuideEntry(base.Config):

@@ -6,6 +6,8 @@ Tests check each against the real files of the pinned version.
 from __future__ import annotations
 
 PYODIDE_VERSION = "314.0.7"
+DEFAULT_PYODIDE_DIR = "node_modules/pyodide"
+"""Where the pinned Pyodide is, from the folder of mkdocs.yml, unless `pyodide_dir` says otherwise."""
 PYODIDE_INTEGRITY = ("sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A==")
 """The npm package's integrity, as npm's lock file records it: `guide-widgets setup` checks its download by it."""
 # The runtime files a browser fetches to boot Pyodide; the lock file's facts travel in the page instead.

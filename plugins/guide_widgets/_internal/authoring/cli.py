@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from guide_widgets._internal.authoring.reference import END, START, readme_with_reference, reference_markdown
-from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
+from guide_widgets._internal.pins import DEFAULT_PYODIDE_DIR, FULL_STDLIB, PYODIDE_VERSION
 from guide_widgets._internal.runtime.pyodide import (
-    DEFAULT_PYODIDE_DIR,
     InstallFailed,
     RuntimeMissing,
     find_pyodide,

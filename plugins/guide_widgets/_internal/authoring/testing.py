@@ -33,9 +33,9 @@ from typing import Any
 
 import yaml
 
-from guide_widgets._internal.pins import FULL_STDLIB
+from guide_widgets._internal.pins import DEFAULT_PYODIDE_DIR, FULL_STDLIB
 from guide_widgets._internal.runtime.archive import logic_archive
-from guide_widgets._internal.runtime.pyodide import DEFAULT_PYODIDE_DIR, find_pyodide
+from guide_widgets._internal.runtime.pyodide import find_pyodide
 from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, own_kind, stdlib_modules
 from guide_widgets._internal.widgets.strings import load_strings_file, site_strings
 from guide_widgets._internal.widgets.validation import parse_spec

@@ -23,7 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_widgets._internal.pins import PYODIDE_FILES, PYODIDE_INTEGRITY, PYODIDE_SIZES, PYODIDE_VERSION
+from guide_widgets._internal.pins import (
+    PYODIDE_FILES,
+    PYODIDE_INTEGRITY,
+    PYODIDE_SIZES,
+    PYODIDE_VERSION,
+)
 
 PYODIDE_DIR = "assets/pyodide"
 
@@ -41,7 +46,6 @@ class Pyodide:
         return [self.folder / name for name in PYODIDE_FILES]
 
 
-DEFAULT_PYODIDE_DIR = "node_modules/pyodide"
 SETUP = "guide-widgets setup"
 """The command that installs the pinned Pyodide: it comes with the plugin, so every author has it."""
 NPM_INSTALL = f"npm install --save-exact pyodide@{PYODIDE_VERSION}"

@@ -1,73 +1,26 @@
-"""The pages' own pieces about the reader's device, and the "My plan" page the plugin adds.
+"""The "My plan" page the plugin adds: a read-only copy of every widget of the site, in the navigation's order.
 
-Any page may hold two markers, written as HTML comments in its Markdown:
-
-- `<!-- guide-widgets: stored-items -->` becomes the table of everything the site may store (storage.py);
-- `<!-- guide-widgets: this-device -->` becomes the controls: remember answers, keep the guide offline,
-  forget everything.
-
-The plan page gathers a read-only copy of every widget of the site, in guide order. Each copy is keyed to its
-original, shows the answers given there (in this visit, or remembered with consent) and works out their
-result again with the same logic, so a result is never stale. It is filled in once every page has been
-converted, when every widget is known.
+Each copy is keyed to its original, shows the answers given there (in this visit, or remembered with consent)
+and works out their result again with the same logic, so a result is never stale. It is filled in once every
+page has been converted, when every widget is known.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from guide_widgets._internal.page.storage import stored_items
 from guide_widgets._internal.widgets.blocks import PlacedWidget
 from guide_widgets._internal.widgets.registry import Kind
-from guide_widgets._internal.widgets.render import (
-    PlanEntry,
-    render_device,
-    render_plan,
-    render_stored_items,
-    render_widget,
-)
-from guide_widgets._internal.widgets.strings import FRAME, Strings
+from guide_widgets._internal.widgets.render import PlanEntry, render_plan, render_widget
+from guide_widgets._internal.widgets.strings import Strings
 
 PLAN = "plan"
-MARKER = re.compile(r"<!--\s*guide-widgets:\s*([\w-]*)\s*-->")
-PAGE_MARKERS = ("stored-items", "this-device")
-
-
-class MarkerError(ValueError):
-    """A marker naming nothing the plugin knows; the message names the line and the fix."""
 
 
 def plan_markdown(frame: dict[str, Any]) -> str:
     return f"# {frame['plan_title']}\n\n{frame['plan_intro']}\n\n<!-- guide-widgets: {PLAN} -->\n"
-
-
-def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, scope: str) -> str:
-    """The page with its markers replaced (the plan's is left for later)."""
-    frame = strings[FRAME]
-    problems = []
-    for match in MARKER.finditer(markdown):
-        if match.group(1) not in (*PAGE_MARKERS, PLAN):
-            line = markdown.count("\n", 0, match.start()) + 1
-            problems.append(f"{source}:{line}: unknown marker '{match.group(0)}'. Fix: write "
-                            + " or ".join(f"'<!-- guide-widgets: {name} -->'" for name in PAGE_MARKERS) + ".")
-    if problems:
-        raise MarkerError("\n".join(problems))
-    count = 0
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal count
-        name = match.group(1)
-        if name == "stored-items":
-            return render_stored_items(frame, stored_items(scope))
-        if name == "this-device":
-            count += 1
-            return render_device(strings, f"gw-device-{count}", offline=True)
-        return match.group(0)
-
-    return MARKER.sub(replace, page_html)
 
 
 @dataclass(frozen=True)
