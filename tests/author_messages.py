@@ -10,9 +10,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "guide_widgets"
 CARRIERS = {"GuideError", "SpecError", "Problem", "report", "PathError", "RuntimeMissing", "KindError",
-            "ValidationError"}
-MAKERS = {"form_failure", "_fix_for", "did_you_mean", "_own_missing"}
-"""Functions that make a (problem, fix) pair for a carrier: every text they hold is a message."""
+            "ValidationError", "OptionError"}
+MARK = "author_words"
+"""The decorator that marks a function wording a problem or a fix (guide_widgets._internal.errors)."""
 HOLE = "…"
 
 
@@ -38,7 +38,8 @@ def message_templates() -> list[str]:
                 text = _literal(node)
                 if text and "Fix:" in text:
                     texts.append(text)
-            if isinstance(node, ast.FunctionDef) and node.name in MAKERS:
+            if isinstance(node, ast.FunctionDef) and any(
+                    isinstance(mark, ast.Name) and mark.id == MARK for mark in node.decorator_list):
                 texts += [_literal(inner) for inner in ast.walk(node) if isinstance(inner, ast.JoinedStr)]
             if isinstance(node, ast.Call):
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")

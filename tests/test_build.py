@@ -126,15 +126,15 @@ def test_mkdocs_link_warnings_name_the_guide_line_and_the_fix(tmp_path: Path):
     stderr = failed_build(make_project(tmp_path, guide), tmp_path / "site")
     assert problems(stderr) == [
         "WARNING -  docs/guide.md:3: the guide contains a link 'missing.md', but the target 'missing.md' is not "
-        "found among documentation files. Fix: link to a file inside the docs folder, written relative to the "
+        "found among documentation files. Fix: Link to a file inside the docs folder, written relative to the "
         "guide file.",
         "WARNING -  docs/guide.md:11: the guide contains a link 'other.md', but the target 'other.md' is not "
-        "found among documentation files. Fix: link to a file inside the docs folder, written relative to the "
+        "found among documentation files. Fix: Link to a file inside the docs folder, written relative to the "
         "guide file.",
         "WARNING -  docs/guide.md:7: the guide contains a link '#nope', but there is no such anchor on this "
-        "page. Fix: link to a heading or an anchor that the guide has.",
+        "page. Fix: Link to a heading or an anchor that the guide has.",
         "WARNING -  docs/guide.md:7: the guide contains a link 'guide.md#nope-again', but the guide does not "
-        "contain an anchor '#nope-again'. Fix: link to a heading or an anchor that the guide has.",
+        "contain an anchor '#nope-again'. Fix: Link to a heading or an anchor that the guide has.",
     ]
 
 

@@ -50,6 +50,8 @@ def test_the_message_reader_finds_a_new_message():
     assert "the widget has no title." in tree_text
     assert any("the widget has no title." in t for t in message_templates())
     assert fragments("…:…: the sky is green today. Fix: paint it …") == ["the sky is green today. Fix: paint it"]
+    # Functions marked as wording messages are read too, whatever their names.
+    assert any(t.startswith("Did you mean") for t in message_templates())
 
 
 def test_the_readme_is_a_short_front_door_to_the_manual():

@@ -20,6 +20,7 @@ from guide_widgets._internal.widgets.validation import (
     Band,
     Items,
     Number,
+    OptionError,
     Problem,
     SpecError,
     Text,
@@ -29,5 +30,5 @@ from guide_widgets._internal.widgets.validation import (
     switch,
 )
 
-__all__ = ["Anchor", "Band", "Items", "Number", "Problem", "SpecError", "Text", "WidgetSpec", "did_you_mean",
+__all__ = ["Anchor", "Band", "Items", "Number", "OptionError", "Problem", "SpecError", "Text", "WidgetSpec", "did_you_mean",
            "optional", "renamed", "switch"]

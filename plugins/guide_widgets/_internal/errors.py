@@ -6,8 +6,9 @@ author reads are made from it in one place (`str()`), and tests and tools read i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from mkdocs.exceptions import PluginError
 
@@ -34,3 +35,12 @@ class AuthorErrors(PluginError):
         self.heading = heading
         lines = "\n".join(f"  {error}" for error in self.errors)
         super().__init__(f"{heading}:\n{lines}")
+
+
+_Maker = TypeVar("_Maker", bound=Callable[..., object])
+
+
+def author_words(maker: _Maker) -> _Maker:
+    """Marks a function that words a problem or a fix an author reads: the manual's troubleshooting page must
+    quote every text it holds (tests/author_messages.py finds them by this mark)."""
+    return maker

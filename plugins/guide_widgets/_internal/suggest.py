@@ -10,6 +10,8 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from guide_widgets._internal.errors import author_words
+
 
 def _plain(text: str) -> str:
     """Lower case, accents and umlauts taken off, as a slug has them ('Gespräch' -> 'gesprach')."""
@@ -27,6 +29,7 @@ def nearest(name: str, choices: Iterable[str]) -> str | None:
     return plain[close[0]] if close else None
 
 
+@author_words
 def did_you_mean(name: str, choices: Iterable[str], written: str = "'{}'") -> str:
     """"Did you mean 'x'? " (ready to begin a fix, its space included), or "" when nothing is close."""
     found = nearest(name, choices)

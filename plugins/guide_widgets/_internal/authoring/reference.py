@@ -17,7 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from guide_widgets._internal.widgets.registry import Kind
-from guide_widgets._internal.widgets.validation import Anchor, Items, Number, Text, number_text
+from guide_widgets._internal.widgets.validation import Anchor, Items, Number, Switch, Text, number_text
 
 START = "<!-- reference: written by `guide-widgets reference`; do not edit by hand -->"
 END = "<!-- end of reference -->"
@@ -27,7 +27,7 @@ API_START = "<!-- widget API: written by `guide-widgets reference`; do not edit 
 API_END = "<!-- end of widget API -->"
 
 SPEC_NAMES = ("WidgetSpec", "Text", "Number", "Anchor", "Items", "Band", "optional", "switch", "renamed", "Problem",
-              "did_you_mean", "SpecError")
+              "OptionError", "did_you_mean", "SpecError")
 """guide_widgets.specs, in the order a kind's author meets them."""
 LOGIC_NAMES = ("Context", "result", "el", "text", "say", "say_text", "number", "date", "band", "reached", "part",
                "progress", "download")
@@ -68,7 +68,7 @@ def describe(option: Any) -> tuple[str, str]:
         return "text", ""
     if isinstance(option, Anchor):
         return "link to a heading or page: `#anchor`, `page.md#anchor`", ""
-    if isinstance(option, c.Type) and option._type is bool:
+    if isinstance(option, Switch) or (isinstance(option, c.Type) and option._type is bool):
         return "`true` or `false`", ""
     if isinstance(option, c.Type) and option._type is str:
         return "text", ""

@@ -134,12 +134,12 @@ class GuidePagesExtension(Extension):
 
 _DOC_FILE = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?P<rest>.*)$", re.DOTALL)
 _LINK = re.compile(r"link '(?P<link>[^']*)'")
-_FIXES = (
-    ("not found among documentation files", "link to a file inside the docs folder, written relative to the "
+_FIXES = (  # MkDocs' own warning, told apart by its words -> the fix for a link written in a guide
+    ("not found among documentation files", "Link to a file inside the docs folder, written relative to the "
                                             "guide file."),
-    ("anchor", "link to a heading or an anchor that the guide has."),
-    ("absolute link", "write the link relative to the guide file."),
-    ("unrecognized relative link", "link to a Markdown file or an anchor, written relative to the guide file."),
+    ("anchor", "Link to a heading or an anchor that the guide has."),
+    ("absolute link", "Write the link relative to the guide file."),
+    ("unrecognized relative link", "Link to a Markdown file or an anchor, written relative to the guide file."),
 )
 
 
@@ -179,11 +179,10 @@ class GuideLinkMessages(logging.Filter):
         else:
             page = guide.pages[src]
             line = self._line_of(guide, original if link else "", page)
-            fix = next((f" Fix: {fix}" for clue, fix in _FIXES if clue in rest), "")
-            if link and "anchor" in rest and "#" in original:
-                hint = did_you_mean(original.rsplit("#", 1)[1], guide.split.targets, "'#{}'")
-                fix = f" Fix: {hint}{fix[6].upper()}{fix[7:]}" if hint and fix else fix
-            record.msg = f"{guide.label}:{line}: the guide contains {rest}{fix}"
+            fix = next((fix for clue, fix in _FIXES if clue in rest), "")
+            if fix and link and "anchor" in rest and "#" in original:
+                fix = did_you_mean(original.rsplit("#", 1)[1], guide.split.targets, "'#{}'") + fix
+            record.msg = f"{guide.label}:{line}: the guide contains {rest}" + (f" Fix: {fix}" if fix else "")
         record.args = ()
         return True
 

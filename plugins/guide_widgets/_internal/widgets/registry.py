@@ -30,6 +30,7 @@ import yaml
 from jinja2 import Environment, TemplateSyntaxError
 
 from guide_widgets._internal.cache import cache_folder, keep, remembered
+from guide_widgets._internal.errors import author_words
 from guide_widgets._internal.pins import PYODIDE_BUILTIN_MODULES, PYODIDE_STDLIB_MODULES, PYODIDE_STDLIB_SIZE
 from guide_widgets._internal.suggest import did_you_mean
 from guide_widgets._internal.widgets.validation import WidgetSpec
@@ -336,6 +337,7 @@ def _ran_before(key: str) -> bool:
     return (cache_folder("ran") / key).is_file()
 
 
+@author_words
 def form_failure(exc: BaseException, kind: Kind) -> tuple[str, str]:
     """(problem, fix) for an exception raised while rendering a kind's form, naming its line in form.html."""
     where = f"{kind.label or 'kinds/' + kind.folder.name}/form.html"

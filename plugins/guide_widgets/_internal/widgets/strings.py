@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from guide_widgets._internal.errors import author_words
 from guide_widgets._internal.widgets.registry import Kind
 
 FRAME = "widget"
@@ -168,6 +169,7 @@ def load_strings_file(path: Path, label: str) -> dict[str, Any]:
     return data
 
 
+@author_words
 def _own_missing(kind: Kind, language: str, keys: list[str]) -> str:
     """An author's kind lacks strings in the site's language: name its strings.yml, where they go, the keys."""
     path = kind.folder / "strings.yml"

@@ -61,16 +61,37 @@ class SpecErrors(SpecError):
         self.errors = errors
 
 
-class PathError(ValidationError):
-    """A validation error deep inside the body, with the path of keys and item numbers that leads to it, and
-    the fix in words (None: the engine words one from the message)."""
+class OptionError(ValidationError):
+    """What an option type raises for a value it refuses: what is wrong, and what to give instead. The build
+    names the block's file and line, and words the fix from `give` ("Give 'days' a number from 1 to 365.").
 
-    def __init__(self, path: tuple[str | int, ...], message: str, suggestion: str | None = None,
-                 fix: str | None = None) -> None:
+    >>> OptionError("expected a colour, got 'blu'.", "a colour: red, green or blue").give
+    'a colour: red, green or blue'
+    """
+
+    __module__ = "guide_widgets.specs"  # where authors import it from, and how tracebacks name it
+
+    def __init__(self, problem: str, give: str) -> None:
+        super().__init__(problem)
+        self.give = give
+
+
+class PathError(ValidationError):
+    """A validation error deep inside the body: the path of keys and item numbers that leads to it, what is
+    wrong, the fix, and for an unknown name the one the author most likely meant (`suggestion`)."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str, fix: str, suggestion: str | None = None) -> None:
         super().__init__(message)
         self.path = path
-        self.suggestion = suggestion
         self.fix = fix
+        self.suggestion = suggestion
+
+
+def _give(name: str | int, error: Exception) -> str:
+    """The fix for a refused value: what the option takes, when it says; else a plain "Correct"."""
+    if isinstance(error, OptionError):
+        return f"Give '{name}' {error.give}."
+    return f"Correct '{name}'."
 
 
 class PathErrors(ValidationError):
@@ -79,7 +100,6 @@ class PathErrors(ValidationError):
     def __init__(self, errors: list[PathError]) -> None:
         super().__init__(str(errors[0]))
         self.errors = errors
-        """The name the author most likely meant, for an unknown one."""
 
 
 def _options_of(cls: type, names: Iterable[str]) -> Callable[..., None]:
@@ -107,7 +127,7 @@ class Text(c.BaseConfigOption[str]):
     >>> Text().validate("")
     Traceback (most recent call last):
       ...
-    mkdocs.config.base.ValidationError: expected text, got an empty value.
+    guide_widgets.specs.OptionError: expected text, got an empty value.
     >>> Text(default="Read more").default
     'Read more'
     >>> Text(optional=True)
@@ -126,9 +146,9 @@ class Text(c.BaseConfigOption[str]):
 
     def run_validation(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise ValidationError(f"expected text, got {_describe(value)}.")
+            raise OptionError(f"expected text, got {_describe(value)}.", "text")
         if not str(value).strip():
-            raise ValidationError("expected text, got an empty value.")
+            raise OptionError("expected text, got an empty value.", "text")
         return str(value).strip()
 
 
@@ -143,7 +163,7 @@ class Number(c.BaseConfigOption[float]):
     >>> Number(minimum=1, maximum=365).validate(400)
     Traceback (most recent call last):
       ...
-    mkdocs.config.base.ValidationError: expected a number from 1 to 365, got 400.
+    guide_widgets.specs.OptionError: expected a number from 1 to 365, got 400.
     >>> Number(min=1)
     Traceback (most recent call last):
       ...
@@ -160,14 +180,15 @@ class Number(c.BaseConfigOption[float]):
 
     def run_validation(self, value: object) -> float:
         kind = "a whole number" if self.integer else "a number"
+        within = (f"{kind} from {number_text(self.minimum)} to {number_text(self.maximum)}"
+                  if self.minimum is not None or self.maximum is not None else kind)
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise ValidationError(f"expected {kind}, got {_describe(value)}.")
+            raise OptionError(f"expected {kind}, got {_describe(value)}.", within)
         if self.integer and value != int(value):
-            raise ValidationError(f"expected {kind}, got {value}.")
+            raise OptionError(f"expected {kind}, got {value}.", within)
         if (self.minimum is not None and value < self.minimum) or \
                 (self.maximum is not None and value > self.maximum):
-            raise ValidationError(f"expected {kind} from {number_text(self.minimum)} to {number_text(self.maximum)}, "
-                                  f"got {number_text(value)}.")
+            raise OptionError(f"expected {within}, got {number_text(value)}.", within)
         return int(value) if self.integer or value == int(value) else float(value)
 
 
@@ -181,7 +202,7 @@ class Anchor(c.BaseConfigOption[str]):
     >>> Anchor().validate("https://example.org")
     Traceback (most recent call last):
       ...
-    mkdocs.config.base.ValidationError: expected a link to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading', got 'https://example.org'.
+    guide_widgets.specs.OptionError: expected a link to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading', got 'https://example.org'.
     """
 
     def __init__(self, **unknown: Any) -> None:
@@ -191,8 +212,8 @@ class Anchor(c.BaseConfigOption[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not is_site_link(value):
-            raise ValidationError(f"expected a link to a heading or a page of the site, written like "
-                                  f"'#section-slug' or 'other-page.md#heading', got {_describe(value)}.")
+            wanted = "a link to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading'"
+            raise OptionError(f"expected {wanted}, got {_describe(value)}.", wanted)
         return value
 
 
@@ -216,7 +237,7 @@ class Items(c.BaseConfigOption[list[dict[str, Any]]]):
     >>> Items(Text()).validate("A pen")
     Traceback (most recent call last):
       ...
-    mkdocs.config.base.ValidationError: expected a list (lines starting with '- '), got 'A pen'.
+    guide_widgets.specs.OptionError: expected a list (lines starting with '- '), got 'A pen'.
     """
 
     def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1,
@@ -231,10 +252,11 @@ class Items(c.BaseConfigOption[list[dict[str, Any]]]):
 
     def run_validation(self, value: object) -> list[Any]:
         if not isinstance(value, list):
-            raise ValidationError(f"expected a list (lines starting with '- '), got {_describe(value)}.")
+            raise OptionError(f"expected a list (lines starting with '- '), got {_describe(value)}.",
+                              "a list (lines starting with '- ')")
+        least = f"at least {self.min_items} item{'s' * (self.min_items > 1)}"
         if len(value) < self.min_items:
-            raise ValidationError(f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}, "
-                                  f"got {len(value)}.")
+            raise OptionError(f"needs {least}, got {len(value)}.", least)
         items, problems = [], []
         for number, entry in enumerate(value, 1):
             try:
@@ -252,14 +274,11 @@ class Items(c.BaseConfigOption[list[dict[str, Any]]]):
             try:
                 return self.item.validate(entry)
             except ValidationError as exc:
-                raise PathError((number,), f"item {number}: {exc}") from exc
+                raise PathError((number,), f"item {number}: {exc}", _give("the item", exc)) from exc
         if not isinstance(entry, dict):
-            raise PathError((number,), f"item {number}: expected 'name: value' lines, got {_describe(entry)}.")
+            raise PathError((number,), f"item {number}: expected 'name: value' lines, got {_describe(entry)}.",
+                            "Write the item as 'name: value' lines, indented under its '- '.")
         return validate_config(self.item, entry, prefix=(number,), label=f"item {number}")
-
-
-_REQUIRED = "Required configuration not provided."
-"""What MkDocs' config says of a required option left out (worded for authors below)."""
 
 
 def validate_config(schema: type[base.Config], data: dict[str, Any],
@@ -267,22 +286,31 @@ def validate_config(schema: type[base.Config], data: dict[str, Any],
     """Validate `data` against `schema`, raising PathErrors with every problem found (PathError for one)."""
     lead = f"{label}, " if label else ""
     known = [name for name, _ in schema._schema]
-    problems = [PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: {', '.join(known)}.",
-                          nearest(str(key), known)) for key in data if key not in known]
+    problems = []
+    for key in data:
+        if key not in known:
+            meant = nearest(str(key), known)
+            fix = (f"Did you mean '{meant}'? Correct the spelling, or remove '{key}'." if meant else
+                   f"Remove '{key}' or correct its spelling.")
+            problems.append(PathError((*prefix, key), f"{lead}unknown option '{key}'. The options are: "
+                                      f"{', '.join(known)}.", fix, meant))
     config = schema()
     config.load_dict({key: value for key, value in data.items() if key in known})
     failed, _warnings = config.validate()
-    meant = {problem.suggestion for problem in problems}  # a misspelt option is not also a missing one
+    meant_names = {problem.suggestion for problem in problems}  # a misspelt option is not also a missing one
     for key, error in failed:
+        if key in meant_names and key not in data:
+            continue
+        if key not in data and not isinstance(error, OptionError | PathError | PathErrors):
+            problems.append(PathError((*prefix, key), f"{lead}'{key}': this option is required but missing.",
+                                      f"Add a line '{key}: ...' to this item."))
+            continue
         for inner in (error.errors if isinstance(error, PathErrors) else [error]):
-            path = inner.path if isinstance(inner, PathError) else ()
-            missing = str(inner) == _REQUIRED
-            if key in meant and key not in data:
-                continue
-            message = "this option is required but missing." if missing else str(inner)
-            problems.append(PathError((*prefix, key, *path), f"{lead}'{key}': {message}",
-                                      getattr(inner, "suggestion", None),
-                                      f"Add a line '{key}: ...' to this item." if missing else None))
+            if isinstance(inner, PathError):
+                problems.append(PathError((*prefix, key, *inner.path), f"{lead}'{key}': {inner}", inner.fix,
+                                          inner.suggestion))
+            else:
+                problems.append(PathError((*prefix, key), f"{lead}'{key}': {inner}", _give(key, inner)))
     if len(problems) == 1:
         raise problems[0]
     if problems:
@@ -380,13 +408,30 @@ def optional(option: c.BaseConfigOption[Any]) -> c.Optional[Any]:
     return c.Optional(option)
 
 
-def switch(default: bool) -> c.Type[bool]:
+class Switch(c.BaseConfigOption[bool]):
+    """`true` or `false` (see `switch`)."""
+
+    def __init__(self, default: bool) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise OptionError(f"expected true or false, got {_describe(value)}.", "true or false")
+        return value
+
+
+def switch(default: bool) -> c.BaseConfigOption[bool]:
     """`true` or `false`, with the value a block that leaves it out gets.
 
     >>> switch(default=False).validate(True)
     True
+    >>> switch(default=False).validate("yes please")
+    Traceback (most recent call last):
+      ...
+    guide_widgets.specs.OptionError: expected true or false, got 'yes please'.
     """
-    return c.Type(bool, default=default)
+    return Switch(default)
 
 
 class Band(WidgetSpec):
@@ -522,8 +567,7 @@ def parse_spec(schema: type[base.Config], body: str, words: Iterable[str] = ()) 
     try:
         spec = validate_config(schema, data)
     except (PathError, PathErrors) as exc:
-        problems += [SpecError(_line_of(root, error.path), f"{error}",
-                               error.fix or _fix_for(error.path, str(error), error.suggestion))
+        problems += [SpecError(_line_of(root, error.path), f"{error}", error.fix)
                      for error in (exc.errors if isinstance(exc, PathErrors) else [exc])]
     else:
         problems += _ordered(schema, spec, root)
@@ -552,24 +596,6 @@ def _own_words(value: object, words: list[str], root: yaml.Node | None) -> dict[
     if problems:
         raise problems[0] if len(problems) == 1 else SpecErrors(problems)
     return dict(value)
-
-
-def _fix_for(path: tuple[str | int, ...], message: str, suggestion: str | None = None) -> str:
-    names = [step for step in path if isinstance(step, str)]
-    name = names[-1] if names else "the item"
-    if "unknown option" in message:
-        if suggestion:
-            return f"Did you mean '{suggestion}'? Correct the spelling, or remove '{name}'."
-        return f"Remove '{name}' or correct its spelling."
-    if "required but missing" in message:
-        return f"Add a line '{name}: ...' to this item."
-    if "needs at least " in message:
-        least = message.split("needs at least ", 1)[1].split(",")[0]
-        return f"Give '{name}' at least {least}."
-    if "expected " in message:
-        wanted = message.split("expected ", 1)[1].split(", got")[0].rstrip(".")
-        return f"Give '{name}' {wanted}."
-    return f"Correct '{name}'."
 
 
 def _is_anchor(option: object) -> bool:
