@@ -6,6 +6,7 @@ import { say } from "./facts.js";
 import * as memory from "./memory.js";
 
 /** @typedef {Record<string, string | string[]>} Fields a form's answers, by control name */
+/** @typedef {HTMLInputElement} Control a form's control, read as an input: `checked` only from checkboxes and radios */
 
 /** @type {Map<string, Fields>} widget key -> what the reader has answered in this visit */
 export const visit = new Map();
@@ -24,11 +25,15 @@ function rememberedAnswers() {
   return remembered;
 }
 
-/** A form's answers, as the logic receives them. */
+/**
+ * A form's answers, as the logic receives them.
+ * @param {HTMLFormElement} form
+ * @returns {Fields}
+ */
 export function fieldsOf(form) {
   /** @type {Fields} */
   const fields = {};
-  for (const control of form.elements) {
+  for (const control of /** @type {Iterable<Control>} */ (form.elements)) {
     if (!control.name) continue;
     if (control.type === "checkbox") {
       fields[control.name] ??= [];
@@ -43,8 +48,13 @@ export function fieldsOf(form) {
   return fields;
 }
 
-/** Puts the answers the widget under `key` had (this visit, or remembered) back into `form`. Answers whether
- * there were any. */
+/**
+ * Puts the answers the widget under `key` had (this visit, or remembered) back into `form`. Answers whether
+ * there were any.
+ * @param {string} key
+ * @param {HTMLFormElement} form
+ * @returns {boolean}
+ */
 export function restore(key, form) {
   const fields = visit.get(key) ?? rememberedAnswers().get(key);
   if (!fields) return false;
@@ -55,9 +65,13 @@ export function restore(key, form) {
 
 // Sets each control from `fields`; a name or value this form no longer has (a later build changed the
 // widget) is left out. Answers how many were left out.
+/**
+ * @param {HTMLFormElement} form
+ * @param {Fields} fields
+ */
 function applyFields(form, fields) {
   let ignored = 0;
-  const controls = [...form.elements].filter((control) => control.name);
+  const controls = /** @type {Control[]} */ ([...form.elements]).filter((control) => control.name);
   for (const [name, value] of Object.entries(fields)) {
     const group = controls.filter((control) => control.name === name);
     if (!group.length) {
@@ -83,7 +97,11 @@ function applyFields(form, fields) {
   return ignored;
 }
 
-/** Keeps a widget's answers (null: none) for this visit, and on the device when the reader asked for that. */
+/**
+ * Keeps a widget's answers (null: none) for this visit, and on the device when the reader asked for that.
+ * @param {string} key
+ * @param {Fields | null} fields
+ */
 export function keep(key, fields) {
   if (fields === null) visit.delete(key);
   else visit.set(key, fields);
@@ -93,7 +111,10 @@ export function keep(key, fields) {
   else if (note.text === say("remember_full")) note.text = "";
 }
 
-/** Turns remembering on or off; answers the outcome's word (started, stopped, blocked, full). */
+/**
+ * Turns remembering on or off; answers the outcome's word (started, stopped, blocked, full).
+ * @param {boolean} on
+ */
 export function setRemembering(on) {
   const outcome = memory.setRemembering(on, visit);
   if (outcome === "stopped") remembered = new Map();

@@ -13,35 +13,43 @@ const devices = new Set();
 /** @type {Set<() => void | Promise<void>>} */
 const forgetting = new Set();
 
-/** Calls `reset` after "Forget everything", once the device holds nothing: forms and plans empty themselves. */
+/**
+ * Calls `reset` after "Forget everything", once the device holds nothing: forms and plans empty themselves.
+ * @param {() => void | Promise<void>} reset
+ */
 export function afterForget(reset) {
   forgetting.add(reset);
 }
 
-/** Binds one copy of the controls (`[data-gw-device]`); a copy already bound is left as it is. */
+/**
+ * Binds one copy of the controls (`[data-gw-device]`); a copy already bound is left as it is. Every copy has
+ * each part (the build writes them, _macros.html), but the offline switch only where the page offers it.
+ * @param {HTMLElement | null} root
+ */
 export function bind(root) {
   if (!root || root.dataset.gwBound) return;
   root.dataset.gwBound = "yes";
   /** @type {Device} */
   const device = {
     root,
-    remember: root.querySelector("[data-gw-remember]"),
+    remember: /** @type {HTMLInputElement} */ (root.querySelector("[data-gw-remember]")),
     offline: root.querySelector("[data-gw-offline]"),
-    note: root.querySelector("[data-gw-device-note]"),
+    note: /** @type {HTMLElement} */ (root.querySelector("[data-gw-device-note]")),
   };
   devices.add(device);
   device.remember.addEventListener("change", () => {
     tell(say(`remember_${answers.setRemembering(device.remember.checked)}`));
   });
-  root.querySelector("[data-gw-forget]").addEventListener("click", () => forget());
+  /** @type {Element} */ (root.querySelector("[data-gw-forget]")).addEventListener("click", () => forget());
   if (device.offline) {
-    device.offline.addEventListener("change", () => switchOffline(device.offline.checked));
+    device.offline.addEventListener("change", () => switchOffline(/** @type {HTMLInputElement} */ (device.offline).checked));
     showOffline();
   }
   root.hidden = false;
   show();
 }
 
+/** @param {boolean} on */
 async function switchOffline(on) {
   if (!on) {
     // Only the offline copy goes: remembered answers stay until the reader asks to forget them.
@@ -56,6 +64,7 @@ async function switchOffline(on) {
   await showOffline();
 }
 
+/** @param {string} text */
 function tell(text) {
   answers.note.text = text;
   show();

@@ -22,9 +22,15 @@
  */
 
 /** @type {Facts} */
+// @ts-expect-error: the build writes the site's facts in place of the null.
 export const facts = /*FACTS*/ (null);
 
-/** The frame's words, `{name}` filled in from `values`. */
+/**
+ * The frame's words, `{name}` filled in from `values`.
+ * @param {string} key
+ * @param {Record<string, string>} [values]
+ * @returns {string}
+ */
 export function say(key, values = {}) {
   const text = facts.strings[key] || "";
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
@@ -38,11 +44,14 @@ function pageLanguage() {
 /** The reader's own date, YYYY-MM-DD. */
 export function localToday() {
   const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A YYYY-MM-DD date in words, in the page's language. */
+/**
+ * A YYYY-MM-DD date in words, in the page's language.
+ * @param {string} iso
+ */
 export function formatDate(iso) {
   const [year, month, day] = iso.split("-").map(Number);
   return new Date(year, month - 1, day).toLocaleDateString(pageLanguage(), {
@@ -50,6 +59,10 @@ export function formatDate(iso) {
   });
 }
 
+/**
+ * @param {number} value
+ * @param {number} [digits] at most this many after the point (2 unless told)
+ */
 export function formatNumber(value, digits) {
   return new Intl.NumberFormat(pageLanguage(), { maximumFractionDigits: digits ?? 2 }).format(value);
 }

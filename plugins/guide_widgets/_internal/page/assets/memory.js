@@ -9,6 +9,8 @@
 
 import { facts } from "./facts.js";
 
+/** @typedef {import("./answers.js").Fields} Fields */
+
 const FORMAT = 1; // the shape of the stored answers; anything else is ignored
 /** The site's root path (e.g. /making-amends/), as the head's starter found it (start.js). Without the starter
  * (something refused to run it) no widget works, and nothing is stored under a name. */
@@ -28,6 +30,10 @@ function local() {
   }
 }
 
+/**
+ * @param {DOMException} error what storage threw
+ * @returns {"full" | "blocked"}
+ */
 function problemOf(error) {
   return error && (error.name === "QuotaExceededError" || error.code === 22) ? "full" : "blocked";
 }
@@ -44,6 +50,11 @@ export function remembering() {
 
 // Turns remembering on ("started", or the problem: "blocked", "full") or off ("stopped": the saved answers
 // go too). `current` is every answer of this visit, saved at once when remembering starts.
+/**
+ * @param {boolean} on
+ * @param {Map<string, Fields>} current
+ * @returns {"started" | "stopped" | "blocked" | "full"}
+ */
 export function setRemembering(on, current) {
   const storage = local();
   if (!storage) return "blocked";
@@ -58,13 +69,15 @@ export function setRemembering(on, current) {
     for (const [key, fields] of current) answers.set(key, fields);
     writeAll(answers);
   } catch (error) {
-    return problemOf(error);
+    return problemOf(/** @type {DOMException} */ (error));
   }
   return "started";
 }
 
 // The remembered answers: {answers: Map(key -> fields), damaged: whether something stored was unreadable}.
+/** @returns {{answers: Map<string, Fields>, damaged: boolean}} */
 export function loadAnswers() {
+  /** @type {Map<string, Fields>} */
   const answers = new Map();
   const storage = local();
   if (!storage || !remembering()) return { answers, damaged: false };
@@ -95,13 +108,21 @@ export function loadAnswers() {
   return { answers, damaged };
 }
 
+// Only called once storage was found to be there.
+/** @param {Map<string, Fields>} answers */
 function writeAll(answers) {
+  /** @type {Record<string, {fields: Fields}>} */
   const widgets = {};
   for (const [key, fields] of answers) widgets[key] = { fields };
-  local().setItem(names.answers, JSON.stringify({ format: FORMAT, widgets }));
+  /** @type {Storage} */ (local()).setItem(names.answers, JSON.stringify({ format: FORMAT, widgets }));
 }
 
 // Saves one widget's answers (null removes them). Answers null when saved, or the problem.
+/**
+ * @param {string} key
+ * @param {Fields | null} fields
+ * @returns {"full" | "blocked" | null}
+ */
 export function saveAnswers(key, fields) {
   if (!remembering()) return null;
   try {
@@ -111,7 +132,7 @@ export function saveAnswers(key, fields) {
     writeAll(answers);
     return null;
   } catch (error) {
-    return problemOf(error);
+    return problemOf(/** @type {DOMException} */ (error));
   }
 }
 
@@ -147,7 +168,8 @@ export async function keepOffline() {
   if (!offlineSupported()) return "unsupported";
   try {
     const registration = await navigator.serviceWorker.register(workerUrl(), { scope });
-    const worker = registration.installing || registration.waiting || registration.active;
+    // A registration just made has one of them.
+    const worker = /** @type {ServiceWorker} */ (registration.installing || registration.waiting || registration.active);
     if (worker.state !== "activated") {
       await /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
         worker.addEventListener("statechange", () => {
@@ -159,7 +181,7 @@ export async function keepOffline() {
     return null;
   } catch (error) {
     await dropOffline();
-    return String(error && error.message ? error.message : error);
+    return String(error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : error);
   }
 }
 

@@ -2,6 +2,7 @@
 // privacy or "My plan" page. The build writes this build's facts below: its id, the cache name (with
 // "{scope}" and "{build}" to fill in) and every file's address relative to the site's root.
 /** @type {{build: string, cache: string, files: string[]}} */
+// @ts-expect-error: the build writes the facts in place of the null.
 const FACTS = /*FACTS*/null;
 /** @type {ServiceWorkerGlobalScope} */
 const worker = /** @type {any} */ (self);
@@ -37,6 +38,7 @@ worker.addEventListener("activate", (event) => {
   })());
 });
 
+/** @param {URL} url */
 async function stored(url) {
   const cache = await caches.open(CACHE);
   const found = await cache.match(url, { ignoreSearch: true });

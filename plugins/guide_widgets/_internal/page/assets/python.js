@@ -44,7 +44,10 @@ export function status() {
   return { state: engine.state, problem: engine.problem, boot: engine.boot };
 }
 
-/** Calls `listener` whenever the state changes. */
+/**
+ * Calls `listener` whenever the state changes.
+ * @param {(status: Status) => void} listener
+ */
 export function onChange(listener) {
   listeners.add(listener);
 }
@@ -55,7 +58,8 @@ function changed() {
 
 /**
  * The result of one widget request ({widget, spec, fields, today}), as its logic works it out. Rejects with
- * the logic's own error message when the logic raised one.
+ * the logic's own error message when the logic raised one. The result is the logic's answer: untyped JSON.
+ * @param {object} request
  * @returns {Promise<any>}
  */
 export function ask(request) {
@@ -116,8 +120,10 @@ function connect() {
   if (engine.worker === worker) for (const id of open.keys()) send(id);
 }
 
+// Only ever called with a worker running and the question `id` open.
+/** @param {number} id */
 function send(id) {
-  engine.worker.postMessage({ type: "run", id, request: open.get(id).request });
+  /** @type {Worker} */ (engine.worker).postMessage({ type: "run", id, request: /** @type {Question} */ (open.get(id)).request });
   if (!engine.watchdog) watch();
 }
 
@@ -129,6 +135,7 @@ function stopWorker() {
   engine.worker = null;
 }
 
+/** @param {string} problem */
 function fail(problem) {
   stopWorker();
   engine.state = "failed";
@@ -153,6 +160,7 @@ function watch() {
   if (engine.state === "ready" && open.size > 0) engine.watchdog = setTimeout(replaceWorker, ANSWER_TIMEOUT_MS);
 }
 
+/** @param {FromWorker} message */
 function onMessage(message) {
   if (message.type === "ready") {
     clearTimeout(engine.timer);

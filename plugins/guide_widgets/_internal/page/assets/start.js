@@ -13,8 +13,9 @@
   // gains from about 8).
   const PREPARED_MBPS = 5;
   /** @type {HTMLScriptElement} */
-  const script = /** @type {any} */ (document.currentScript);
+  const script = /** @type {HTMLScriptElement} */ (document.currentScript);
   const assets = new URL(script.dataset.assets || "assets/guide-widgets/", document.baseURI);
+  /** @type {GuideWidgetsStart} */
   const start = {
     // The folder of our scripts (worker.js, the logic archive), and the site's own path, which the names of
     // everything the site stores carry (storage.py), so that two guides on one domain never mix.
@@ -78,6 +79,7 @@
   if (!meta || !window.Worker || start.savingData()) return;
   performance.mark("guide-widgets:start");
   const worker = start.worker(JSON.parse(meta.content), false);
+  /** @type {EarlyWorker} */
   const early = { worker, messages: [], failed: false };
   worker.onmessage = (event) => early.messages.push(event.data);
   worker.onerror = (event) => {

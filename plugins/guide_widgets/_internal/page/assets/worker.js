@@ -26,12 +26,41 @@
 
 const LOGIC_DIR = "/home/pyodide/widgets";
 
+/** @typedef {(request: string) => string} Evaluate the logic's evaluate_json: a question in JSON, its answer in JSON */
+/** @typedef {BootMessage & {prepared: PreparedPython}} PreparedBoot a boot with the Python made ready at build time */
+/** @typedef {"runtime" | "snapshot" | "read" | "prepared" | "fill" | "python" | "logic"} Step a timed step of a boot */
+/**
+ * The pinned Pyodide's API, as far as it is used here.
+ * @typedef {object} Pyodide
+ * @property {(code: string) => unknown} runPython
+ * @property {(buffer: ArrayBuffer, format: string, options: {extractDir: string}) => void} unpackArchive
+ * @property {(name: string) => Record<string, unknown>} pyimport a Python module's names
+ * @property {() => Uint8Array} makeMemorySnapshot
+ * @property {{HEAP8: Int8Array}} _module the runtime
+ */
+/**
+ * The runtime module (pyodide.mjs).
+ * @typedef {object} PyodideModule
+ * @property {string} version
+ * @property {(options: object) => Promise<Pyodide>} loadPyodide
+ */
+/**
+ * Pyodide's private snapshot options (see above), and the module constructor's settings and runtime as far as
+ * bootPrepared uses them.
+ * @typedef {{_loadSnapshot?: Uint8Array | Promise<Uint8Array>, _makeSnapshot?: boolean, createPyodideModule?: (settings: ModuleSettings) => unknown}} SnapshotOptions
+ * @typedef {{preRun: ((runtime: Runtime) => void)[]}} ModuleSettings
+ * @typedef {{addRunDependency(id: string): void, removeRunDependency(id: string): void, HEAPU8: Uint8Array}} Runtime
+ */
+
 // Pyodide loses some failures (a blocked .wasm download, for one) in promises nobody awaits. While Python
 // is starting, such a rejection fails the current attempt, instead of leaving a wait that never ends; one that
 // comes before the first attempt (while the runtime module is still being imported, on a busy device) fails it.
+/** @type {((failure: Error) => void) | null} */
 let failAttempt = null;
 let attempted = false;
+/** @type {Error | null} */
 let missed = null;
+/** @param {Error} failure */
 function failBoot(failure) {
   if (failAttempt) failAttempt(failure);
   else if (booting && !attempted) missed ??= failure;
@@ -53,9 +82,14 @@ console.warn = (...args) => {
   }
 };
 
+/**
+ * @template T
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
 function attempt(work) {
   attempted = true;
-  return new Promise((resolve, reject) => {
+  return /** @type {Promise<T>} */ (new Promise((resolve, reject) => {
     if (missed) {
       reject(missed);
       missed = null;
@@ -63,14 +97,18 @@ function attempt(work) {
     }
     failAttempt = reject;
     work().then(resolve, reject);
-  }).finally(() => {
+  })).finally(() => {
     failAttempt = null;
   });
 }
 
+/** @type {Promise<BootWay> | null} */
 let booting = null;
+/** @type {ReturnType<typeof storeSnapshot> | null} */
 let storing = null; // the snapshot being kept for the next visit, after a plain boot
+/** @type {Evaluate | null} */
 let evaluate = null;
+/** @type {BootTimings} */
 const timings = {}; // how long each boot step took, in ms: reported with "ready" for the benchmark
 
 // How long the runtime's WebAssembly took to arrive, from the worker's own resource timing (the benchmark
@@ -81,6 +119,12 @@ function downloadTime() {
   return entry ? Math.round(entry.responseEnd - entry.startTime) : undefined;
 }
 
+/**
+ * @template T
+ * @param {Step} name
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
 function timed(name, promise) {
   const start = performance.now();
   return Promise.resolve(promise).finally(() => {
@@ -89,16 +133,28 @@ function timed(name, promise) {
 }
 
 // A failure the page explains to the reader in their language, by its code; the detail is for developers.
+/**
+ * @param {string} code
+ * @param {string} detail
+ */
 function problem(code, detail) {
   return Object.assign(new Error(`${code}: ${detail}`), { code });
 }
 
+/** @param {unknown} error anything thrown: an Error, Pyodide's PythonError, or what a promise was rejected with */
 function lastLine(error) {
-  const lines = String(error && error.message ? error.message : error).trim().split("\n");
+  const lines = String(error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : error)
+    .trim().split("\n");
   return lines[lines.length - 1];
 }
 
+/**
+ * @param {string} base
+ * @param {string} version
+ * @returns {Promise<PyodideModule>}
+ */
 async function importRuntime(base, version) {
+  /** @type {PyodideModule} */
   let module;
   try {
     module = await import(new URL("pyodide.mjs", base).href);
@@ -113,6 +169,11 @@ async function importRuntime(base, version) {
 
 let reduced = false; // this worker booted with the reduced standard library
 
+/**
+ * @param {PyodideModule} module
+ * @param {BootMessage} message
+ * @param {SnapshotOptions} options
+ */
 async function startPython(module, { pyodide: base, lock, stdlib: archive }, options) {
   try {
     return await module.loadPyodide({
@@ -132,11 +193,16 @@ async function startPython(module, { pyodide: base, lock, stdlib: archive }, opt
 
 // A promise awaited later, not now: marked as handled so that an early failure is not reported as unhandled
 // (and taken for a failed boot); whoever awaits it still gets the error.
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ */
 function later(promise) {
   promise.catch(() => {});
   return promise;
 }
 
+/** @param {string} logic */
 async function fetchLogic(logic) {
   const response = await fetch(logic, { credentials: "same-origin" });
   if (!response.ok) {
@@ -145,11 +211,15 @@ async function fetchLogic(logic) {
   return response.arrayBuffer();
 }
 
+/**
+ * @param {Pyodide} py
+ * @param {Promise<ArrayBuffer>} archive
+ */
 async function importLogic(py, archive) {
   timings.heap = py._module.HEAP8.length; // Python's memory, in bytes: for the benchmark
   py.unpackArchive(await archive, "zip", { extractDir: LOGIC_DIR });
   py.runPython(`import sys\nif '${LOGIC_DIR}' not in sys.path: sys.path.insert(0, '${LOGIC_DIR}')`);
-  return py.pyimport("guide_widgets.logic").evaluate_json;
+  return /** @type {Evaluate} */ (py.pyimport("guide_widgets.logic").evaluate_json);
 }
 
 // --- Snapshots ------------------------------------------------------------------------------------------
@@ -158,6 +228,10 @@ async function importLogic(py, archive) {
 // is never read: it is not found, the reader boots plainly once, and storeSnapshot drops it.
 const SNAPSHOT_FORMAT = "runs-1";
 
+/**
+ * @param {BootMessage} message
+ * @param {string} library
+ */
 function snapshotKey({ pyodide: base, logic, version }, library) {
   // Only a name in the cache, never requested from the network. A snapshot holds the memory of one
   // Pyodide and one logic archive, and is restored with one standard-library archive (the reduced one after
@@ -168,6 +242,10 @@ function snapshotKey({ pyodide: base, logic, version }, library) {
 
 // The stored snapshot of an earlier visit, if any: {response, key, stdlib}, stdlib being the archive it must
 // be restored with.
+/**
+ * @param {BootMessage} message
+ * @param {string} cacheName
+ */
 async function findSnapshot(message, cacheName) {
   if (!self.caches) return null; // not a secure context (plain http on another host): plain boots only
   const libraries = [message.stdlib, ...(message.prepared ? [message.prepared.stdlib] : [])];
@@ -189,6 +267,11 @@ async function findSnapshot(message, cacheName) {
 // "x-snapshot-bytes" how long the whole memory is. Half the bytes on the reader's disk, and half to read.
 const CHUNK = 65536;
 
+/**
+ * @param {Uint8Array} bytes
+ * @param {number} start
+ * @param {number} end
+ */
 function isEmpty(bytes, start, end) {
   if ((bytes.byteOffset + start) % 4 === 0 && (end - start) % 4 === 0) {
     const words = new Uint32Array(bytes.buffer, bytes.byteOffset + start, (end - start) / 4);
@@ -199,7 +282,9 @@ function isEmpty(bytes, start, end) {
   return true;
 }
 
+/** @param {Uint8Array} bytes */
 function packSnapshot(bytes) {
+  /** @type {[number, number][]} */
   const runs = [];
   let total = 0;
   for (let start = 0; start < bytes.length; start += CHUNK) {
@@ -220,6 +305,7 @@ function packSnapshot(bytes) {
   return { body, runs: runs.map((run) => run.join("-")).join(",") };
 }
 
+/** @param {Response} response */
 async function snapshotBytes(response) {
   const length = Number(response.headers.get("x-snapshot-bytes"));
   const runs = (response.headers.get("x-snapshot-runs") || "").split(",").filter(Boolean)
@@ -238,6 +324,10 @@ async function snapshotBytes(response) {
   return bytes;
 }
 
+/**
+ * @param {string} key
+ * @param {string} cacheName
+ */
 async function forgetSnapshot(key, cacheName) {
   try {
     await (await caches.open(cacheName)).delete(key);
@@ -246,6 +336,12 @@ async function forgetSnapshot(key, cacheName) {
   }
 }
 
+/**
+ * @param {PyodideModule} module
+ * @param {BootMessage} message
+ * @param {Promise<Uint8Array>} bytes
+ * @param {Promise<ArrayBuffer>} archive
+ */
 async function bootFromSnapshot(module, message, bytes, archive) {
   // Pyodide takes the bytes as a promise: it fetches and compiles the rest while they are read. A bad
   // snapshot rejects through loadPyodide.
@@ -256,6 +352,10 @@ async function bootFromSnapshot(module, message, bytes, archive) {
 // A restored Python's logic, once it is known to answer. Pyodide checks the snapshot's magic number and build
 // id; this checks that Python really works. Its random numbers are seeded afresh: a snapshot carries the state
 // of the Python it was made in.
+/**
+ * @param {Pyodide} py
+ * @param {Promise<ArrayBuffer>} archive
+ */
 async function restored(py, archive) {
   const answer = await timed("logic", importLogic(py, archive));
   if (py.runPython("sum(range(5))") !== 10 || typeof answer !== "function") {
@@ -270,6 +370,7 @@ async function restored(py, archive) {
 const PREPARED_MAGIC = "GWPYSNP1";
 
 // The prepared file, unpacked (the host sends it gzipped as it is; the browser unpacks it).
+/** @param {string} url */
 async function fetchPrepared(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok || !response.body) throw new Error(`the prepared Python: HTTP ${response.status}`);
@@ -281,12 +382,18 @@ async function fetchPrepared(url) {
 // left out from `memory`, the runtime's freshly instantiated memory (see snapshot_make.mjs for the layout).
 // Throws on a file of another form or length, leaving `bytes` as it was found: all zeros, which Pyodide
 // refuses to restore.
+/**
+ * @param {Uint8Array} file
+ * @param {Uint8Array} bytes
+ * @param {Uint8Array} memory
+ */
 function fillPrepared(file, bytes, memory) {
   if (new TextDecoder().decode(file.subarray(0, 8)) !== PREPARED_MAGIC || file.length < 20) {
     throw new Error("the prepared Python is not one");
   }
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const [length, baseEnd, count] = [view.getUint32(8, true), view.getUint32(12, true), view.getUint32(16, true)];
+  /** @type {[number, number, number][]} */
   const runs = [];
   let at = 20 + 8 * count;
   let previous = 0;
@@ -311,14 +418,22 @@ function fillPrepared(file, bytes, memory) {
   }
 }
 
+/**
+ * @param {PyodideModule} module
+ * @param {PreparedBoot} message
+ * @param {Promise<Uint8Array>} download
+ * @param {Promise<ArrayBuffer>} archive
+ */
 async function bootPrepared(module, message, download, archive) {
   const { prepared } = message;
   const bytes = new Uint8Array(prepared.memory);
   const { default: createModule } = await import(new URL("pyodide.asm.mjs", message.pyodide).href);
+  /** @type {unknown} */
   let problemFound = null;
   // Pyodide sizes the memory by the bytes it is given, and copies them in once the runtime is instantiated
   // and its files are in place: the step added here fills them in just before, while the file may still be
   // arriving (Pyodide waits for it).
+  /** @param {ModuleSettings} settings */
   const createPyodideModule = (settings) => {
     settings.preRun = [...settings.preRun, (runtime) => {
       runtime.addRunDependency("guide-widgets-prepared");
@@ -344,6 +459,11 @@ async function bootPrepared(module, message, download, archive) {
 }
 
 // Keeps a snapshot made at boot for the next visit, dropping those of earlier builds.
+/**
+ * @param {string} key
+ * @param {string} cacheName
+ * @param {Uint8Array} bytes
+ */
 async function storeSnapshot(key, cacheName, bytes) {
   const start = performance.now();
   const cache = await caches.open(cacheName);
@@ -367,6 +487,10 @@ async function storeSnapshot(key, cacheName, bytes) {
 
 // --- Booting and answering ------------------------------------------------------------------------------
 
+/**
+ * @param {BootMessage} message
+ * @returns {Promise<BootWay>}
+ */
 async function boot(message) {
   reduced = Boolean(message.reduced);
   timings.started = Math.round(performance.timeOrigin + performance.now());
@@ -379,7 +503,8 @@ async function boot(message) {
     (stored) => stored && { ...stored, bytes: later(timed("read", snapshotBytes(stored.response))) },
   );
   const download = message.prepared
-    ? later(found.then((stored) => (stored ? null : timed("prepared", fetchPrepared(message.prepared.file)))))
+    ? later(found.then((stored) => (stored ? null
+      : timed("prepared", fetchPrepared(/** @type {PreparedPython} */ (message.prepared).file)))))
     : null;
   const archive = later(fetchLogic(message.logic));
   const module = await timed("runtime", importRuntime(message.pyodide, message.version));
@@ -395,10 +520,13 @@ async function boot(message) {
   }
   if (download && !stored) {
     try {
-      const { answer, bytes } = await attempt(() => bootPrepared(module, message, download, archive));
+      // The page offers the prepared Python, and `download` fetches it (no snapshot was found).
+      const { answer, bytes } = await attempt(() => bootPrepared(module, /** @type {PreparedBoot} */ (message),
+        /** @type {Promise<Uint8Array>} */ (download), archive));
       evaluate = answer;
       if (keeping) {
-        storing = later(storeSnapshot(snapshotKey(message, message.prepared.stdlib), cacheName, bytes));
+        storing = later(storeSnapshot(snapshotKey(message, /** @type {PreparedPython} */ (message.prepared).stdlib),
+          cacheName, bytes));
       }
       return "prepared";
     } catch (error) {
@@ -422,10 +550,13 @@ async function boot(message) {
   return "plain";
 }
 
+/** @param {unknown} error */
 function missingModule(error) {
-  return reduced && /ModuleNotFoundError|No module named/.test(String(error && error.message ? error.message : error));
+  return reduced && /ModuleNotFoundError|No module named/.test(
+    String(error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : error));
 }
 
+/** @param {RunMessage} message */
 async function run({ id, request }) {
   try {
     await booting;
@@ -433,11 +564,11 @@ async function run({ id, request }) {
     return; // the page was told with "failed"
   }
   try {
-    const result = JSON.parse(evaluate(JSON.stringify(request)));
+    const result = JSON.parse(/** @type {Evaluate} */ (evaluate)(JSON.stringify(request)));
     self.postMessage({ type: "reply", id, result });
   } catch (error) {
     // Pyodide reports a broken interpreter ("fatal error", "already fatally failed"): it cannot recover.
-    if (/fatal/i.test(String(error && error.message))) {
+    if (/fatal/i.test(String(error && /** @type {Error} */ (error).message))) {
       finish("crashed", error);
     } else if (missingModule(error)) {
       finish("stdlib", error);
@@ -448,12 +579,17 @@ async function run({ id, request }) {
 }
 
 // This worker is done: the page is told why, and starts another if it can.
+/**
+ * @param {string} code
+ * @param {unknown} error
+ */
 function finish(code, error) {
   self.postMessage({ type: "failed", code, message: lastLine(error) });
   self.close();
 }
 
 self.onmessage = (event) => {
+  /** @type {ToWorker} */
   const message = event.data;
   if (message.type === "boot") {
     booting ??= boot(message);
