@@ -1,9 +1,12 @@
 """Our scripts and styles as a site serves them: one bundled module for the page, without comments.
 
 widgets.js binds and renders widgets, with the modules it imports bundled in (`bundled`): python.js talks to
-the worker (worker.js), answers.js and memory.js keep answers, device.js runs the device controls, facts.js
-holds the site's facts (filled in by the build). Those modules are not served on their own: no page would ask
-for them, and the offline copy would store them for nothing. plan.js loads on the plan page only.
+the worker, answers.js and memory.js keep answers, device.js runs the device controls, pictures.js draws a
+result's pictures, facts.js holds the site's facts (filled in by the build). worker.js runs Python, with its
+modules bundled in the same way: boot.js (what every way of starting Python shares), one module per way
+(boot-kept.js, boot-prepared.js, boot-plain.js), snapshot-store.js and snapshot-format.js. Those modules are
+not served on their own: no page would ask for them, and the offline copy would store them for nothing.
+plan.js loads on the plan page only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from guide_widgets._internal.data import compact_json
 ASSETS_DIR = "assets/guide-widgets"
 ASSET_FILES = ("widgets.js", "plan.js", "worker.js", "widgets.css")
 """Our scripts and styles as the site serves them, from ASSETS_DIR."""
+BUNDLED = ("widgets.js", "worker.js")
+"""The scripts served with the modules they import bundled in."""
 ASSETS = Path(__file__).resolve().parent / "assets"
 FACTS_MARK = "/*FACTS*/ (null)"
 _IMPORT = re.compile(r'^import (?:\* as (\w+)|\{ ([\w, ]+) \}) from "\./([\w-]+)\.js";\n', re.MULTILINE)
@@ -28,7 +33,7 @@ def asset_path(name: str) -> Path:
 
 
 def bundled(entry: str) -> str:
-    """`entry` (widgets.js) with the modules it imports, directly or not, in one file: each imported module's
+    """`entry` (widgets.js, worker.js) with the modules it imports, directly or not, in one file: each imported module's
     code in a function of its own (its names stay its own), run once, in the order the imports need, and its
     exports handed to those that import it. A page then asks for one script, not six, which is what its
     repeat visit is quick enough for; the modules stay separate in the package, for reading and checking."""
@@ -66,7 +71,7 @@ def served_asset(name: str, facts: dict[str, Any] | None = None) -> bytes:
     Every reader downloads the scripts and styles, so they go without their comments, blank lines and
     indentation; the package keeps them commented and indented. (None of them has a multi-line string, where
     such a line would be text: a test checks.)"""
-    text = bundled(name) if name == "widgets.js" else asset_path(name).read_text(encoding="utf-8")
+    text = bundled(name) if name in BUNDLED else asset_path(name).read_text(encoding="utf-8")
     if FACTS_MARK in text:
         if facts is None:
             raise ValueError(f"{name} is served with the site's facts")

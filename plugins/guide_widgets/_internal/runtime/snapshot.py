@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide_widgets._internal.cache import cache_folder, keep
-from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
+from guide_widgets._internal.pins import FULL_STDLIB, PREPARED_EXTRA_MB, PYODIDE_VERSION
 from guide_widgets._internal.runtime.archive import python_code_only
 from guide_widgets._internal.runtime.pyodide import Pyodide, link_or_copy
 from guide_widgets._internal.runtime.stdlib import (
@@ -45,6 +45,8 @@ from guide_widgets._internal.runtime.stdlib import (
 )
 
 MAKER = Path(__file__).resolve().parent / "node" / "snapshot_make.mjs"
+WRITER = MAKER.with_name("snapshot_file.mjs")
+"""The prepared file's writer, which MAKER imports (the file's form: snapshot_format.md)."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 MAGIC = b"GWPYSNP1"
 
@@ -88,7 +90,7 @@ def code_only_archive(data: bytes) -> bytes:
 
 
 def _key(logic_name: str, stdlib_name: str) -> str:
-    maker = hashlib.sha256(MAKER.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:12]
+    maker = hashlib.sha256(MAKER.read_bytes() + WRITER.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:12]
     return hashlib.sha256(f"{PYODIDE_VERSION} {logic_name} {stdlib_name} {maker}".encode()).hexdigest()[:20]
 
 
@@ -101,6 +103,7 @@ def make_snapshot(pyodide: Pyodide, stdlib: bytes, logic: bytes) -> tuple[bytes,
         for name in RUNTIME_FILES:
             link_or_copy(pyodide.folder / name, runtime / name)
         shutil.copyfile(MAKER, folder / "make.mjs")
+        shutil.copyfile(WRITER, folder / WRITER.name)
         (folder / "stdlib.zip").write_bytes(stdlib)
         (folder / "logic.zip").write_bytes(logic)
         home = folder / "home"
@@ -127,8 +130,8 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
             raw, report = make_snapshot(pyodide, code_only_archive(stdlib.data), logic_bytes)
         except (RuntimeError, OSError, subprocess.TimeoutExpired, ValueError) as exc:
             return Prepared(note=f"{exc}; first visits start Python in the reader's browser instead (slower, "
-                                 "2.1 MB less to download). Fix: install Node.js 20 or newer, or set "
-                                 "'ready_python: false' under guide_widgets in mkdocs.yml.")
+                                 f"{PREPARED_EXTRA_MB:.1f} MB less to download). Fix: install Node.js 20 or "
+                                 "newer, or set 'ready_python: false' under guide_widgets in mkdocs.yml.")
         data = gzip.compress(raw, compresslevel=9, mtime=0)
         keep(cached, data)
         keep(about, json.dumps(report).encode())
@@ -141,7 +144,8 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
 
 
 def read_snapshot(data: bytes) -> tuple[int, int, list[tuple[int, int]], bytes]:
-    """A raw snapshot file's parts: memory length, base end, runs and their bytes (for tests and tools)."""
+    """A raw snapshot file's parts: memory length, base end, runs and their bytes (for tests and tools; the
+    file's form: snapshot_format.md)."""
     if data[:8] != MAGIC:
         raise ValueError("not a ready-Python snapshot")
     memory, base_end, count = (int.from_bytes(data[8 + 4 * i:12 + 4 * i], "little") for i in range(3))

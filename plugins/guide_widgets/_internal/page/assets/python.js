@@ -84,6 +84,10 @@ export function wake() {
 /** "Try again" after a failure: a new worker, asked every open question again. */
 export function restart() {
   engine.stalls = 0;
+  newWorker();
+}
+
+function newWorker() {
   stopWorker();
   connect();
 }
@@ -149,9 +153,8 @@ function replaceWorker() {
     fail("stopped");
     return;
   }
-  const stalls = engine.stalls + 1;
-  restart();
-  engine.stalls = stalls;
+  engine.stalls += 1;
+  newWorker();
 }
 
 function watch() {

@@ -18,12 +18,12 @@
 // Prints one JSON line: {"files": [stdlib entries imported], "memory": n, "runs": n, "bytes": n, "zeroed": n}.
 // Any network access fails the run.
 //
-// The file (little-endian): "GWPYSNP1", u32 memory length, u32 base end, u32 run count, then per run u32 start
-// and u32 end (offsets in the memory snapshot), then the runs' bytes one after another. Bytes in no run are
-// zero, except below `base end`, where they are the instantiated runtime's own (shifted by Pyodide's header).
+// The file's form: runtime/snapshot_format.md; snapshot_file.mjs writes it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+
+import { preparedFile } from "./snapshot_file.mjs";
 
 globalThis.fetch = async (url) => {
   throw new Error(`network access attempted: ${url}`);
@@ -36,7 +36,7 @@ const { default: createModule } = await import(pathToFileURL(resolve(folder, "py
 const lock = JSON.parse(readFileSync(resolve(folder, "pyodide-lock.json"), "utf8"));
 
 // The memory as the runtime's instantiation leaves it, before any of its code runs: what the worker sees in
-// the same place (see `fillBase` in worker.js).
+// the same place (see `fillPrepared` in page/assets/snapshot-format.js).
 let base = null;
 const py = await loadPyodide({
   indexURL: folder + "/",
@@ -110,50 +110,10 @@ const module = py._module;
 const zeroed = zeroFreeMemory(module);
 const snapshot = py.makeMemorySnapshot();
 
-// Pyodide's snapshot is its own header, then the memory: the base sits after the header.
-const header = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 2)[1];
-let baseEnd = base.length;
-while (baseEnd > 0 && base[baseEnd - 1] === 0) baseEnd--;
-const baseAt = (i) => (i >= header && i - header < baseEnd ? base[i - header] : 0);
-
-// Runs of 64-byte blocks that differ from what the worker has anyway.
-const BLOCK = 64;
-const runs = [];
-let total = 0;
-for (let start = 0; start < snapshot.length; start += BLOCK) {
-  const end = Math.min(start + BLOCK, snapshot.length);
-  let same = true;
-  for (let i = start; i < end; i++) {
-    if (snapshot[i] !== baseAt(i)) {
-      same = false;
-      break;
-    }
-  }
-  if (same) continue;
-  const last = runs[runs.length - 1];
-  if (last && last[1] === start) last[1] = end;
-  else runs.push([start, end]);
-  total += end - start;
-}
-
-const head = new Uint32Array(3 + 2 * runs.length);
-head[0] = snapshot.length;
-head[1] = header + baseEnd;
-head[2] = runs.length;
-runs.forEach(([start, end], i) => {
-  head[3 + 2 * i] = start;
-  head[4 + 2 * i] = end;
-});
-const file = new Uint8Array(8 + head.byteLength + total);
-file.set(new TextEncoder().encode("GWPYSNP1"), 0);
-file.set(new Uint8Array(head.buffer), 8);
-let at = 8 + head.byteLength;
-for (const [start, end] of runs) {
-  file.set(snapshot.subarray(start, end), at);
-  at += end - start;
-}
+const file = preparedFile(snapshot, base);
 writeFileSync(output, file);
-console.log(JSON.stringify({ files, memory: snapshot.length, runs: runs.length, bytes: file.length, zeroed }));
+const runs = new DataView(file.buffer, file.byteOffset, 20).getUint32(16, true);
+console.log(JSON.stringify({ files, memory: snapshot.length, runs, bytes: file.length, zeroed }));
 
 // The standard input the build's Python reads: `size` zero bytes once, then the end.
 function zerosOnce(size) {
