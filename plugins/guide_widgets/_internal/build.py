@@ -1,9 +1,11 @@
 """The widgets of a site: their kinds, words, Python files and runtime facts, and what they add to pages.
 
-`WidgetSet` loads the widget kinds (built-in and the author's own) and their strings once per build, makes the
-logic archive and the reduced standard library, knows the facts every widget page tells its script, and adds
-to the site what the widgets need: the Pyodide runtime and our assets as files, the markers' HTML, the plan's
-entries, the scripts and the policy in every page's head, and the offline copy at the end.
+`WidgetSet` loads the widget kinds (built-in and the author's own) and their strings once per build, knows the
+facts every widget page tells its script, and adds to the site what the widgets need: the Pyodide runtime and
+our assets as files, the markers' HTML, the plan's entries, the scripts and the policy in every page's head,
+and the offline copy at the end. What the widgets run on (the runtime, the logic archive, the reduced standard
+library, the Python made ready) is a `BuildRuntime`, made whole by `load_runtime` at each load and never
+changed; what renders their HTML is the set's one `Renderer`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +46,12 @@ from guide_widgets._internal.runtime.pyodide import (
     link_or_copy,
 )
 from guide_widgets._internal.runtime.snapshot import Prepared, prepared_python
-from guide_widgets._internal.runtime.stdlib import reduced_stdlib
+from guide_widgets._internal.runtime.stdlib import Stdlib, reduced_stdlib
 from guide_widgets._internal.serving.preview import site_prefix
 from guide_widgets._internal.widgets.blocks import PlacedWidget, SiteBlocks, WidgetBlocks, scan_headers
 from guide_widgets._internal.widgets.plan import PLAN, PlanContext, plan_html, plan_markdown
 from guide_widgets._internal.widgets.registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
+from guide_widgets._internal.widgets.render import Renderer
 from guide_widgets._internal.widgets.strings import (
     FRAME,
     FRAME_FILE,
@@ -72,14 +76,51 @@ class LinkedFile(File):
         link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
+@dataclass(frozen=True)
+class BuildRuntime:
+    """What one build's widgets run on and ship, found and made once by `load_runtime`: never changed, only
+    replaced whole by the next load."""
+
+    pyodide: Pyodide
+    logic_name: str
+    """The logic archive's file name (it holds its hash)."""
+    logic_bytes: bytes
+    starter: str
+    """The script inline in every page's head (made once per build)."""
+    stdlib: Stdlib
+    """The reduced standard library (or, with its `note`, none)."""
+    prepared: Prepared
+    """The Python made ready at build time (or, with its `note`, none)."""
+
+
+def load_runtime(pyodide: Pyodide, kinds: Iterable[Kind], *, ready_python: bool) -> BuildRuntime:
+    """The logic archive of `kinds`, the page's starter, the reduced standard library and (`ready_python`) the
+    Python made ready at build time, on the runtime found; what could not be made is logged with its reason."""
+    logic_name, logic_bytes = logic_archive(kinds)
+    starter = starter_script()
+    stdlib = reduced_stdlib(pyodide.folder, logic_name, logic_bytes)
+    if stdlib.note:
+        log.info(f"no reduced standard library: {stdlib.note}")
+    prepared = prepared_python(pyodide, logic_name, logic_bytes, stdlib) if ready_python else Prepared(note="")
+    if prepared.note:
+        log.info(f"no Python made ready at build time: {prepared.note}")
+    return BuildRuntime(pyodide, logic_name, logic_bytes, starter, stdlib, prepared)
+
+
 class WidgetSet:
     """Everything about the site's widgets for one build (`load` starts a build)."""
+
+    runtime: BuildRuntime
+    """What the widgets run on: made by `load`, replaced whole by the next."""
 
     def __init__(self, options: GuideWidgetsConfig, *, serving: bool = False) -> None:
         self.options = options
         self.serving = serving
         """`mkdocs serve`: pages go without their policy (it would refuse the live-reload script)."""
-        self.blocks = WidgetBlocks(SiteBlocks(kinds={}), collect=True)  # every page's problems, raised at once
+        self.renderer = Renderer()
+        """The widgets' HTML, the plan's and the markers': one Jinja environment and Markdown converter."""
+        # collect: every page's problems, raised at once
+        self.blocks = WidgetBlocks(SiteBlocks(kinds={}, renderer=self.renderer), collect=True)
         """The state that the widget-block Markdown extension reads per page, and the widgets it placed."""
         self.widgets_dir: Path | None = None
         self.project = Path.cwd()
@@ -97,24 +138,16 @@ class WidgetSet:
         options = self.options
         self.project = project
         try:
-            self.pyodide: Pyodide = find_pyodide(project / options.pyodide_dir)
+            pyodide = find_pyodide(project / options.pyodide_dir)
         except RuntimeMissing as exc:
             raise PluginError(str(exc)) from exc
         blocks = self.blocks.site
-        blocks.kinds = self._kinds(project)
+        blocks.kinds = self._kinds(project, pyodide)
         blocks.language = str(config.theme.get("language") or "en")
         blocks.strings = {}
         blocks.start_build()
         self._sized_pages = []
-        self.logic_name, self.logic_bytes = logic_archive(blocks.kinds.values())
-        self.starter = starter_script()  # once per build, for every page's head
-        self.stdlib = reduced_stdlib(self.pyodide.folder, self.logic_name, self.logic_bytes)
-        if self.stdlib.note:
-            log.info(f"no reduced standard library: {self.stdlib.note}")
-        self.prepared = prepared_python(self.pyodide, self.logic_name, self.logic_bytes, self.stdlib) \
-            if options.ready_python else Prepared(note="")
-        if self.prepared.note:
-            log.info(f"no Python made ready at build time: {self.prepared.note}")
+        self.runtime = load_runtime(pyodide, blocks.kinds.values(), ready_python=options.ready_python)
 
     def choose_words(self, files: Files) -> list[str]:
         """The words of the frame and of the kinds the site's pages use, in the site's language (a language
@@ -131,13 +164,14 @@ class WidgetSet:
             blocks.strings = site_strings(blocks.kinds, blocks.language, given, options.informal, used, framed)
         except StringsError as exc:
             raise PluginError(f"guide_widgets: {exc}") from exc
-        download = download_size(self.stdlib.data, len(self.logic_bytes))
-        self.facts = page_runtime(self.pyodide, self.logic_name, blocks.strings[FRAME], self.stdlib.name, download,
-                                  self.prepared.facts())
+        runtime = self.runtime
+        download = download_size(runtime.stdlib.data, len(runtime.logic_bytes))
+        self.facts = page_runtime(runtime.pyodide, runtime.logic_name, blocks.strings[FRAME], runtime.stdlib.name,
+                                  download, runtime.prepared.facts())
         self.facts["policy"] = "off" if self.serving else options.policy
         return used
 
-    def _kinds(self, project: Path) -> dict[str, Kind]:
+    def _kinds(self, project: Path, pyodide: Pyodide) -> dict[str, Kind]:
         """The built-in widget kinds and, when `widgets_dir` names them, the author's own."""
         kinds = builtin_kinds()
         self.widgets_dir = None
@@ -150,7 +184,7 @@ class WidgetSet:
             raise PluginError(f"{label}: the folder of your own widget kinds was not found. Fix: create it, or "
                               "correct 'widgets_dir' under 'plugins: - guide_widgets:' in mkdocs.yml.")
         try:
-            own = own_kinds(folder, label, kinds, stdlib_modules(self.pyodide.folder / FULL_STDLIB))
+            own = own_kinds(folder, label, kinds, stdlib_modules(pyodide.folder / FULL_STDLIB))
         except KindError as exc:
             problems = "\n".join(f"  {problem}" for problem in exc.problems)
             raise PluginError(f"Bad widget kind{'s' * (len(exc.problems) > 1)}:\n{problems}") from exc
@@ -180,15 +214,17 @@ class WidgetSet:
                  for name in ASSET_FILES]
         if not python:
             return files
+        runtime = self.runtime
+        stdlib, prepared = runtime.stdlib, runtime.prepared
         files += [LinkedFile.generated(config, f"{PYODIDE_DIR}/{path.name}", abs_src_path=str(path))
-                  for path in self.pyodide.files()]
-        files.append(File.generated(config, f"{ASSETS_DIR}/{self.logic_name}", content=self.logic_bytes))
-        if self.stdlib.data is not None:
-            files.append(File.generated(config, f"{PYODIDE_DIR}/{self.stdlib.name}", content=self.stdlib.data))
-        if self.prepared.name:
-            files.append(File.generated(config, f"{PYODIDE_DIR}/{self.prepared.name}", content=self.prepared.data))
-            files.append(File.generated(config, f"{PYODIDE_DIR}/{self.prepared.stdlib_name}",
-                                        content=self.prepared.stdlib_data))
+                  for path in runtime.pyodide.files()]
+        files.append(File.generated(config, f"{ASSETS_DIR}/{runtime.logic_name}", content=runtime.logic_bytes))
+        if stdlib.data is not None:
+            files.append(File.generated(config, f"{PYODIDE_DIR}/{stdlib.name}", content=stdlib.data))
+        if prepared.name:
+            files.append(File.generated(config, f"{PYODIDE_DIR}/{prepared.name}", content=prepared.data))
+            files.append(File.generated(config, f"{PYODIDE_DIR}/{prepared.stdlib_name}",
+                                        content=prepared.stdlib_data))
         return files
 
     def plan_markdown(self) -> str:
@@ -213,7 +249,8 @@ class WidgetSet:
         if "guide-widgets:" not in html:
             return html
         try:
-            return fill_markers(html, source, markdown, self.blocks.site.strings, site_prefix(site_url))
+            return fill_markers(html, source, markdown, self.blocks.site.strings, site_prefix(site_url),
+                                self.renderer)
         except MarkerError as exc:
             raise PluginError(str(exc)) from exc
 
@@ -222,7 +259,7 @@ class WidgetSet:
         """The plan page with an entry for every widget the site placed, in the order of their pages in the
         site's navigation (`order`), and on one page from top to bottom."""
         blocks = self.blocks.site
-        plan = PlanContext(blocks.kinds, blocks.strings, blocks.language, link_for, title_for)
+        plan = PlanContext(self.renderer, blocks.kinds, blocks.strings, blocks.language, link_for, title_for)
         return output.replace(PLAN_MARKER, plan_html(sorted(blocks.placed, key=order), plan))
 
     def finish_page(self, output: str, page_url: str, dest: Path, *, early: bool = True) -> str:
@@ -239,8 +276,8 @@ class WidgetSet:
         return self._finish(output, site_prefix(site_url) + SCRIPT)
 
     def _finish(self, output: str, script_url: str, early: bool = True, page: str = "") -> str:
-        runtime = boot_facts(self.facts) if early and 'data-gw-kind="' in output else None
-        output = early_in_head(output, head_tags(script_url, runtime, self.starter))
+        boot = boot_facts(self.facts) if early and 'data-gw-kind="' in output else None
+        output = early_in_head(output, head_tags(script_url, boot, self.runtime.starter))
         if self.serving or not (self.options.policy == "everywhere" or has_widgets(output)):
             return output
         for url in blocked_urls(output):

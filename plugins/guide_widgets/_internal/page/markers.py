@@ -13,7 +13,7 @@ import re
 
 from guide_widgets._internal.page.storage import stored_items
 from guide_widgets._internal.widgets.plan import PLAN
-from guide_widgets._internal.widgets.render import render_device, render_stored_items
+from guide_widgets._internal.widgets.render import Renderer
 from guide_widgets._internal.widgets.strings import FRAME, Strings
 
 MARKER = re.compile(r"<!--\s*guide-widgets:\s*([\w-]*)\s*-->")
@@ -24,8 +24,9 @@ class MarkerError(ValueError):
     """A marker naming nothing the plugin knows; the message names the line and the fix."""
 
 
-def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, scope: str) -> str:
-    """The page with its markers replaced (the plan's is left for later)."""
+def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, scope: str,
+                 renderer: Renderer) -> str:
+    """The page with its markers replaced (the plan's is left for later), rendered by the build's `renderer`."""
     frame = strings[FRAME]
     problems = []
     for match in MARKER.finditer(markdown):
@@ -41,10 +42,10 @@ def fill_markers(page_html: str, source: str, markdown: str, strings: Strings, s
         nonlocal count
         name = match.group(1)
         if name == "stored-items":
-            return render_stored_items(frame, stored_items(scope))
+            return renderer.stored_items(frame, stored_items(scope))
         if name == "this-device":
             count += 1
-            return render_device(strings, f"gw-device-{count}", offline=True)
+            return renderer.device(strings, f"gw-device-{count}", offline=True)
         return match.group(0)
 
     return MARKER.sub(replace, page_html)

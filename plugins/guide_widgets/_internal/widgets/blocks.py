@@ -26,7 +26,7 @@ from guide_widgets._internal.site.pages import Target
 from guide_widgets._internal.site.split import outside_fences
 from guide_widgets._internal.suggest import did_you_mean
 from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, form_failure
-from guide_widgets._internal.widgets.render import render_widget
+from guide_widgets._internal.widgets.render import Renderer
 from guide_widgets._internal.widgets.strings import Strings, site_strings
 from guide_widgets._internal.widgets.validation import (
     SpecError,
@@ -85,7 +85,8 @@ def same_page(link: str) -> Target | None:
 
 @dataclass
 class SiteBlocks:
-    """What widget blocks share across a build: the kinds and their words, and what every page found."""
+    """What widget blocks share across a build: the kinds and their words, what renders them, and what every
+    page found."""
 
     kinds: dict[str, Kind] = field(default_factory=builtin_kinds)
     strings: Strings = field(default_factory=dict)
@@ -95,6 +96,7 @@ class SiteBlocks:
     problems: list[AuthorError] = field(default_factory=list)
     """Every page's problems, raised together once every page is read."""
     pending: list[PendingAnchor] = field(default_factory=list)
+    renderer: Renderer = field(default_factory=Renderer, repr=False, compare=False)
 
     def start_build(self) -> None:
         self.placed.clear()
@@ -311,7 +313,7 @@ class WidgetBlock(Block):
         widget_id = f"gw-{number + 1}"
         key = f"{page.url}#{widget_id}"
         try:
-            html = render_widget(kind, widget_id, title, spec, hrefs, strings, site.language, key=key)
+            html = site.renderer.widget(kind, widget_id, title, spec, hrefs, strings, site.language, key=key)
         except SpecError:
             raise
         except Exception as exc:  # an author's form can fail in any way: name its own line and error

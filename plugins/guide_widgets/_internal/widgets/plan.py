@@ -13,7 +13,7 @@ from typing import Any
 
 from guide_widgets._internal.widgets.blocks import PlacedWidget
 from guide_widgets._internal.widgets.registry import Kind
-from guide_widgets._internal.widgets.render import PlanEntry, render_plan, render_widget
+from guide_widgets._internal.widgets.render import PlanEntry, Renderer
 from guide_widgets._internal.widgets.strings import Strings
 
 PLAN = "plan"
@@ -25,6 +25,7 @@ def plan_markdown(frame: dict[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class PlanContext:
+    renderer: Renderer
     kinds: dict[str, Kind]
     strings: Strings
     language: str
@@ -38,7 +39,7 @@ def plan_html(placed: list[PlacedWidget], plan: PlanContext) -> str:
     entries = []
     for number, widget in enumerate(placed, start=1):
         hrefs = {anchor: plan.link_for(widget, anchor) or "#" for anchor in widget.links}
-        copy = render_widget(plan.kinds[widget.kind], f"plan-{number}", widget.title, widget.spec, hrefs,
-                             plan.strings, plan.language, key=widget.key, plan=True)
+        copy = plan.renderer.widget(plan.kinds[widget.kind], f"plan-{number}", widget.title, widget.spec, hrefs,
+                                    plan.strings, plan.language, key=widget.key, plan=True)
         entries.append(PlanEntry(plan.title_for(widget), plan.link_for(widget, "") or "#", copy))
-    return render_plan(entries, plan.strings)
+    return plan.renderer.plan(entries, plan.strings)
