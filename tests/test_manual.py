@@ -26,10 +26,36 @@ def test_the_manual_builds_strict_with_nothing_from_another_origin(tmp_path: Pat
     pages = {page.relative_to(site).as_posix() for page in site.rglob("index.html")}
     assert {"tutorial/index.html", "troubleshooting/index.html", "reference/index.html", "install/index.html",
             "writing/index.html", "publishing/index.html", "contributing/index.html", "benchmark/index.html"} <= pages
+    # The API page is generated from the code: every public name of the authors' modules, and nothing else.
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    import importlib
+    for module in ("guide_widgets.specs", "guide_widgets.logic", "guide_widgets.testing"):
+        for name in importlib.import_module(module).__all__:
+            assert f'id="{module}.{name}"' in api, (module, name)
+    assert 'id="guide_widgets.logic.evaluate_json"' not in api and "guide_widgets.specs.parse_spec" not in api
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"""(?:src|href)=["']https?://(?!127\\.0\\.0\\.1)""", text.split("<body", 1)[0]), page
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+
+
+def test_every_page_of_the_manual_is_in_its_navigation_and_the_existing_site_page_is_found_from_the_front():
+    import yaml
+
+    config = yaml.safe_load((MANUAL / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def pages(entries: list) -> list[str]:
+        found: list[str] = []
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            found += pages(value) if isinstance(value, list) else [value]
+        return found
+
+    in_nav = pages(config["nav"])
+    on_disk = sorted(path.relative_to(MANUAL / "docs").as_posix() for path in (MANUAL / "docs").rglob("*.md"))
+    assert sorted(in_nav) == on_disk  # a page left out of the nav is found by no reader
+    assert "existing-site.md" in (MANUAL / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "manual/docs/existing-site.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_troubleshooting_page_quotes_every_message_an_author_can_see():
