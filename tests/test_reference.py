@@ -92,6 +92,7 @@ def test_the_command_names_a_bad_kind():
 
 
 @pytest.mark.parametrize("module", ["guide_widgets._internal.widgets.validation", "guide_widgets.logic.view",
+                                    "guide_widgets.logic.pictures",
                                     "guide_widgets.logic.bands"])
 def test_every_example_of_the_widget_api_runs_as_the_reference_shows_it(module: str):
     """The examples in the reference's API section are these docstrings' doctests."""

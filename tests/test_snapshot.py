@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from guide_widgets._internal.pins import PREPARED_EXTRA_MB
 from guide_widgets._internal.runtime import snapshot as snapshot_module
 from guide_widgets._internal.runtime.archive import logic_archive
 from guide_widgets._internal.runtime.pyodide import find_pyodide
@@ -69,7 +70,7 @@ def test_without_node_the_build_says_why_and_first_visits_start_python_as_before
     prepared = prepared_python(pyodide, name, data, stdlib)
     assert prepared.facts() is None and prepared.data == b""
     assert prepared.note == ("Node.js is not installed; first visits start Python in the reader's browser instead "
-                             "(slower, 2.1 MB less to download). Fix: install Node.js 20 or newer, or set "
+                             f"(slower, {PREPARED_EXTRA_MB:.1f} MB less to download). Fix: install Node.js 20 or newer, or set "
                              "'ready_python: false' under guide_widgets in mkdocs.yml.")
 
 

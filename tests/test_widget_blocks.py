@@ -111,8 +111,8 @@ bands:
      "min, title, text, link, link_text. Fix: Did you mean 'text'? Correct the spelling, or remove 'Text'."),
     (GOOD.replace("bands:", "strings:\n  answred: Done\nbands:"),
      "docs/guide.md:12: widget '/// quiz': 'strings': this kind has no string 'answred'. Fix: Did you mean "
-     "'answered'? Use one of: answer_more, answered, based_on, because, because_answer, choose, floor, settled, "
-     "still_open."),
+     "'answered'? Use one of: answer_more, answered, based_on, because, because_answer, choose, floor, scale, "
+     "scale_floor, scale_floor_only, scale_settled, settled, still_open."),
     (GOOD.replace("weight: 2", "weight: a lot"),
      "docs/guide.md:10: widget '/// quiz': 'questions': item 1, 'answers': item 2, 'weight': "
      "expected a number, got 'a lot'. Fix: Give 'weight' a number."),

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, build_for
+from .pictures import NODES, PAGE, SCHEMES, add_page, check
 from .reader import site_pages
 from .site_server import SiteServer
 
@@ -42,3 +43,20 @@ def test_a_reader_walks_the_guide_in_firefox(site: SiteServer):
     # Python really ran in Firefox: the worker fetched the runtime and the logic from this site.
     assert site.count("/assets/pyodide/pyodide.asm.wasm") >= 1
     assert any("/assets/guide-widgets/logic-" in path for path in site.requested)
+
+
+def test_firefox_draws_each_picture_as_its_reviewed_reference(tmp_path: Path, request: pytest.FixtureRequest):
+    if not Path(FIREFOX).exists():
+        pytest.skip(f"Firefox is not installed at {FIREFOX}: apt-get install -y firefox-esr (./scripts/test does "
+                    "this when run as root), or name another Firefox in GUIDE_WIDGETS_FIREFOX")
+    with SiteServer("/") as server:
+        server.directory = build_for(server.url, tmp_path / "site")
+        add_page(Path(server.directory))
+        out = tmp_path / "shots"
+        out.mkdir()
+        result = subprocess.run(["node", str(Path(__file__).with_name("firefox_pictures.mjs")), FIREFOX,
+                                 server.url + PAGE, json.dumps(list(NODES)), str(out)],
+                                capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    shots = {(scheme, name): (out / f"{scheme}-{name}.png").read_bytes() for scheme in SCHEMES for name in NODES}
+    assert check("firefox", shots, request.config.getoption("--update-golden")) == []

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from .conftest import SUB_PATH, build_for
 from .existing_site import the_site_after
+from .pictures import NODES, PAGE, SCHEMES, add_page, check
 from .reader import APOLOGY, NO_CONTACT, QUIZ, site_pages
 from .site_server import SiteServer
 from .webkit import INSTALL, PROBE, PROBE_PATH, WebKit, missing_parts
@@ -217,3 +219,34 @@ def test_an_existing_site_with_widgets_works_in_webkit(webkit: WebKit, handbook:
         webkit.click("label", "No")
         webkit.wait_text("[data-gw-result] .gw-band-title", "Wait")
         assert webkit.js("return document.querySelector('[data-gw-result] a[href$=\"glossary/#apr\"]') !== null")
+
+
+@pytest.fixture(scope="module")
+def drawing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    with SiteServer("/") as server:
+        server.directory = build_for(server.url, tmp_path_factory.mktemp("webkit-pictures"))
+        add_page(Path(server.directory))
+        yield server
+
+
+def test_webkit_draws_each_picture_as_its_reviewed_reference(webkit: WebKit, drawing: SiteServer,
+                                                             request: pytest.FixtureRequest):
+    import io
+
+    from PIL import Image
+
+    shots = {}
+    for scheme in SCHEMES:
+        webkit.open(f"{drawing.url}{PAGE}?scheme={scheme}")
+        webkit.wait("document.documentElement.dataset.drawn === 'yes'", what="the pictures")
+        # WebKitGTK's driver gives an element's picture black under Xvfb: the window's, cut to the element.
+        window = Image.open(io.BytesIO(webkit.driver.get_screenshot_as_png()))
+        ratio = window.width / webkit.js("return window.innerWidth")
+        for name in NODES:
+            box = webkit.js("const r = document.querySelector(arguments[0]).getBoundingClientRect(); "
+                            "return [r.left, r.top, r.right, r.bottom];", f'[data-shot="{name}"] > *')
+            cut = window.crop(tuple(round(edge * ratio) for edge in box))
+            buffer = io.BytesIO()
+            cut.save(buffer, format="PNG")
+            shots[(scheme, name)] = buffer.getvalue()
+    assert check("webkit", shots, request.config.getoption("--update-golden")) == []

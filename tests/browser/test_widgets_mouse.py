@@ -7,6 +7,7 @@ chosen on both sides of each threshold: moving any threshold by a few points tur
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -166,7 +167,9 @@ def test_no_contact_days_and_stages(page: Page, site: SiteServer):
     expect(region).to_contain_text("20 days to go. Your agreed 30 days are complete on")
     ends = today() + datetime.timedelta(days=20)
     expect(region.locator("time")).to_have_attribute("datetime", ends.isoformat())
-    expect(region.locator("progress")).to_have_attribute("aria-label", "Day 10 of 30")
+    days_picture = region.get_by_role("img", name="Day 10 of 30")  # the days drawn: 10 of 30 gone, today marked
+    expect(days_picture).to_have_count(1)
+    expect(days_picture.locator("rect.gw-elapsed")).to_have_attribute("width", re.compile(r"^32\.[0-9]+$"))
     days.fill("100")
     for ago, headline, stage in NO_CONTACT_STAGES:
         start.fill(days_ago(ago))
@@ -280,7 +283,8 @@ def test_no_contact_without_an_agreed_end_has_no_end_date(page: Page, site: Site
     expect(region).to_contain_text("No end date: no contact lasts until they change it themselves. These days are "
                                    "your own time to heal, not a wait.")
     expect(region.locator(".gw-band")).to_contain_text("You've kept to it.")
-    expect(region.locator("progress")).to_have_count(0)
+    # With no end, the days only count: the track has no end to reach.
+    expect(region.get_by_role("img", name="Day 45, with no end date").locator("rect.gw-track-open")).to_have_count(1)
     expect(region).not_to_contain_text("complete on")
     calendar = downloaded(page, region.get_by_role("link", name="Add the day no contact began to your calendar (.ics)"),
                           f"no-contact-began-{days_ago(45)}.ics", tmp_path)

@@ -125,9 +125,10 @@ def test_a_period_with_no_end_counts_the_readers_own_days_and_names_no_end_date(
     result = without_end("2026-11-26", "2026-11-14")
     facts = result["facts"]
     assert (facts["day"], facts["ends"], facts["left"], facts["no_end"]) == (12, None, None, True)
-    texts = [shown(node) for node in result["view"] if node["t"] not in ("band", "download")]
+    texts = [shown(node) for node in result["view"] if node["t"] not in ("band", "download", "days")]
     assert texts == ["Day 12, with no end date", "There is nothing to count down to: these days are yours."]
-    assert not any(node["t"] == "progress" for node in result["view"])
+    picture = next(node for node in result["view"] if node["t"] == "days")  # it counts, towards no end
+    assert (picture["elapsed"], picture["total"], picture["label"]) == (12, None, "Day 12, with no end date")
     assert not any("left" in text or "ends" in text for text in texts)
 
 

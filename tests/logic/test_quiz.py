@@ -64,7 +64,11 @@ def test_all_answers_at_the_top_give_the_last_band():
     result = ask(q1="2", q2="1", q3="1")
     assert result["facts"]["score"] == 100.0
     assert result["facts"]["band"] == 2
-    assert result["view"][1] == {"t": "band", "i": 2}
+    picture = result["view"][1]  # the bands as a scale, the last one chosen, the score at its top
+    assert (picture["t"], picture["at"], picture["band"], picture["settled"]) == ("scale", 100, 2, False)
+    assert picture["label"] == "Your answers score 100 of 100, in the band “Time to step back”." or \
+        picture["label"].startswith("Your answers score 100 of 100")
+    assert result["view"][2] == {"t": "band", "i": 2}
 
 
 def test_a_value_that_is_no_answer_gets_a_message_and_the_rest_still_count():
@@ -104,7 +108,9 @@ def test_a_decisive_answer_settles_the_result_however_mild_the_rest():
     assert outcome["facts"]["band"] == 2
     assert outcome["facts"]["settled"] is True
     assert outcome["facts"]["score"] < 50  # the score alone would have said "Go on"
-    texts = [shown(n) for n in outcome["view"] if n["t"] != "band"]
+    picture = outcome["view"][1]  # settled: its band chosen (drawn as settled), the score not marked
+    assert (picture["t"], picture["at"], picture["settled"]) == ("scale", None, True)
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "scale")]
     assert texts == ["Based on 4 of 4 answers.", "Because you said they asked you to stop.",
                      "That answer settles the result on its own, whatever your other answers are."]
 
@@ -113,18 +119,18 @@ def test_a_decisive_answer_shows_its_band_before_enough_questions_are_answered()
     outcome = decide(2, None, None, None)
     assert outcome["facts"]["band"] == 2
     assert outcome["facts"]["answered"] == 1
-    assert not any("Answer" in shown(n) for n in outcome["view"] if n["t"] != "band")
+    assert not any("Answer" in shown(n) for n in outcome["view"] if n["t"] not in ("band", "scale"))
 
 
 def test_the_label_is_quoted_when_an_answer_says_no_because():
-    texts = [shown(n) for n in decide(0, 0, 1, 0)["view"] if n["t"] != "band"]
+    texts = [shown(n) for n in decide(0, 0, 1, 0)["view"] if n["t"] not in ("band", "scale")]
     assert "Because you answered “a court order”." in texts
 
 
 def test_several_decisive_answers_lead_to_the_most_serious_band_and_name_its_reasons():
     outcome = decide(2, 0, 1, 1)
     assert outcome["facts"]["band"] == 2
-    texts = [shown(n) for n in outcome["view"] if n["t"] != "band"]
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "scale")]
     assert "Because you said they asked you to stop." in texts
     assert "Because you answered “a court order”." in texts
     assert "Because you said you feel rushed." not in texts  # it led to a milder band, which is not shown
@@ -172,8 +178,10 @@ def test_a_floor_shows_its_band_at_once_with_its_reason_and_help():
     assert outcome["facts"]["floor"] == 1
     assert outcome["facts"]["score"] is None  # one answer of the three needed: the score does not count yet
     assert outcome["facts"]["settled"] is False
-    assert outcome["view"][2] == {"t": "part", "n": "q1-1"}
-    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part")]
+    assert outcome["view"][3] == {"t": "part", "n": "q1-1"}
+    picture = outcome["view"][1]  # no score yet: the floor's band chosen, nothing marked
+    assert (picture["t"], picture["at"], picture["band"]) == ("scale", None, 1)
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part", "scale")]
     assert texts == ["Based on 1 of 4 answers.", "Because you said you are not sure they feel safe.",
                      "With that answer the result is at least this serious, however you answer the rest.",
                      "3 questions still open: your answers to them can change this result."]
@@ -184,14 +192,14 @@ def test_mild_answers_never_dilute_a_floor():
     assert outcome["facts"]["score"] < 50  # the score alone would say "Go on"
     assert outcome["facts"]["band"] == 1
     assert outcome["facts"]["remaining"] == 0
-    assert not any("still open" in shown(n) for n in outcome["view"] if n["t"] != "band")
+    assert not any("still open" in shown(n) for n in outcome["view"] if n["t"] not in ("band", "scale"))
 
 
 def test_a_more_serious_score_goes_above_a_floor_and_says_so_without_the_floor():
     outcome = floored(1, 1, 1, None)  # 5 of 5: 100%
     assert outcome["facts"]["band"] == 2
     assert outcome["facts"]["floor"] == 1
-    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part")]
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part", "scale")]
     assert not any(text.startswith("Because") for text in texts)
 
 
@@ -199,7 +207,7 @@ def test_an_answer_that_settles_outranks_a_floor():
     outcome = floored(1, 0, 0, 1)
     assert outcome["facts"]["band"] == 2
     assert outcome["facts"]["settled"] is True
-    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part")]
+    texts = [shown(n) for n in outcome["view"] if n["t"] not in ("band", "part", "scale")]
     assert "Because you said a court said so." in texts
     assert "Because you said you are not sure they feel safe." not in texts
     assert {"t": "part", "n": "q1-1"} not in outcome["view"]

@@ -62,10 +62,12 @@ class GuideWidgetsConfig(base.Config):
     built-in word (and in an own kind's words where its strings.yml has a `de-informal:` section). English
     has one form, so nothing changes there."""
 
+    # `{NAME}`: a size measured once (pins.py), which the reference writes as its figure (reference.py).
     ready_python = c.Type(bool, default=True)
     """Make Python ready at build time (needs Node.js): a first visit on a quick connection then downloads about
-    2.1 MB more and is ready in well under half the time. Readers saving data or on a slow connection start
-    Python as before. `false`: every first visit starts Python itself, and the site is about 2.7 MB smaller."""
+    {PREPARED_EXTRA_MB} MB more and is ready in well under half the time. Readers saving data or on a slow
+    connection start Python as before. `false`: every first visit starts Python itself, and the site is about
+    {PREPARED_SITE_MB} MB smaller."""
 
     widgets_dir = c.Type(str, default="")
     """Folder of your own widget kinds, relative to the folder of mkdocs.yml: one sub-folder per kind, each

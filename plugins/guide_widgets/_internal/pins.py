@@ -67,3 +67,18 @@ PYODIDE_SIZES = {"pyodide.mjs": 17931, "pyodide.asm.mjs": 1250344, "pyodide.asm.
 # What the runtime files weigh as a static host sends them (gzip; GitHub Pages compresses .wasm too): what a
 # reader saving data is told before Python loads. A test checks them against the files.
 PYODIDE_GZIP_SIZES = {"pyodide.mjs": 7156, "pyodide.asm.mjs": 260107, "pyodide.asm.wasm": 3546122}
+
+# What the Python made ready at build time (runtime/snapshot.py) weighs, in MB of 1,000,000 bytes as a host
+# sends its files (already gzipped: nothing more to compress). Measured on this repository's own guide (the
+# site `mkdocs build` makes here) with the pinned Pyodide, for the benchmark of 2026-12-03
+# (manual/docs/benchmark.md). The build's note (snapshot.py), the `ready_python` option's text (config.py, and
+# so the manual's reference) and the starter's comments (page/assets/start.js) say them from here; the manual's
+# pages that quote them are checked against them. tests/test_sizes.py measures both again on a fresh build
+# and fails once either has moved by more than 0.3 MB: then measure, and update them here.
+PREPARED_EXTRA_MB = 2.1
+"""What a first visit downloads more when it restores the prepared Python than when it starts Python itself:
+the prepared file (`python-ready-<hash>.gz`) and the archive it boots with, less the reduced standard library
+it then does without."""
+PREPARED_SITE_MB = 2.7
+"""How much larger the site is with the prepared Python than with `ready_python: false`: its file and the
+archive it boots with (normally an empty one)."""

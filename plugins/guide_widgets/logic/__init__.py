@@ -1,9 +1,11 @@
 """The vocabulary of widget logic, and the worker's door into it.
 
 A widget kind's `logic.py` imports what it needs from here: `Context` is the type of `evaluate`'s third
-argument (the reader's day, the page's language, the kind's words); `el`, `text`, `date`, `progress`, `band`,
-`part`, `download` and `result` describe what the page shows (see `view`), `say` puts the kind's words into
-sentences, and `reached` picks a result band by threshold. Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
+argument (the reader's day, the page's language, the kind's words), `Result` that of what it returns and
+`BandSpec` that of a result text in its spec (`Items(Band)`); `el`, `text`, `date`, `progress`, `band`,
+`part`, `download` and `result` describe what the page shows (see `view`), `scale`, `parts`, `days` and `bars`
+are pictures of a result (see `pictures`), `say` puts the kind's words into sentences, and `reached` picks a
+result band by threshold. (`evaluate_json` is the worker's door, not for a kind's logic.) Everything here is stdlib-only and runs unchanged in CPython (tests) and in Pyodide (the
 reader's browser, in a Web Worker). The browser's logic archive adds a generated `guide_widgets_registry`
 module naming each kind's logic module; `evaluate_json` finds kinds through it.
 """
@@ -14,12 +16,13 @@ import importlib
 import json
 from typing import Any
 
-from .bands import reached
+from .bands import BandSpec, reached
 from .context import Context
-from .view import Node, band, date, download, el, number, part, progress, result, say, say_text, text
+from .pictures import bars, days, parts, scale
+from .view import Node, Result, band, date, download, el, number, part, progress, result, say, say_text, text
 
-__all__ = ["Context", "Node", "band", "date", "download", "el", "evaluate_json", "number", "part", "progress", "reached",
-           "result", "say", "say_text", "text"]
+__all__ = ["BandSpec", "Context", "Node", "Result", "band", "bars", "date", "days", "download", "el", "number", "part",
+           "parts", "progress", "reached", "result", "say", "say_text", "scale", "text"]
 
 REGISTRY = "guide_widgets_registry"
 

@@ -7,11 +7,13 @@ so a reader's own text can never become markup. Each helper returns one node as 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypedDict
 
 from .context import Context
 
 Node = dict[str, Any]
+"""One piece of a result's view, as the page gets it: a mapping with its type under "t" (an element from `el`,
+text, a date, a number, a picture...), made by this module's functions and never written by hand."""
 Words = Context | dict[str, Any]
 """Where `say` finds the kind's words: the `context` (or, in kinds written before it, the `spec`)."""
 
@@ -20,8 +22,8 @@ def el(tag: str, *children: Node | str, cls: str = "", **attrs: Any) -> Node:
     """An element the page shows: `tag` one of p, ul, ol, li, strong, em, span, mark, q, div; `children` text
     (shown as text, never as markup) and other nodes; `cls` its class; other keywords become its attributes.
 
-    >>> el("p", "Day ", number(3), cls="gw-headline")
-    {'t': 'p', 'c': [{'t': 'text', 'v': 'Day '}, {'t': 'number', 'v': 3, 'digits': 2}], 'cls': 'gw-headline'}
+        >>> el("p", "Day ", number(3), cls="gw-headline")
+        {'t': 'p', 'c': [{'t': 'text', 'v': 'Day '}, {'t': 'number', 'v': 3, 'digits': 2}], 'cls': 'gw-headline'}
     """
     node: Node = {"t": tag, "c": [text(c) if isinstance(c, str) else c for c in children]}
     if cls:
@@ -33,8 +35,8 @@ def el(tag: str, *children: Node | str, cls: str = "", **attrs: Any) -> Node:
 def text(value: str) -> Node:
     """Text, shown as it is (a reader's own words included: never read as markup). `el` makes it from a str.
 
-    >>> text("<b>not bold</b>")
-    {'t': 'text', 'v': '<b>not bold</b>'}
+        >>> text("<b>not bold</b>")
+        {'t': 'text', 'v': '<b>not bold</b>'}
     """
     return {"t": "text", "v": value}
 
@@ -42,8 +44,8 @@ def text(value: str) -> Node:
 def date(iso: str) -> Node:
     """A date (YYYY-MM-DD) the page shows with its weekday, written the way the page's language writes dates.
 
-    >>> date("2026-12-04")
-    {'t': 'date', 'iso': '2026-12-04'}
+        >>> date("2026-12-04")
+        {'t': 'date', 'iso': '2026-12-04'}
     """
     return {"t": "date", "iso": iso}
 
@@ -52,8 +54,8 @@ def number(value: float, digits: int = 2) -> Node:
     """A number the page shows the way the page's language writes it, with at most `digits` decimals (12.5 is
     "12.5" in English, "12,5" in German and French).
 
-    >>> number(1234.5, 1)
-    {'t': 'number', 'v': 1234.5, 'digits': 1}
+        >>> number(1234.5, 1)
+        {'t': 'number', 'v': 1234.5, 'digits': 1}
     """
     return {"t": "number", "v": value, "digits": digits}
 
@@ -80,10 +82,10 @@ def say(context: Words, key: str, **values: Any) -> list[Node | str]:
     numbers become `number` nodes (shown in the page's language), nodes stay nodes, anything else becomes text.
     A string with `one:` and `other:` forms is chosen by `count`. Use as `el("p", *say(context, "key", ...))`.
 
-    >>> from datetime import date as day
-    >>> context = Context(day(2026, 12, 4), "en", {"left": {"one": "{count} day left", "other": "{count} days left"}})
-    >>> say(context, "left", count=3)
-    [{'t': 'number', 'v': 3, 'digits': 0}, ' days left']
+        >>> from datetime import date as day
+        >>> context = Context(day(2026, 12, 4), "en", {"left": {"one": "{count} day left", "other": "{count} days left"}})
+        >>> say(context, "left", count=3)
+        [{'t': 'number', 'v': 3, 'digits': 0}, ' days left']
     """
     parts: list[Node | str] = []
     template = _string(context, key, values)
@@ -106,9 +108,9 @@ def say_text(context: Words, key: str, **values: Any) -> str:
     """The same sentence as plain text (for a field's message, a label or a file's contents), numbers written
     the way the page's language writes them.
 
-    >>> from datetime import date as day
-    >>> say_text(Context(day(2026, 12, 4), "de", {"rate": "Etwa {liter} Liter"}), "rate", liter=2.8)
-    'Etwa 2,8 Liter'
+        >>> from datetime import date as day
+        >>> say_text(Context(day(2026, 12, 4), "de", {"rate": "Etwa {liter} Liter"}), "rate", liter=2.8)
+        'Etwa 2,8 Liter'
     """
     comma = _words(context)[1] in DECIMAL_COMMA
     def written(value: Any) -> str:
@@ -125,8 +127,8 @@ DECIMAL_COMMA = {"de", "fr", "es", "it", "nl", "pt", "pl", "cs", "da", "sv", "nb
 def progress(value: int, maximum: int, label: str) -> Node:
     """A progress bar, `value` of `maximum`, named `label` for screen readers.
 
-    >>> progress(3, 10, "Day 3 of 10")
-    {'t': 'progress', 'value': 3, 'max': 10, 'label': 'Day 3 of 10'}
+        >>> progress(3, 10, "Day 3 of 10")
+        {'t': 'progress', 'value': 3, 'max': 10, 'label': 'Day 3 of 10'}
     """
     return {"t": "progress", "value": value, "max": maximum, "label": label}
 
@@ -135,8 +137,8 @@ def band(index: int) -> Node:
     """One of the author's result texts (the items of the options `Spec.RESULTS` names, "bands" unless set),
     rendered into the page at build time with their links, shown by position; `reached` picks the position.
 
-    >>> band(1)
-    {'t': 'band', 'i': 1}
+        >>> band(1)
+        {'t': 'band', 'i': 1}
     """
     return {"t": "band", "i": index}
 
@@ -145,8 +147,8 @@ def part(name: str) -> Node:
     """A piece of the author's Markdown that the kind's form rendered at build time as
     `part_template(name, text)`: shown here by its name (links and emphasis kept).
 
-    >>> part("crisis")
-    {'t': 'part', 'n': 'crisis'}
+        >>> part("crisis")
+        {'t': 'part', 'n': 'crisis'}
     """
     return {"t": "part", "n": name}
 
@@ -154,17 +156,26 @@ def part(name: str) -> Node:
 def download(label: str, filename: str, mime: str, content: str) -> Node:
     """A link that saves `content` as a file, made in the reader's browser (nothing is sent anywhere).
 
-    >>> download("Add to calendar", "end.ics", "text/calendar", "BEGIN:VCALENDAR")["filename"]
-    'end.ics'
+        >>> download("Add to calendar", "end.ics", "text/calendar", "BEGIN:VCALENDAR")["filename"]
+        'end.ics'
     """
     return {"t": "download", "label": label, "filename": filename, "mime": mime, "content": content}
 
 
-def result(view: list[Node], errors: dict[str, str] | None = None, **facts: Any) -> dict[str, Any]:
+class Result(TypedDict):
+    """The type of what `evaluate` returns (`-> Result`), as `result` makes it: a dict of `view` (the nodes to
+    show), `errors` (a message by field name) and `facts` (by name). The page gets it as JSON, as it is."""
+
+    view: list[Node]
+    errors: dict[str, str]
+    facts: dict[str, Any]
+
+
+def result(view: list[Node], errors: dict[str, str] | None = None, **facts: Any) -> Result:
     """What `evaluate` returns: the nodes to show, a message for each field whose value is wrong (shown next to
     it; the other answers stay), and facts that tests (and the plan) can read.
 
-    >>> result([el("p", "Correct the marked field.")], {"weight": "Enter 1 to 400."}, kilos=None)["errors"]
-    {'weight': 'Enter 1 to 400.'}
+        >>> result([el("p", "Correct the marked field.")], {"weight": "Enter 1 to 400."}, kilos=None)["errors"]
+        {'weight': 'Enter 1 to 400.'}
     """
     return {"view": view, "errors": errors or {}, "facts": facts}

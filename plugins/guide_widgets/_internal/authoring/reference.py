@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import ast
 import inspect
+import textwrap
+import re
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import Any
+from typing import Any, is_typeddict
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from guide_widgets._internal import pins
 from guide_widgets._internal.widgets.registry import Kind
 from guide_widgets._internal.widgets.validation import Anchor, Items, Number, Switch, Text, number_text
 
@@ -29,8 +32,8 @@ API_END = "<!-- end of widget API -->"
 SPEC_NAMES = ("WidgetSpec", "Text", "Number", "Anchor", "Items", "Band", "optional", "switch", "renamed", "Problem",
               "OptionError", "did_you_mean", "SpecError")
 """guide_widgets.specs, in the order a kind's author meets them."""
-LOGIC_NAMES = ("Context", "result", "el", "text", "say", "say_text", "number", "date", "band", "reached", "part",
-               "progress", "download")
+LOGIC_NAMES = ("Context", "result", "Result", "el", "text", "say", "say_text", "number", "date", "band", "reached",
+               "BandSpec", "part", "scale", "parts", "days", "bars", "progress", "download")
 """guide_widgets.logic, in the order a kind's logic uses them."""
 ENGINE_NAMES = {"Node", "evaluate_json"}
 """guide_widgets.logic's names that are the engine's door and type, not for a kind's logic."""
@@ -129,11 +132,23 @@ def reference_markdown(kinds: dict[str, Kind]) -> str:
     return "\n".join(parts)
 
 
+def measured(text: str) -> str:
+    """A docstring with each `{NAME}` of a size measured once (pins.py, `MEASURED_MB`) written as its figure,
+    with one decimal: "{PREPARED_SITE_MB} MB" as the megabytes pins.py gives."""
+    return _MEASURED.sub(lambda match: f"{MEASURED_MB[match.group(1)]:.1f}", text)
+
+
+MEASURED_MB = {"PREPARED_EXTRA_MB": pins.PREPARED_EXTRA_MB, "PREPARED_SITE_MB": pins.PREPARED_SITE_MB}
+"""The sizes the plugin's option texts may name, by their names in pins.py."""
+_MEASURED = re.compile(r"\{(" + "|".join(MEASURED_MB) + r")\}")
+
+
 def plugin_options_markdown() -> str:
-    """The plugin's own options (under `plugins: - guide_widgets:`), from the class MkDocs validates them with."""
+    """The plugin's own options (under `plugins: - guide_widgets:`), from the class MkDocs validates them with;
+    the sizes they name are written from pins.py (`measured`)."""
     from guide_widgets._internal.config import GuideWidgetsConfig
 
-    rows = "\n".join(f"| `{n}` | {t} | {d} | {m} |" for n, t, d, _r, m in option_rows(GuideWidgetsConfig))
+    rows = "\n".join(f"| `{n}` | {t} | {d} | {measured(m)} |" for n, t, d, _r, m in option_rows(GuideWidgetsConfig))
     return f"| option | type | default | meaning |\n| --- | --- | --- | --- |\n{rows}\n"
 
 
@@ -147,7 +162,9 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
 
 def _signature(name: str, thing: Any) -> str:
     """How an author calls it, by its parameters' names and defaults: a class by its constructor (without the
-    catch-all that words a wrong call)."""
+    catch-all that words a wrong call); a TypedDict by its keys."""
+    if is_typeddict(thing):
+        return f"{name}({', '.join(thing.__annotations__)})"
     target = vars(thing)["__init__"] if isinstance(thing, type) and "__init__" in vars(thing) else thing
     try:
         signature = inspect.signature(target)
@@ -179,7 +196,8 @@ def _entry(name: str, thing: Any) -> str:
     prose: list[str] = []
     examples: list[str] = []
     for block in doc.split("\n\n"):
-        (examples if block.lstrip().startswith(">>>") else prose).append(block)
+        # Examples are indented in the docstring, so that Markdown (mkdocstrings' API page) shows them as code.
+        (examples if block.lstrip().startswith(">>>") else prose).append(textwrap.dedent(block))
     text = "\n\n".join(_paragraph(block) for block in prose)
     shown = f"\n\n```pycon\n{chr(10).join(examples)}\n```" if examples else ""
     return f"#### `{_signature(name, thing)}`\n\n{text}{shown}\n"

@@ -65,8 +65,8 @@ class OptionError(ValidationError):
     """What an option type raises for a value it refuses: what is wrong, and what to give instead. The build
     names the block's file and line, and words the fix from `give` ("Give 'days' a number from 1 to 365.").
 
-    >>> OptionError("expected a colour, got 'blu'.", "a colour: red, green or blue").give
-    'a colour: red, green or blue'
+        >>> OptionError("expected a colour, got 'blu'.", "a colour: red, green or blue").give
+        'a colour: red, green or blue'
     """
 
     __module__ = "guide_widgets.specs"  # where authors import it from, and how tracebacks name it
@@ -122,18 +122,18 @@ class Text(c.BaseConfigOption[str]):
     """Text: a non-empty string (numbers are read as their text), trimmed. Required unless it has a `default`;
     `optional(Text())` may be left out and is then None.
 
-    >>> Text().validate("  Your weight  ")
-    'Your weight'
-    >>> Text().validate("")
-    Traceback (most recent call last):
-      ...
-    guide_widgets.specs.OptionError: expected text, got an empty value.
-    >>> Text(default="Read more").default
-    'Read more'
-    >>> Text(optional=True)
-    Traceback (most recent call last):
-      ...
-    TypeError: Text() takes no 'optional='; it takes default=. For an option a block may leave out, write optional(Text()).
+        >>> Text().validate("  Your weight  ")
+        'Your weight'
+        >>> Text().validate("")
+        Traceback (most recent call last):
+          ...
+        guide_widgets.specs.OptionError: expected text, got an empty value.
+        >>> Text(default="Read more").default
+        'Read more'
+        >>> Text(optional=True)
+        Traceback (most recent call last):
+          ...
+        TypeError: Text() takes no 'optional='; it takes default=. For an option a block may leave out, write optional(Text()).
     """
 
     def __init__(self, *args: Any, default: str | None = None, **unknown: Any) -> None:
@@ -156,18 +156,18 @@ class Number(c.BaseConfigOption[float]):
     """A number, whole (`integer=True`) or not, within `minimum` and `maximum` when they are given. Required
     unless it has a `default`. A whole value comes back as an int.
 
-    >>> Number(minimum=1, maximum=365, integer=True, default=30).validate(21)
-    21
-    >>> Number(minimum=0, maximum=100).validate(12.5)
-    12.5
-    >>> Number(minimum=1, maximum=365).validate(400)
-    Traceback (most recent call last):
-      ...
-    guide_widgets.specs.OptionError: expected a number from 1 to 365, got 400.
-    >>> Number(min=1)
-    Traceback (most recent call last):
-      ...
-    TypeError: Number() takes no 'min='; it takes minimum=, maximum=, integer=, default=. Did you mean 'minimum='?
+        >>> Number(minimum=1, maximum=365, integer=True, default=30).validate(21)
+        21
+        >>> Number(minimum=0, maximum=100).validate(12.5)
+        12.5
+        >>> Number(minimum=1, maximum=365).validate(400)
+        Traceback (most recent call last):
+          ...
+        guide_widgets.specs.OptionError: expected a number from 1 to 365, got 400.
+        >>> Number(min=1)
+        Traceback (most recent call last):
+          ...
+        TypeError: Number() takes no 'min='; it takes minimum=, maximum=, integer=, default=. Did you mean 'minimum='?
     """
 
     def __init__(self, minimum: float | None = None, maximum: float | None = None,
@@ -197,12 +197,12 @@ class Anchor(c.BaseConfigOption[str]):
     'page.md#anchor' or 'page.md' (written from the block's file). The build checks where it goes and gives
     the form and the logic the address it has on the built site (`hrefs[link]` in a form).
 
-    >>> Anchor().validate("glossary.md#apr")
-    'glossary.md#apr'
-    >>> Anchor().validate("https://example.org")
-    Traceback (most recent call last):
-      ...
-    guide_widgets.specs.OptionError: expected a link to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading', got 'https://example.org'.
+        >>> Anchor().validate("glossary.md#apr")
+        'glossary.md#apr'
+        >>> Anchor().validate("https://example.org")
+        Traceback (most recent call last):
+          ...
+        guide_widgets.specs.OptionError: expected a link to a heading or a page of the site, written like '#section-slug' or 'other-page.md#heading', got 'https://example.org'.
     """
 
     def __init__(self, **unknown: Any) -> None:
@@ -230,14 +230,14 @@ class Items(c.BaseConfigOption[list[dict[str, Any]]]):
     (`Items(Text())`: a list of texts). `ascending="min"` checks that the items' `min` starts at 0 and rises, as
     result bands need. A problem names the item by its number.
 
-    >>> Items(Text(), min_items=2).validate(["A pen", "Water"])
-    ['A pen', 'Water']
-    >>> Items(Band, ascending="min").validate([{"min": 0, "title": "Not yet", "text": "Keep going."}])[0]["title"]
-    'Not yet'
-    >>> Items(Text()).validate("A pen")
-    Traceback (most recent call last):
-      ...
-    guide_widgets.specs.OptionError: expected a list (lines starting with '- '), got 'A pen'.
+        >>> Items(Text(), min_items=2).validate(["A pen", "Water"])
+        ['A pen', 'Water']
+        >>> Items(Band, ascending="min").validate([{"min": 0, "title": "Not yet", "text": "Keep going."}])[0]["title"]
+        'Not yet'
+        >>> Items(Text()).validate("A pen")
+        Traceback (most recent call last):
+          ...
+        guide_widgets.specs.OptionError: expected a list (lines starting with '- '), got 'A pen'.
     """
 
     def __init__(self, item: type[base.Config] | c.BaseConfigOption[Any], min_items: int = 1,
@@ -324,8 +324,8 @@ class Problem(NamedTuple):
     """A problem a kind finds across its options, from its `Spec.problems`: the path to the option (names and
     1-based item numbers, which the build turns into the block's line), what is wrong, and the fix.
 
-    >>> Problem(("bands", 2, "min"), "two bands start at the same score.", "Give each band its own 'min'.").path
-    ('bands', 2, 'min')
+        >>> Problem(("bands", 2, "min"), "two bands start at the same score.", "Give each band its own 'min'.").path
+        ('bands', 2, 'min')
     """
 
     path: tuple[str | int, ...]
@@ -339,16 +339,16 @@ class WidgetSpec(base.Config):
     names the options whose items are the author's result texts ("bands" unless set); a classmethod
     `problems(spec)` yields a `Problem` for each mistake across options, once each option is valid on its own.
 
-    >>> class Spec(WidgetSpec):
-    ...     days = Number(minimum=1, maximum=365, integer=True, default=30)
-    ...     bands = Items(Band, ascending="min")
-    ...
-    ...     @classmethod
-    ...     def problems(cls, spec):
-    ...         if spec["days"] > 90 and len(spec["bands"]) < 2:
-    ...             yield Problem(("bands",), "a long period with one text.", "Add a band for later on.")
-    >>> [name for name, _ in Spec._schema]
-    ['days', 'bands']
+        >>> class Spec(WidgetSpec):
+        ...     days = Number(minimum=1, maximum=365, integer=True, default=30)
+        ...     bands = Items(Band, ascending="min")
+        ...
+        ...     @classmethod
+        ...     def problems(cls, spec):
+        ...         if spec["days"] > 90 and len(spec["bands"]) < 2:
+        ...             yield Problem(("bands",), "a long period with one text.", "Add a band for later on.")
+        >>> [name for name, _ in Spec._schema]
+        ['days', 'bands']
     """
 
     def __init_subclass__(cls) -> None:
@@ -385,11 +385,11 @@ def renamed(**names: str) -> Callable[[_Spec], _Spec]:
     on a `Spec` makes its option `item_list` the block's `item-list:`. A Python keyword or a mapping method
     needs none: `from_ = Number()` is `from:` already.
 
-    >>> @renamed(item_list="item-list")
-    ... class Spec(WidgetSpec):
-    ...     item_list = Items(Text())
-    >>> [name for name, _ in Spec._schema]
-    ['item-list']
+        >>> @renamed(item_list="item-list")
+        ... class Spec(WidgetSpec):
+        ...     item_list = Items(Text())
+        >>> [name for name, _ in Spec._schema]
+        ['item-list']
     """
     def rename(schema: _Spec) -> _Spec:
         schema._schema = tuple((names.get(name, name), option) for name, option in schema._schema)
@@ -400,10 +400,10 @@ def renamed(**names: str) -> Callable[[_Spec], _Spec]:
 def optional(option: c.BaseConfigOption[Any]) -> c.Optional[Any]:
     """An option a block may leave out: it is then None. What is given is checked as `option` checks it.
 
-    >>> optional(Number(minimum=1)).validate(None) is None
-    True
-    >>> optional(Number(minimum=1)).validate(3)
-    3
+        >>> optional(Number(minimum=1)).validate(None) is None
+        True
+        >>> optional(Number(minimum=1)).validate(3)
+        3
     """
     return c.Optional(option)
 
@@ -424,12 +424,12 @@ class Switch(c.BaseConfigOption[bool]):
 def switch(default: bool) -> c.BaseConfigOption[bool]:
     """`true` or `false`, with the value a block that leaves it out gets.
 
-    >>> switch(default=False).validate(True)
-    True
-    >>> switch(default=False).validate("yes please")
-    Traceback (most recent call last):
-      ...
-    guide_widgets.specs.OptionError: expected true or false, got 'yes please'.
+        >>> switch(default=False).validate(True)
+        True
+        >>> switch(default=False).validate("yes please")
+        Traceback (most recent call last):
+          ...
+        guide_widgets.specs.OptionError: expected true or false, got 'yes please'.
     """
     return Switch(default)
 
@@ -438,8 +438,8 @@ class Band(WidgetSpec):
     """One result text, for `Items(Band, ascending="min")`: shown when the score (in percent) reaches `min`,
     with its `title`, its `text` (Markdown) and, optionally, a `link` (an `Anchor`) and the `link_text`.
 
-    >>> [name for name, _ in Band._schema]
-    ['min', 'title', 'text', 'link', 'link_text']
+        >>> [name for name, _ in Band._schema]
+        ['min', 'title', 'text', 'link', 'link_text']
     """
 
     min = Number(minimum=0, maximum=100)

@@ -11,14 +11,29 @@ arithmetic is plain date arithmetic: no clock times, no UTC, nothing that daylig
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
-from guide_widgets.logic import Context, Node, band, download, el, progress, reached, result, say, say_text
+from guide_widgets.logic import Context, Node, Result, band, download, el, reached, result, say, say_text
 from guide_widgets.logic import date as date_node
+from guide_widgets.logic import days as days_picture
 
 MIN_DAYS, MAX_DAYS = 1, 365
 """The lengths a reader may enter, in days: the block's `days` option (spec.py), the form's field and the
 messages take them from here."""
+
+StageSpec = TypedDict("StageSpec", {"from": float, "text": str, "link": str | None, "link_text": str | None})
+"""One of `stages` (or `no_end`) as `evaluate` gets it (spec.py's `Stage`): `from` is a Python keyword, hence
+this way of writing it."""
+
+
+class PeriodSpec(TypedDict):
+    """A period's `spec`, as the build validated it (spec.py's `Spec`); `no_end` is None when left out."""
+
+    days: int
+    stages: list[StageSpec]
+    no_end: list[StageSpec] | None
+    open_ended: bool
+    strings: NotRequired[dict[str, Any]]  # the block's own words, if any (the logic reads `context.words`)
 
 
 def parse_date(value: object) -> date | None:
@@ -99,7 +114,7 @@ def _read(fields: dict[str, Any], context: Context) -> tuple[date | None, int | 
     return start, days, broken, errors
 
 
-def has_no_end(spec: dict[str, Any], fields: dict[str, Any]) -> bool:
+def has_no_end(spec: PeriodSpec, fields: dict[str, Any]) -> bool:
     """Whether the reader's period runs without an end: they ticked that it has none, or (`open_ended`) did
     not tick that it has one."""
     if not spec.get("no_end"):
@@ -109,7 +124,7 @@ def has_no_end(spec: dict[str, Any], fields: dict[str, Any]) -> bool:
     return "yes" in (fields.get("no_end") or [])
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
+def evaluate(spec: PeriodSpec, fields: dict[str, Any], context: Context) -> Result:
     today = context.today
     start, days, broken, errors = _read(fields, context)
     if errors or start is None or days is None:
@@ -134,7 +149,8 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> 
 
     view: list[Node] = [
         el("p", *headline, cls="gw-headline"),
-        progress(day, days, say_text(context, "day_of", day=day, days=days)),
+        days_picture(day, days, say_text(context, "day_of", day=day, days=days) if day else
+                     say_text(context, "day_zero", days=days), marks=[stage["from"] for stage in spec["stages"]]),
         el("p", *when),
     ]
     if broken is not None:
@@ -146,14 +162,17 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> 
                   restarted=broken is not None)
 
 
-def _without_end(spec: dict[str, Any], context: Context, begin: date, days: int,
-                 broken: date | None) -> dict[str, Any]:
-    """The reader's own days, with no end date and nothing to count down to."""
+def _without_end(spec: PeriodSpec, context: Context, begin: date, days: int, broken: date | None) -> Result:
+    """The reader's own days, with no end date and nothing to count down to (`has_no_end`: `no_end` is set)."""
     today = context.today
     day = (today - begin).days
+    assert spec["no_end"] is not None
     stage = len(spec["stages"]) + reached(spec["no_end"], 100.0 * min(day, days) / days, key="from")
     headline = say(context, "no_end_day", day=day) if day else say(context, "no_end_day_zero")
-    view: list[Node] = [el("p", *headline, cls="gw-headline"), el("p", *say(context, "no_end_note"))]
+    view: list[Node] = [el("p", *headline, cls="gw-headline"),
+                        days_picture(day, None, say_text(context, "no_end_day", day=day) if day else
+                                     say_text(context, "no_end_day_zero")),
+                        el("p", *say(context, "no_end_note"))]
     if broken is not None:
         view.append(el("p", *say(context, "restarted", date=date_node(broken.isoformat()))))
     view.append(band(stage))

@@ -12,9 +12,50 @@ answered), the floors' and the settled ones', so a serious answer is never dilut
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, NotRequired, TypedDict
 
-from guide_widgets.logic import Context, Node, band, el, part, reached, result, say, say_text
+from guide_widgets.logic import (
+    BandSpec,
+    Context,
+    Node,
+    Result,
+    band,
+    el,
+    part,
+    reached,
+    result,
+    say,
+    say_text,
+    scale,
+)
+
+
+class AnswerSpec(TypedDict):
+    """One of a question's `answers` as `evaluate` gets it (spec.py's `Answer`): all but `label` None when left
+    out."""
+
+    label: str
+    weight: float | None
+    settles: str | None
+    at_least: str | None
+    because: str | None
+    help: str | None
+
+
+class QuestionSpec(TypedDict):
+    """One of `questions` as `evaluate` gets it (spec.py's `Question`)."""
+
+    text: str
+    answers: list[AnswerSpec]
+
+
+class QuizSpec(TypedDict):
+    """A quiz's `spec`, as the build validated it (spec.py's `Spec`); `min_answered` is None when left out."""
+
+    questions: list[QuestionSpec]
+    bands: list[BandSpec]
+    min_answered: int | None
+    strings: NotRequired[dict[str, Any]]  # the block's own words, if any (the logic reads `context.words`)
 
 
 class Marked(NamedTuple):
@@ -23,10 +64,10 @@ class Marked(NamedTuple):
     band: int
     question: int
     answer: int
-    spec: dict[str, Any]
+    spec: AnswerSpec
 
 
-def answers_of(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> tuple[dict[int, int], dict[str, str]]:
+def answers_of(spec: QuizSpec, fields: dict[str, Any], context: Context) -> tuple[dict[int, int], dict[str, str]]:
     """The chosen answer index per question index, and messages for values that are not answers."""
     chosen: dict[int, int] = {}
     errors: dict[str, str] = {}
@@ -42,12 +83,12 @@ def answers_of(spec: dict[str, Any], fields: dict[str, Any], context: Context) -
     return chosen, errors
 
 
-def _heaviest(question: dict[str, Any]) -> float:
+def _heaviest(question: QuestionSpec) -> float:
     """The most a question can add to the score: its heaviest weight (a decisive answer without one weighs as much)."""
-    return max((float(a["weight"]) for a in question["answers"] if a.get("weight") is not None), default=0.0)
+    return max((float(weight) for a in question["answers"] if (weight := a.get("weight")) is not None), default=0.0)
 
 
-def score(spec: dict[str, Any], chosen: dict[int, int]) -> float:
+def score(spec: QuizSpec, chosen: dict[int, int]) -> float:
     """Percent of the highest weight possible over the answered questions (0 when nothing counts)."""
     got = best = 0.0
     for q, a in chosen.items():
@@ -59,7 +100,7 @@ def score(spec: dict[str, Any], chosen: dict[int, int]) -> float:
     return 100.0 * got / best if best > 0 else 0.0
 
 
-def marked(spec: dict[str, Any], chosen: dict[int, int], option: str) -> list[Marked]:
+def marked(spec: QuizSpec, chosen: dict[int, int], option: Literal["settles", "at_least"]) -> list[Marked]:
     """Every chosen answer with `option` (`settles` or `at_least`) naming a band, in question order."""
     titles = {item.get("title"): index for index, item in enumerate(spec["bands"])}
     found = []
@@ -71,12 +112,12 @@ def marked(spec: dict[str, Any], chosen: dict[int, int], option: str) -> list[Ma
     return found
 
 
-def settled(spec: dict[str, Any], chosen: dict[int, int]) -> list[Marked]:
+def settled(spec: QuizSpec, chosen: dict[int, int]) -> list[Marked]:
     """The chosen answers that settle the result."""
     return marked(spec, chosen, "settles")
 
 
-def floors(spec: dict[str, Any], chosen: dict[int, int]) -> list[Marked]:
+def floors(spec: QuizSpec, chosen: dict[int, int]) -> list[Marked]:
     """The chosen answers that set the least serious band the result may show."""
     return marked(spec, chosen, "at_least")
 
@@ -108,7 +149,7 @@ class Verdict(NamedTuple):
     """The least serious band the chosen floors allow."""
 
 
-def verdict(spec: dict[str, Any], chosen: dict[int, int]) -> Verdict:
+def verdict(spec: QuizSpec, chosen: dict[int, int]) -> Verdict:
     """The band a set of chosen answers leads to: the most serious of the score's (once enough questions are
     answered), the floors' and the settled ones'."""
     needed = spec.get("min_answered") or len(spec["questions"])
@@ -125,7 +166,23 @@ def verdict(spec: dict[str, Any], chosen: dict[int, int]) -> Verdict:
     return Verdict(chosen_band, round(percent, 2) if enough else None, deciding, holding, lowest)
 
 
-def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> dict[str, Any]:
+def _scale(spec: QuizSpec, found: Verdict, context: Context) -> Node:
+    """The bands as a scale, the result's band chosen and the score marked (not where an answer settles it)."""
+    assert found.band is not None
+    title = str(spec["bands"][found.band].get("title") or "")
+    if found.deciding:
+        label = say_text(context, "scale_settled", band=title)
+    elif found.score is None:
+        label = say_text(context, "scale_floor_only", band=title)
+    elif found.holding:
+        label = say_text(context, "scale_floor", score=round(found.score), band=title)
+    else:
+        label = say_text(context, "scale", score=round(found.score), band=title)
+    return scale([item["min"] for item in spec["bands"]], found.score, found.band, label,
+                 settled=bool(found.deciding))
+
+
+def evaluate(spec: QuizSpec, fields: dict[str, Any], context: Context) -> Result:
     chosen, errors = answers_of(spec, fields, context)
     total = len(spec["questions"])
     open_count = total - len(chosen)
@@ -136,7 +193,8 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> 
                             el("p", *say(context, "answer_more", count=more))]
         return result(view, errors, answered=len(chosen), remaining=open_count, band=None, score=None,
                       settled=False, floor=None)
-    view = [el("p", *say(context, "based_on", answered=len(chosen), total=total), cls="gw-headline")]
+    view = [el("p", *say(context, "based_on", answered=len(chosen), total=total), cls="gw-headline"),
+            _scale(spec, found, context)]
     if found.deciding:
         view += _reasons(context, found.deciding, "settled")
     elif found.holding:

@@ -9,8 +9,8 @@
 // `savingData` whether Python may start before the reader comes near a widget.
 (() => {
   // The connection speed (Mbit/s, as the browser estimates it) from which a first visit fetches the prepared
-  // Python. It adds about 2.1 MB to a first visit: 3.4 s at 5 Mbit/s, about what it saves a phone (a desktop
-  // gains from about 8).
+  // Python. What it adds to a first visit is PREPARED_EXTRA_MB (pins.py, measured): at 5 Mbit/s, that takes
+  // about as long to download as the prepared Python saves a phone (a desktop gains from about 8).
   const PREPARED_MBPS = 5;
   /** @type {HTMLScriptElement} */
   const script = /** @type {HTMLScriptElement} */ (document.currentScript);
@@ -29,10 +29,11 @@
       return Boolean(connection && (connection.saveData || /2g$/.test(connection.effectiveType || "")));
     },
 
-    // Whether a first visit fetches the Python made ready at build time (`facts.prepared`: about 2.1 MB more
-    // than starting Python, and seconds sooner ready) instead of starting Python itself. Not on a connection
-    // the browser rates slow (under PREPARED_MBPS, or 3G and below), where the extra megabytes cost more
-    // time than they save, nor for readers saving data. Browsers that do not say (Safari, Firefox) get it.
+    // Whether a first visit fetches the Python made ready at build time (`facts.prepared`: PREPARED_EXTRA_MB
+    // of pins.py more than starting Python, and seconds sooner ready) instead of starting Python itself. Not
+    // on a connection the browser rates slow (under PREPARED_MBPS, or 3G and below), where the extra
+    // megabytes cost more time than they save, nor for readers saving data. Browsers that do not say
+    // (Safari, Firefox) get it.
     quick() {
       const connection = navigator.connection;
       if (!connection) return true;

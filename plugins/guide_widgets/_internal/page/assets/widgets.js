@@ -9,6 +9,7 @@
 import * as answers from "./answers.js";
 import * as device from "./device.js";
 import { formatDate, formatNumber, localToday, say, facts } from "./facts.js";
+import { PICTURES, picture } from "./pictures.js";
 import * as python from "./python.js";
 
 const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q", "div"]);
@@ -33,6 +34,13 @@ const TAGS = new Set(["p", "ul", "ol", "li", "strong", "em", "span", "mark", "q"
  * @property {boolean} [watched] Python waits for this reader (saving data) to come near it
  */
 
+/**
+ * A widget's root element, with the attributes the build writes on every one.
+ * @typedef {HTMLElement & {dataset: {gwKind: string, gwKey: string, gwSpec: string, gwWords: string, gwLang: string}}} WidgetRoot
+ */
+/** @typedef {any} ViewNode a node of the view the logic answers with (view.py): untyped JSON, read by its `t` */
+/** @typedef {{view: ViewNode[], errors?: Record<string, string>}} Result the logic's answer (JSON) */
+
 /** @type {WeakMap<Element, Widget>} every widget bound in this visit, by its root element */
 const bound = new WeakMap();
 /** @type {Set<Widget>} bound widgets still in the document */
@@ -40,8 +48,10 @@ const widgets = new Set();
 
 // --- Asking Python ----------------------------------------------------------------------------------------
 
+/** @type {IntersectionObserver | null} */
 let nearby = null; // the IntersectionObserver that wakes Python for a reader saving data
 
+/** @param {Widget} widget */
 function watchForReader(widget) {
   if (widget.watched) return;
   widget.watched = true;
@@ -52,7 +62,10 @@ function watchForReader(widget) {
   for (const type of ["focusin", "pointerdown", "input"]) widget.form.addEventListener(type, python.wake, { once: true });
 }
 
-/** Asks for the widget's result and shows it; a change made meanwhile asks again, so no stale answer stays. */
+/**
+ * Asks for the widget's result and shows it; a change made meanwhile asks again, so no stale answer stays.
+ * @param {Widget} widget
+ */
 async function request(widget) {
   if (!widget.root.isConnected) {
     widgets.delete(widget);
@@ -68,11 +81,12 @@ async function request(widget) {
     widget: widget.kind, spec: widget.spec, fields: answers.fieldsOf(widget.form),
     today: localToday(), language: widget.language, words: widget.words,
   };
+  /** @type {{result: Result} | {error: string}} */
   let shown;
   try {
     shown = { result: await python.ask(question) };
   } catch (error) {
-    shown = { error: error.message };
+    shown = { error: /** @type {Error} */ (error).message };
   }
   widget.inFlight = false;
   if (widget.queued) {
@@ -87,6 +101,11 @@ async function request(widget) {
 
 // --- Showing results ----------------------------------------------------------------------------------------
 
+/**
+ * @param {ViewNode} node
+ * @param {Widget} widget
+ * @returns {Node}
+ */
 function build(node, widget) {
   switch (node.t) {
     case "text":
@@ -125,6 +144,7 @@ function build(node, widget) {
       return link;
     }
     default: {
+      if (PICTURES.has(node.t)) return picture(node, formatNumber);
       if (!TAGS.has(node.t)) return document.createTextNode("");
       const element = document.createElement(node.t);
       if (node.cls) element.className = node.cls;
@@ -135,9 +155,13 @@ function build(node, widget) {
   }
 }
 
+/**
+ * @param {Widget} widget
+ * @param {Record<string, string>} errors
+ */
 function showMessages(widget, errors) {
   for (const slot of widget.root.querySelectorAll("[data-gw-message]")) {
-    const name = /** @type {HTMLElement} */ (slot).dataset.gwMessage;
+    const name = /** @type {string} */ (/** @type {HTMLElement} */ (slot).dataset.gwMessage);
     const text = errors[name] || "";
     slot.textContent = text;
     /** @type {HTMLElement} */ (slot).hidden = !text;
@@ -148,6 +172,10 @@ function showMessages(widget, errors) {
   }
 }
 
+/**
+ * @param {Widget} widget
+ * @param {Result} result
+ */
 function showResult(widget, result) {
   // The same answer again (an input and a change event for one edit) leaves the page alone: a screen reader
   // does not hear it twice, and a download link being clicked is not swapped out from under the pointer.
@@ -161,6 +189,10 @@ function showResult(widget, result) {
   if (!performance.getEntriesByName("guide-widgets:result").length) performance.mark("guide-widgets:result");
 }
 
+/**
+ * @param {Widget} widget
+ * @param {string} message
+ */
 function showError(widget, message) {
   const paragraph = document.createElement("p");
   paragraph.className = "gw-problem";
@@ -198,6 +230,7 @@ function showStatus({ state, problem, boot } = python.status()) {
 /**
  * Binds the widget whose root is `root`: its answers back in its form, its events, its first question. Binding
  * a root again (Material replays the page to late subscribers) changes nothing and returns the same widget.
+ * @param {WidgetRoot} root
  * @returns {Widget}
  */
 function bind(root) {
@@ -212,9 +245,9 @@ function bind(root) {
     spec: JSON.parse(root.dataset.gwSpec),
     words: JSON.parse(root.dataset.gwWords),
     language: root.dataset.gwLang,
-    form: root.querySelector("form"),
-    output: root.querySelector("[data-gw-result]"),
-    status: root.querySelector("[data-gw-status]"),
+    form: /** @type {HTMLFormElement} */ (root.querySelector("form")),
+    output: /** @type {HTMLElement} */ (root.querySelector("[data-gw-result]")),
+    status: /** @type {HTMLElement} */ (root.querySelector("[data-gw-status]")),
     urls: [],
     shown: "",
     answered: false,
@@ -288,8 +321,8 @@ async function bindAll() {
   }
   opened = true;
   for (const widget of widgets) if (!widget.root.isConnected) widgets.delete(widget);
-  const found = [...document.querySelectorAll("[data-gw-kind]")].map((root) => bind(/** @type {HTMLElement} */ (root)));
-  for (const root of document.querySelectorAll("[data-gw-page-device] [data-gw-device]")) device.bind(root);
+  const found = [...document.querySelectorAll("[data-gw-kind]")].map((root) => bind(/** @type {WidgetRoot} */ (root)));
+  for (const root of document.querySelectorAll("[data-gw-page-device] [data-gw-device]")) device.bind(/** @type {HTMLElement} */ (root));
   showStatus();
   device.show();
   const plan = document.querySelector("[data-gw-plan-root]");
