@@ -49,16 +49,19 @@ def show_results(page: Page, path: str) -> None:
     if path == QUIZ:
         answer_quiz(page, {2: 4, 6: 1, 8: 0, 9: 1, 11: 0})
         expect(region.locator(".gw-band")).to_be_visible()
+        expect(region.locator("svg.gw-picture[role=img]")).to_be_visible()  # axe checks the picture too
     elif path == NO_CONTACT:
         page.get_by_label("We both agreed on a break that ends on a date").check()
         page.get_by_label("Date of your last contact").fill(days_ago(9))
         expect(region.locator(".gw-download")).to_be_visible()
+        expect(region.locator("svg.gw-picture[role=img]")).to_be_visible()
         page.get_by_label("Length of the break you agreed on, in days").fill("999")
         expect(page.locator("[data-gw-message=days]")).to_be_visible()
     elif path == APOLOGY:
         page.get_by_label("Lying").check()
         page.get_by_label("Your draft apology (optional)").fill("I lied, but you made me do it. Please forgive me.")
         expect(region.locator("mark")).to_have_count(2)
+        expect(region.locator("svg.gw-picture[role=img]").first).to_be_visible()
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -114,6 +117,7 @@ def test_axe_finds_nothing_in_any_state_of_a_widget(warm_scheme_page: Page, site
     found["remembered"] = violations(page)
     page.get_by_role("link", name="My plan").first.click()
     expect(page.locator("[data-gw-plan-entry] [data-gw-result]:not(:empty)").first).to_be_visible(timeout=60_000)
+    expect(page.locator("[data-gw-plan-entry] svg.gw-picture[role=img]").first).to_be_visible()
     found["plan"] = violations(page)
     assert {state: v for state, v in found.items() if v} == {}
 

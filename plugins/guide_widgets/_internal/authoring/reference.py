@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ast
 import inspect
-import textwrap
 import re
+import textwrap
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any, is_typeddict
