@@ -117,7 +117,8 @@ def test_axe_finds_nothing_in_any_state_of_a_widget(warm_scheme_page: Page, site
     found["remembered"] = violations(page)
     page.get_by_role("link", name="My plan").first.click()
     expect(page.locator("[data-gw-plan-entry] [data-gw-result]:not(:empty)").first).to_be_visible(timeout=60_000)
-    expect(page.locator("[data-gw-plan-entry] svg.gw-picture[role=img]").first).to_be_visible()
+    if path != NO_CONTACT:  # left with a field's error, that answer has no result to draw
+        expect(page.locator("[data-gw-plan-entry] svg.gw-picture[role=img]").first).to_be_visible()
     found["plan"] = violations(page)
     assert {state: v for state, v in found.items() if v} == {}
 
