@@ -10,7 +10,6 @@ changed; what renders their HTML is the set's one `Renderer`.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -48,6 +47,7 @@ from guide_widgets._internal.runtime.pyodide import (
 from guide_widgets._internal.runtime.snapshot import Prepared, prepared_python
 from guide_widgets._internal.runtime.stdlib import Stdlib, reduced_stdlib
 from guide_widgets._internal.serving.preview import site_prefix
+from guide_widgets._internal.site.pages import folder_label
 from guide_widgets._internal.widgets.blocks import PlacedWidget, SiteBlocks, WidgetBlocks, scan_headers
 from guide_widgets._internal.widgets.plan import PLAN, PlanContext, plan_html, plan_markdown
 from guide_widgets._internal.widgets.registry import Kind, KindError, builtin_kinds, own_kinds, stdlib_modules
@@ -178,7 +178,7 @@ class WidgetSet:
         if not self.options.widgets_dir:
             return kinds
         folder = project / self.options.widgets_dir
-        label = posixpath.relpath(folder.resolve().as_posix(), project.as_posix())
+        label = folder_label(folder, project)
         self.widgets_dir = folder
         if not folder.is_dir():
             raise PluginError(f"{label}: the folder of your own widget kinds was not found. Fix: create it, or "

@@ -21,7 +21,6 @@ import atexit
 import base64
 import datetime
 import hashlib
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -36,7 +35,7 @@ import yaml
 from guide_widgets._internal.pins import DEFAULT_PYODIDE_DIR, FULL_STDLIB
 from guide_widgets._internal.runtime.archive import logic_archive
 from guide_widgets._internal.runtime.pyodide import find_pyodide
-from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, own_kind, stdlib_modules
+from guide_widgets._internal.widgets.registry import Kind, builtin_kinds, own_kind, run_module, stdlib_modules
 from guide_widgets._internal.widgets.strings import load_strings_file, site_strings
 from guide_widgets._internal.widgets.validation import parse_spec
 from guide_widgets.logic import REGISTRY, evaluate_json
@@ -174,11 +173,7 @@ def _import_logic(kind: Kind) -> None:
     sys.modules[REGISTRY] = registry
     if kind.builtin:
         return
-    loaded = importlib.util.spec_from_file_location(kind.logic_module, kind.logic)
-    assert loaded is not None and loaded.loader is not None
-    module = importlib.util.module_from_spec(loaded)
-    sys.modules[kind.logic_module] = module
-    loaded.loader.exec_module(module)
+    run_module(kind.logic, kind.logic_module)
 
 
 class _Session:

@@ -84,7 +84,9 @@ class _NoSpec(LookupError):
     """spec.py ran, but declares no `Spec(WidgetSpec)` class."""
 
 
-def _run_module(path: Path, module_name: str) -> object:
+def run_module(path: Path, module_name: str) -> object:
+    """Runs a kind's file as the module `module_name` (in sys.modules while it runs, and after, unless it
+    failed): the one way a kind's `spec.py` or `logic.py` is loaded, by the build and by the test helper."""
     loaded = importlib.util.spec_from_file_location(module_name, path)
     assert loaded is not None and loaded.loader is not None
     module = importlib.util.module_from_spec(loaded)
@@ -98,7 +100,7 @@ def _run_module(path: Path, module_name: str) -> object:
 
 
 def _load_spec(folder: Path, module_name: str) -> type[WidgetSpec]:
-    spec = getattr(_run_module(folder / "spec.py", module_name), "Spec", None)
+    spec = getattr(run_module(folder / "spec.py", module_name), "Spec", None)
     if not (isinstance(spec, type) and issubclass(spec, WidgetSpec)):
         raise _NoSpec(module_name)
     return spec
@@ -291,7 +293,7 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
         # The logic runs in the reader's browser; run its top level here too, so that a mistake there stops
         # the build instead of every reader's widget. (Once it has run, the same code needs no second run.)
         try:
-            _run_module(folder / "logic.py", f"{package}.logic")
+            run_module(folder / "logic.py", f"{package}.logic")
         except Exception as exc:
             problems.append(_failure(exc, folder / "logic.py", f"{label}/logic.py"))
         else:
