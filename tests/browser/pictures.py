@@ -52,7 +52,8 @@ def add_page(site: Path) -> None:
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">{links}<style>'
         "body{margin:0;padding:16px;font-size:16px}.gw-result{margin:0 0 12px;width:400px;box-sizing:border-box}"
         # Words are drawn by each machine's own fonts: the drawings are compared without them.
-        ".gw-bars figcaption{display:none}.md-typeset .gw-bar-row{grid-template-columns:7em 1fr 4em;color:transparent}"
+        "[data-shot] .gw-bars figcaption{display:none}[data-shot] .md-typeset .gw-bars,[data-shot] .gw-bars{grid-template-columns:7em 1fr 4em}"
+        "[data-shot] .gw-bar-row{color:transparent}"
         "</style></head><body data-md-color-scheme=\"default\" data-md-color-primary=\"custom\" "
         f'data-md-color-accent="custom"><div class="md-typeset">{boxes}</div>'
         f'<script type="module">{script}</script></body></html>', encoding="utf-8")

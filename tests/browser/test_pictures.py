@@ -96,6 +96,33 @@ def test_a_picture_fits_a_narrow_screen_and_grows_with_the_text(browser: Browser
         assert grown and grown["height"] > height * 1.5  # Material's text grows by 1.6 of what the reader asks
 
 
+def test_bars_share_one_edge_and_one_scale_whatever_their_names(browser: Browser, drawing: SiteServer):
+    with watched(browser, drawing.origin, viewport={"width": 900, "height": 700}) as (context, _):
+        page = context.new_page()
+        page.goto(f"{drawing.url}{PAGE}")
+        expect(page.locator("html[data-drawn=yes]")).to_have_count(1)
+        bars = page.evaluate("""async () => {
+            const { picture } = await import('./assets/guide-widgets/pictures-src.js');
+            const box = document.createElement('div');
+            box.className = 'gw-result';
+            document.querySelector('.md-typeset').append(box);
+            box.append(picture({t: 'bars', label: 'Long run 18, all other runs 22.', digits: 0, items: [
+                {name: 'Long run', value: 18}, {name: 'All other runs this week', value: 22}]}, String));
+            const figure = box.querySelector('figure').getBoundingClientRect();
+            const style = getComputedStyle(box);
+            const inside = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return {figure: figure.width, box: inside,
+                    rects: [...box.querySelectorAll('rect.gw-bar-fill')].map((rect) => {
+                        const drawn = rect.getBoundingClientRect();
+                        return [drawn.left, drawn.width];
+                    })};
+        }""")
+    (left_1, width_1), (left_2, width_2) = bars["rects"]
+    assert abs(left_1 - left_2) < 1  # one edge, whatever the names' lengths
+    assert abs(width_1 / width_2 - 18 / 22) < 0.02  # one scale
+    assert bars["figure"] >= bars["box"] - 1  # as wide as the result
+
+
 def test_the_plan_shows_each_picture_and_its_download_keeps_the_words(browser: Browser, drawing: SiteServer,
                                                                      tmp_path: Path):
     with watched(browser, drawing.origin, accept_downloads=True) as (context, _):
