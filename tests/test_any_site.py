@@ -56,11 +56,14 @@ def test_links_in_blocks_reach_this_page_other_pages_and_their_headings(handbook
                             "no heading of this page. Fix: Did you mean '#what-a-loan-costs'? Link to a heading "
                             "that this page has, by its anchor."),
     ("glossary.md#aprr", "docs/borrowing.md:{line}: widget '/// quiz': the link 'glossary.md#aprr' points to no "
-                         "heading of glossary.md. Fix: Did you mean '#apr'? Link to a heading that glossary.md "
+                         "heading of glossary.md. Fix: Did you mean 'glossary.md#apr'? Link to a heading that glossary.md "
                          "has, by its anchor."),
     ("glosary.md#apr", "docs/borrowing.md:{line}: widget '/// quiz': the link 'glosary.md#apr' points to no page "
-                       "of the site. Fix: Link to a heading by its anchor: '#anchor' on this page or in its guide, "
-                       "'page.md#anchor' on another page."),
+                       "of the site. Fix: Did you mean 'glossary.md#apr'? Link to a heading by its anchor: '#anchor' "
+                       "on this page or in its guide, 'page.md#anchor' on another page."),
+    ("nowhere.md", "docs/borrowing.md:{line}: widget '/// quiz': the link 'nowhere.md' points to no page of the "
+                   "site. Fix: Link to a heading by its anchor: '#anchor' on this page or in its guide, "
+                   "'page.md#anchor' on another page."),
 ])
 def test_a_link_to_nowhere_stops_the_build_with_its_file_line_and_the_nearest_heading(
         handbook: Path, tmp_path: Path, link: str, message: str):

@@ -140,7 +140,7 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
             "default=. For an option a block may leave out, write optional(Text()). Fix: correct spec.py at that "
             "line.\n"
             "  widgets/unsaid/logic.py:9: say() names the string 'sayd', which widgets/unsaid/strings.yml does "
-            "not define. Fix: Did you mean 'said'? Add 'sayd: <text>' under 'en:' in widgets/unsaid/strings.yml, "
+            "not define. Fix: Did you mean 'said'? Correct it, or add 'sayd: <text>' under 'en:' in widgets/unsaid/strings.yml, "
             "and in every other language there.") in stderr
 
 

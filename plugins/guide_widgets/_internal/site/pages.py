@@ -29,6 +29,7 @@ from guide_widgets._internal.config import GuideWidgetsConfig
 from guide_widgets._internal.site.links import GuideLinkMessages, GuidePages, GuideSource, SplitGuide
 from guide_widgets._internal.site.outline import outline_markdown, read_outline
 from guide_widgets._internal.site.split import Guide, GuideErrors, Page, contents_markdown, split_guide
+from guide_widgets._internal.suggest import nearest
 
 log = get_plugin_logger(__name__)
 
@@ -80,6 +81,8 @@ class Target:
     """Whether the anchor is known to exist now (a guide's); else it is checked once the page is built."""
     missing: str = ""
     """What the link names that the site lacks ("section or heading of the guide"); empty when it resolves."""
+    near: str = ""
+    """For a link to a page the site lacks: the page it most likely meant, written as the link was."""
 
 
 def meta_lines(text: str) -> int:
@@ -329,8 +332,14 @@ class GuideSite:
                                   missing=f"section or heading of the guide {guide.src}")
                 where, anchor = guide.targets.get(fragment, (guide.landing_src, ""))
                 return self._to(page, where, anchor, fragment)
-            if self.files is None or self.files.get_file_from_path(target) is None:
+            if self.files is None:
                 return None
+            if self.files.get_file_from_path(target) is None:
+                here = posixpath.dirname(written_from) or "."
+                pages = [posixpath.relpath(file.src_uri, here) for file in self.files.documentation_pages()]
+                near = nearest(path, pages)
+                return Target("", target, fragment, known=False, missing="page of the site",
+                              near=f"{near}#{fragment}" if near and fragment else near or "")
             return self._to(page, target, fragment, fragment, known=not fragment)
 
         return resolve

@@ -117,8 +117,9 @@ class SiteBlocks:
             anchors = anchors_of(link.target_src)  # type: ignore[misc]
             if anchors is None or link.anchor in anchors:
                 continue
-            hint = did_you_mean(link.anchor, sorted(anchors), "'#{}'")
-            where = "this page" if not link.link.split("#")[0] else link.target_src
+            page = link.link.split("#")[0]  # the link as written names the page, and so does the suggestion
+            hint = did_you_mean(link.anchor, sorted(anchors), f"'{page}#{{}}'")
+            where = "this page" if not page else link.target_src
             problems.append(AuthorError(link.file, link.line, f"widget '/// {link.block}': the link '{link.link}' "
                                         f"points to no heading of {where}.", f"{hint}Link to a heading that "
                                         f"{where} has, by its anchor."))
@@ -338,6 +339,8 @@ class WidgetBlock(Block):
                 fragment = link.split("#", 1)[1] if "#" in link else ""
                 where = target.missing if target is not None else "page of the site"
                 hint = did_you_mean(fragment, page.near, "'#{}'") if fragment and not link.split("#")[0] else ""
+                if target is not None and target.near:  # a page the site lacks, named close to one it has
+                    hint = f"Did you mean '{target.near}'? "
                 problems.append(SpecError(at, f"the link '{link}' points to no {where}.",
                                           f"{hint}Link to a heading by its anchor: '#anchor' on this page or in its "
                                           "guide, 'page.md#anchor' on another page."))

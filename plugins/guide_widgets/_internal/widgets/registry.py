@@ -220,8 +220,10 @@ def _check_said_keys(logic: Path, label: str, strings: Path, strings_label: str)
         if called in _SAYING and key not in keys:
             hint = did_you_mean(key, keys)
             where = f"under 'en:' in {strings_label}" if keys or strings.is_file() else f"in a new {strings_label}"
+            # A near key is most likely a slip: correcting it comes first, adding the string second.
+            add = f"{hint}Correct it, or add" if hint else "Add"
             problems.append(f"{label}:{node.lineno}: {called}() names the string '{key}', which {strings_label} "
-                            f"does not define. Fix: {hint}Add '{key}: <text>' {where}, and in every other "
+                            f"does not define. Fix: {add} '{key}: <text>' {where}, and in every other "
                             "language there.")
     return problems
 
@@ -304,14 +306,18 @@ def own_kind(folder: Path, label: str, builtins: dict[str, Kind], stdlib: frozen
                 note=older_form(folder / "logic.py", f"{label}/logic.py"), label=label)
 
 
-_CHECKS_VERSION = "checks 1"
-"""Names the static checks below: change it when they change, so no build reads an older verdict."""
+def _checks_version() -> str:
+    """Names the static checks below by their own code (this module and the suggestions' wording): a change
+    to either, a plugin upgrade among them, and no build reads an older verdict."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update((Path(__file__).resolve().parent.parent / "suggest.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _checked_files(folder: Path, label: str, stdlib: frozenset[str]) -> list[str]:
     """The problems the static checks find in a kind's logic, form and strings; a verdict on the same files
     (and the same standard library) is read from the build's cache instead of found again."""
-    parts = [_CHECKS_VERSION, label, ",".join(sorted(stdlib))]
+    parts = [_checks_version(), label, ",".join(sorted(stdlib))]
     parts += [(folder / name).read_text(encoding="utf-8") if (folder / name).is_file() else ""
               for name in ("logic.py", "form.html", "strings.yml")]
 
