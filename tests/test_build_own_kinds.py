@@ -115,8 +115,14 @@ def test_every_mistake_in_an_authors_kinds_is_named_with_file_line_and_fix(tmp_p
         # say() with a key no language of strings.yml has; say_text() with one that only German has is fine.
         "unsaid": {"spec.py": GOOD_SPEC, "form.html": GOOD_FORM, "strings.yml": "en:\n  said: Said.\nde:\n  only: Nur.\n",
                    "logic.py": GOOD_LOGIC + "\n\ndef _words(context):\n    return say(context, 'sayd'), say_text(context, 'only')\n"},
+        # A form that shows a string its kind lacks (a frame's string, t.remember, is there for every form).
+        "unshown": {"spec.py": GOOD_SPEC, "strings.yml": "en:\n  week: Week\n", "logic.py": GOOD_LOGIC,
+                    "form.html": GOOD_FORM.replace("{{ spec.label }}", "{{ t.wek }} {{ t.week }}")},
     }
     stderr = failed_build(_own_kinds_project(tmp_path, kinds), tmp_path / "site")
+    assert ("  widgets/unshown/form.html:3: the form shows the string 't.wek', which widgets/unshown/strings.yml "
+            "does not define. Fix: Did you mean 'week'? Correct it, or add 'wek: <text>' under 'en:' in "
+            "widgets/unshown/strings.yml, and in every other language there.\n") in stderr
     assert ("ERROR   -  Bad widget kinds:\n"
             "  widgets/bad_args/logic.py:1: 'evaluate' takes (spec, fields), not three arguments. Fix: define it "
             "as 'def evaluate(spec, fields, context)'.\n"

@@ -28,7 +28,7 @@ def test_the_page_leaves_out_only_what_runs_until_stopped():
     steps, skipped = page_steps()
     assert skipped == ["mkdocs serve"]
     commands = "".join(step.text for step in steps if not step.path)
-    assert commands.splitlines() == ["python -m pip install mkdocs-guide-widgets", "guide-widgets setup",
+    assert commands.splitlines() == ["python -m pip install mkdocs-guide-widgets", "guide-widgets setup", "mkdir -p widgets",
                                      "mkdocs build --strict"]
     assert [(step.path, step.how) for step in steps if step.path] == [
         ("mkdocs.yml", "append"), ("mkdocs.yml", "under"), ("docs/borrowing.md", "append"),

@@ -228,6 +228,40 @@ def _check_said_keys(logic: Path, label: str, strings: Path, strings_label: str)
     return problems
 
 
+FRAME_FILE = Path(__file__).resolve().parent / "templates" / "strings.yml"
+"""The frame's words (the buttons and notes every widget has), which every form's `t` holds too."""
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_T_WORD = re.compile(r"(?<![\w.])t\.(\w+)")
+
+
+def _check_form_words(form: Path, label: str, strings: Path, strings_label: str) -> list[str]:
+    """Each `t.key` a form shows is one of the kind's strings or the frame's: else every page with the widget
+    would stop the build at rendering, naming the template engine's objects instead of the key."""
+    if not form.is_file():
+        return []
+    try:
+        text = form.read_text(encoding="utf-8")
+        own = yaml.safe_load(strings.read_text(encoding="utf-8")) if strings.is_file() else {}
+        frame = yaml.safe_load(FRAME_FILE.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # reported by the checks of the form and of the strings
+    keys = {str(key) for data in (own, frame) if isinstance(data, dict)
+            for texts in data.values() if isinstance(texts, dict) for key in texts}
+    problems = []
+    for tag in _JINJA.finditer(text):
+        for word in _T_WORD.finditer(tag.group()):
+            key = word.group(1)
+            if key in keys:
+                continue
+            line = text.count("\n", 0, tag.start() + word.start()) + 1
+            hint = did_you_mean(key, sorted(keys))
+            add = f"{hint}Correct it, or add" if hint else "Add"
+            problems.append(f"{label}:{line}: the form shows the string 't.{key}', which {strings_label} does not "
+                            f"define. Fix: {add} '{key}: <text>' under 'en:' in {strings_label}, and in every "
+                            "other language there.")
+    return problems
+
+
 def _check_template(path: Path, label: str) -> list[str]:
     try:
         Environment().parse(path.read_text(encoding="utf-8"))
@@ -324,6 +358,8 @@ def _checked_files(folder: Path, label: str, stdlib: frozenset[str]) -> list[str
     def check() -> bytes:
         found = _check_logic(folder / "logic.py", f"{label}/logic.py", stdlib)
         found += _check_template(folder / "form.html", f"{label}/form.html")
+        found += _check_form_words(folder / "form.html", f"{label}/form.html", folder / "strings.yml",
+                                   f"{label}/strings.yml")
         found += _check_strings(folder / "strings.yml", f"{label}/strings.yml")
         found += _check_said_keys(folder / "logic.py", f"{label}/logic.py", folder / "strings.yml",
                                   f"{label}/strings.yml")

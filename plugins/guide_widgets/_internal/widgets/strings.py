@@ -17,10 +17,9 @@ from typing import Any
 import yaml
 
 from guide_widgets._internal.errors import author_words
-from guide_widgets._internal.widgets.registry import Kind
+from guide_widgets._internal.widgets.registry import FRAME_FILE, Kind
 
 FRAME = "widget"
-FRAME_FILE = Path(__file__).resolve().parent / "templates" / "strings.yml"
 REFERENCE = "en"
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: several times faster
