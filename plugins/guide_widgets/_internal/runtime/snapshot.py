@@ -33,7 +33,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide_widgets._internal.cache import cache_folder, keep
+from guide_widgets._internal.cache import cache_folder, keep, used
 from guide_widgets._internal.pins import FULL_STDLIB, PREPARED_EXTRA_MB, PYODIDE_VERSION
 from guide_widgets._internal.runtime.archive import python_code_only
 from guide_widgets._internal.runtime.pyodide import Pyodide, link_or_copy
@@ -46,6 +46,8 @@ from guide_widgets._internal.runtime.stdlib import (
 
 MAKER = Path(__file__).resolve().parent / "node" / "snapshot_make.mjs"
 WRITER = MAKER.with_name("snapshot_file.mjs")
+KEPT = 6
+"""How many made-ready Pythons the build's cache keeps (about 2.7 MB each): the most recently made or used."""
 """The prepared file's writer, which MAKER imports (the file's form: snapshot_format.md)."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 MAGIC = b"GWPYSNP1"
@@ -125,6 +127,7 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
     if cached.is_file() and about.is_file():
         data = cached.read_bytes()
         report = json.loads(about.read_text(encoding="utf-8"))
+        used(cached)
     else:
         try:
             raw, report = make_snapshot(pyodide, code_only_archive(stdlib.data), logic_bytes)
@@ -134,7 +137,7 @@ def prepared_python(pyodide: Pyodide, logic_name: str, logic_bytes: bytes, stdli
                                  "newer, or set 'ready_python: false' under guide_widgets in mkdocs.yml.")
         data = gzip.compress(raw, compresslevel=9, mtime=0)
         keep(cached, data)
-        keep(about, json.dumps(report).encode())
+        keep(about, json.dumps(report).encode(), most=KEPT)
     with zipfile.ZipFile(io.BytesIO(stdlib.data)) as archive:
         recorded = [name for name in archive.namelist() if not name.endswith("/")]
     imported = set(report.get("files", []))

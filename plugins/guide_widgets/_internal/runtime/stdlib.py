@@ -25,11 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_widgets._internal.cache import cache_folder, keep
+from guide_widgets._internal.cache import cache_folder, keep, used
 from guide_widgets._internal.pins import FULL_STDLIB, PYODIDE_VERSION
 from guide_widgets._internal.runtime.archive import ZIP_TIME
 
 RECORDER = Path(__file__).resolve().parent / "node" / "stdlib_record.mjs"
+KEPT = 6
+"""How many reduced standard libraries the build's cache keeps: the most recently made or used."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def reduced_stdlib(pyodide_folder: Path, logic_name: str, logic_bytes: bytes) ->
     cached = cache_folder("stdlib") / f"{_key(logic_name)}.zip"
     if cached.is_file():
         data = cached.read_bytes()
+        used(cached)
         return Stdlib(archive_name(data), data)
     try:
         files = record_files(pyodide_folder, logic_bytes)
@@ -105,5 +108,5 @@ def reduced_stdlib(pyodide_folder: Path, logic_name: str, logic_bytes: bytes) ->
         return Stdlib(FULL_STDLIB, None, f"{exc}; the site ships Pyodide's full standard library ({FULL_STDLIB}), which "
                                   "works the same but is larger. Fix: install Node.js 20 or newer.")
     data = reduced_archive(pyodide_folder / FULL_STDLIB, files)
-    keep(cached, data)
+    keep(cached, data, most=KEPT)
     return Stdlib(archive_name(data), data)
