@@ -4,6 +4,10 @@ async (count) => {
     const widget = document.querySelector('[data-gw-kind="period"]');
     const input = widget.querySelector('input[name=days]');
     const output = widget.querySelector('[data-gw-result]');
+    // The guide's period runs without an end unless the reader gives it one: tick that it has one, so that
+    // its length (the field changed below) is what each result counts to.
+    const hasEnd = widget.querySelector('input[name=has_end]');
+    if (hasEnd && !hasEnd.checked) hasEnd.click();
     const times = [];
     for (let i = 0; i < count; i++) {
         const days = String(200 + i);  // every change gives a new result
