@@ -33,6 +33,13 @@ def test_months_to_the_goal_and_the_date_it_is_reached(goal):
     assert {"t": "band", "i": 1} in answer["view"]
 
 
+def test_the_share_saved_is_drawn_among_the_goals_bands(goal):
+    answer = goal(goal.spec(SPEC), {"saved": "300", "monthly": "100"}, today="2026-11-28")
+    # The picture is data: where the bands lie, where the reader is, and a sentence that says the same.
+    assert answer["view"][1] == {"t": "scale", "zones": [[0, 50], [50, 100]], "at": 25, "band": 0,
+                                 "settled": False, "label": "25% saved: “Just starting”."}
+
+
 def test_the_end_of_a_month_that_a_shorter_month_lacks(goal):
     answer = goal(goal.spec(SPEC), {"saved": "0", "monthly": "1200"}, today="2027-01-31")
     assert {"t": "date", "iso": "2027-02-28"} in answer["view"][2]["c"]

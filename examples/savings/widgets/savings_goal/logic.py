@@ -6,7 +6,7 @@ import math
 from datetime import date
 from typing import Any
 
-from guide_widgets.logic import Context, band, el, progress, reached, result, say, say_text
+from guide_widgets.logic import Context, band, el, reached, result, say, say_text, scale
 from guide_widgets.logic import date as date_node
 
 
@@ -45,8 +45,14 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> 
     percent = min(100.0, 100.0 * saved / goal)
     left = max(0.0, goal - saved)
     shown = round(percent)
+    bands = spec["bands"]
+    chosen = reached(bands, percent)
+    # The share saved among the goal's bands, drawn: a picture the page makes from this data, with a label
+    # that says the same for whoever does not see it.
+    picture = scale([b["min"] for b in bands], percent, chosen,
+                    say_text(context, "saved_label_bar", percent=shown, band=bands[chosen]["title"]))
     view = [el("p", *say(context, "headline", percent=shown, goal=goal, currency=currency), cls="gw-headline"),
-            progress(shown, 100, say_text(context, "saved_label_bar", percent=shown))]
+            picture]
     months = None
     if left == 0:
         view.append(el("p", *say(context, "reached")))
@@ -57,5 +63,5 @@ def evaluate(spec: dict[str, Any], fields: dict[str, Any], context: Context) -> 
                                  date=date_node(reached_on.isoformat()))))
     else:
         view.append(el("p", *say(context, "no_monthly", left=left, currency=currency)))
-    view.append(band(reached(spec["bands"], percent)))
+    view.append(band(chosen))
     return result(view, percent=round(percent, 2), left=left, months=months)
