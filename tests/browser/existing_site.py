@@ -27,23 +27,32 @@ class Step:
     key: str = ""
 
 
-def page_steps() -> tuple[list[Step], list[str]]:
-    """The page's steps in order, and the commands it leaves out (those that run until stopped)."""
-    text = PAGE.read_text(encoding="utf-8")
-    steps: list[Step] = []
-    skipped: list[str] = []
+def fenced_blocks(page: Path, skipped: re.Pattern[str]) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """A manual page's fenced blocks in order, as (language, text, caption: the paragraph before it), and the
+    lines of those that a `skipped` comment just before leaves out (the tutorial reads its page this way too)."""
+    text = page.read_text(encoding="utf-8")
+    blocks: list[tuple[str, str, str]] = []
+    left_out: list[str] = []
     last = 0
     for fence in FENCE.finditer(text):
         before = text[last:fence.start()]
         last = fence.end()
         language, body = fence.groups()
-        if SKIPPED.search(before):
-            skipped += body.splitlines()
-            continue
+        if skipped.search(before):
+            left_out += body.splitlines()
+        else:
+            blocks.append((language, body, before.strip().split("\n\n")[-1]))
+    return blocks, left_out
+
+
+def page_steps() -> tuple[list[Step], list[str]]:
+    """The page's steps in order, and the commands it leaves out (those that run until stopped)."""
+    blocks, skipped = fenced_blocks(PAGE, SKIPPED)
+    steps: list[Step] = []
+    for language, body, caption in blocks:
         if language == "sh":
             steps.append(Step(body))
             continue
-        caption = before.strip().split("\n\n")[-1]
         under = UNDER.search(" ".join(caption.split()))
         if under:
             how = "under" if under.group(1).lower() == "under" else "end of"

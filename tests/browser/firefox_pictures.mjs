@@ -4,23 +4,11 @@
 //   node firefox_pictures.mjs FIREFOX PAGE_URL NAMES_JSON OUT_DIR
 //
 // Writes OUT_DIR/SCHEME-NAME.png for every picture; prints {"written": n} and exits 0, or 1 with the error.
-import puppeteer from "puppeteer-core";
+import { launchFirefox } from "./firefox.mjs";
 
 const [firefox, pageUrl, namesJson, outDir] = process.argv.slice(2);
 const names = JSON.parse(namesJson);
-const browser = await puppeteer.launch({
-  browser: "firefox",
-  executablePath: firefox,
-  headless: true,
-  extraPrefsFirefox: {
-    "app.update.enabled": false,
-    "browser.safebrowsing.malware.enabled": false,
-    "browser.safebrowsing.phishing.enabled": false,
-    "datareporting.policy.dataSubmissionEnabled": false,
-    "network.captive-portal-service.enabled": false,
-    "network.connectivity-service.enabled": false,
-  },
-});
+const browser = await launchFirefox(firefox);
 let written = 0;
 try {
   const page = await browser.newPage();

@@ -8,7 +8,7 @@
 // and prints one JSON report: {steps: [...], problems: [...]} where problems are console errors, uncaught
 // exceptions, dialogs, failed requests and requests to another origin. It exits 0 when the walk finished
 // (problems or not: the test judges them), 1 when a step could not be done.
-import puppeteer from "puppeteer-core";
+import { launchFirefox } from "./firefox.mjs";
 
 const [firefox, siteUrl, pagesJson] = process.argv.slice(2);
 const pages = JSON.parse(pagesJson);
@@ -88,21 +88,7 @@ function daysAgo(days) {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const browser = await puppeteer.launch({
-  browser: "firefox",
-  executablePath: firefox,
-  headless: true,
-  extraPrefsFirefox: {
-    // Nothing that phones home from a test machine.
-    "app.update.enabled": false,
-    "browser.safebrowsing.malware.enabled": false,
-    "browser.safebrowsing.phishing.enabled": false,
-    "datareporting.policy.dataSubmissionEnabled": false,
-    "network.captive-portal-service.enabled": false,
-    "network.connectivity-service.enabled": false,
-    "intl.accept_languages": "en-US",
-  },
-});
+const browser = await launchFirefox(firefox, { "intl.accept_languages": "en-US" });
 let failed = null;
 try {
   const page = await browser.newPage();

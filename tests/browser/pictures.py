@@ -7,9 +7,14 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image, ImageChops
+
+from .conftest import build_for
+from .site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 PICTURES_JS = ROOT / "plugins" / "guide_widgets" / "_internal" / "page" / "assets" / "pictures.js"
@@ -57,6 +62,16 @@ def add_page(site: Path) -> None:
         "</style></head><body data-md-color-scheme=\"default\" data-md-color-primary=\"custom\" "
         f'data-md-color-accent="custom"><div class="md-typeset">{boxes}</div>'
         f'<script type="module">{script}</script></body></html>', encoding="utf-8")
+
+
+@contextmanager
+def drawing_site(folder: Path) -> Iterator[SiteServer]:
+    """Our guide built into `folder` for a server of its own, with the drawing page added (the session's shared
+    build must stay as built)."""
+    with SiteServer("/") as server:
+        server.directory = build_for(server.url, folder)
+        add_page(Path(server.directory))
+        yield server
 
 
 def differs(shot: bytes, reference: Path) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build_for
-from .pictures import NODES, PAGE, SCHEMES, add_page, check
+from .conftest import ROOT
+from .pictures import NODES, PAGE, SCHEMES, check, drawing_site
 from .reader import site_pages
 from .site_server import SiteServer
 
@@ -49,9 +49,7 @@ def test_firefox_draws_each_picture_as_its_reviewed_reference(tmp_path: Path, re
     if not Path(FIREFOX).exists():
         pytest.skip(f"Firefox is not installed at {FIREFOX}: apt-get install -y firefox-esr (./scripts/test does "
                     "this when run as root), or name another Firefox in GUIDE_WIDGETS_FIREFOX")
-    with SiteServer("/") as server:
-        server.directory = build_for(server.url, tmp_path / "site")
-        add_page(Path(server.directory))
+    with drawing_site(tmp_path / "site") as server:
         out = tmp_path / "shots"
         out.mkdir()
         result = subprocess.run(["node", str(Path(__file__).with_name("firefox_pictures.mjs")), FIREFOX,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import build_for, watched
-from .pictures import NODES, PAGE, SCHEMES, add_page, check
+from .conftest import watched
+from .pictures import NODES, PAGE, SCHEMES, check, drawing_site
 from .reader import answer_quiz, open_page, ready
 from .site_server import SiteServer
 
@@ -22,10 +22,7 @@ NO_CONTACT = "the-no-contact-rule/"
 
 @pytest.fixture(scope="module")
 def drawing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """Our guide with the drawing page added (a build of its own: the shared one must stay as built)."""
-    with SiteServer("/") as server:
-        server.directory = build_for(server.url, tmp_path_factory.mktemp("pictures-site"))
-        add_page(Path(server.directory))
+    with drawing_site(tmp_path_factory.mktemp("pictures-site")) as server:
         yield server
 
 

@@ -15,30 +15,23 @@ from pathlib import Path
 from playwright.sync_api import Browser, expect
 
 from .conftest import ROOT, watched
+from .existing_site import fenced_blocks
 from .reader import ready
 from .site_server import SiteServer
 
 TUTORIAL = ROOT / "manual" / "docs" / "tutorial.md"
-FENCE = re.compile(r"^```(\w*)\n(.*?)^```\n", re.M | re.S)
 SKIPPED = re.compile(r"<!-- tutorial: (runs until stopped|needs GitHub) -->\n$")
 
 
 def tutorial_script() -> tuple[str, list[str]]:
     """The tutorial as one shell script (its commands, and its files written with here-documents), and the
     commands it leaves out."""
-    text = TUTORIAL.read_text(encoding="utf-8")
-    script, skipped, last = ["set -eo pipefail"], [], 0
-    for fence in FENCE.finditer(text):
-        before = text[last:fence.start()]
-        last = fence.end()
-        language, body = fence.groups()
-        if SKIPPED.search(before):
-            skipped += body.splitlines()
-            continue
+    blocks, skipped = fenced_blocks(TUTORIAL, SKIPPED)
+    script = ["set -eo pipefail"]
+    for language, body, caption in blocks:
         if language == "sh":
             script.append(body)
             continue
-        caption = before.strip().split("\n\n")[-1]
         paths = re.findall(r"`([\w./-]+)`", caption)
         assert caption.endswith(":") and paths, f"a {language} block with no file named before it:\n{caption}"
         path, append = paths[-1], "At the end of" in caption

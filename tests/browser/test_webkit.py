@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from .conftest import SUB_PATH, build_for
 from .existing_site import the_site_after
-from .pictures import NODES, PAGE, SCHEMES, add_page, check
+from .pictures import NODES, PAGE, SCHEMES, check, drawing_site
 from .reader import APOLOGY, NO_CONTACT, QUIZ, site_pages
 from .site_server import SiteServer
 from .webkit import INSTALL, PROBE, PROBE_PATH, WebKit, missing_parts
@@ -223,9 +222,7 @@ def test_an_existing_site_with_widgets_works_in_webkit(webkit: WebKit, handbook:
 
 @pytest.fixture(scope="module")
 def drawing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    with SiteServer("/") as server:
-        server.directory = build_for(server.url, tmp_path_factory.mktemp("webkit-pictures"))
-        add_page(Path(server.directory))
+    with drawing_site(tmp_path_factory.mktemp("webkit-pictures")) as server:
         yield server
 
 

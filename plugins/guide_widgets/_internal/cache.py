@@ -45,15 +45,14 @@ def used(path: Path) -> None:
 
 
 def _keep_newest(folder: Path, most: int) -> None:
-    newest: dict[str, float] = {}
+    results: dict[str, list[Path]] = {}
     for entry in folder.iterdir():
         if not entry.name.endswith(".part"):
-            stem = entry.name.split(".", 1)[0]
-            newest[stem] = max(newest.get(stem, 0.0), entry.stat().st_mtime)
-    for stem in sorted(newest, key=lambda name: newest[name], reverse=True)[most:]:
-        for entry in folder.iterdir():
-            if entry.name.split(".", 1)[0] == stem and not entry.name.endswith(".part"):
-                entry.unlink(missing_ok=True)
+            results.setdefault(entry.name.split(".", 1)[0], []).append(entry)
+    by_age = sorted(results.values(), key=lambda files: max(file.stat().st_mtime for file in files), reverse=True)
+    for files in by_age[most:]:
+        for file in files:
+            file.unlink(missing_ok=True)
 
 
 def remembered(part: str, key: bytes, make: Callable[[], bytes]) -> bytes:

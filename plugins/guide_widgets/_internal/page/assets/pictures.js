@@ -35,6 +35,15 @@ function canvas(kind, label, width, height) {
   return svg;
 }
 
+/**
+ * The reader's place on a picture 100 units wide: a full-height mark, kept whole inside the edges.
+ * @param {number} at
+ */
+function mark(at) {
+  const x = Math.min(Math.max(at, 0.8), 99.2);
+  return shape("rect", { x: x - 0.8, y: 0, width: 1.6, height: 10 }, "gw-mark");
+}
+
 /** @param {{zones: number[][], at: number | null, band: number, settled: boolean, label: string}} node */
 function scale(node) {
   const svg = canvas("scale", node.label, 100, 10);
@@ -43,10 +52,7 @@ function scale(node) {
     svg.append(shape("rect", { x: from, y: chosen ? 0.5 : 2, width: Math.max(to - from, 0.5), height: chosen ? 9 : 6 },
       `gw-zone gw-zone-${Math.min(index, 4)}${chosen ? " gw-chosen" : ""}${chosen && node.settled ? " gw-settled" : ""}`));
   });
-  if (node.at !== null && node.at !== undefined) {
-    const x = Math.min(Math.max(node.at, 0.8), 99.2);
-    svg.append(shape("rect", { x: x - 0.8, y: 0, width: 1.6, height: 10 }, "gw-mark"));
-  }
+  if (node.at !== null && node.at !== undefined) svg.append(mark(node.at));
   return svg;
 }
 
@@ -73,8 +79,7 @@ function days(node) {
   svg.append(shape("rect", { x: 0.5, y: 2.5, width: 99, height: 5 }, open ? "gw-track gw-track-open" : "gw-track"));
   if (share > 0) svg.append(shape("rect", { x: 0.5, y: 2.5, width: Math.max(share - 0.5, 0.5), height: 5 }, "gw-elapsed"));
   for (const mark of node.marks) svg.append(shape("rect", { x: mark - 0.3, y: 1, width: 0.6, height: 8 }, "gw-tick"));
-  const today = Math.min(Math.max(share, 0.8), 99.2);
-  svg.append(shape("rect", { x: today - 0.8, y: 0, width: 1.6, height: 10 }, "gw-mark"));
+  svg.append(mark(share)); // today
   return svg;
 }
 
